@@ -1,0 +1,174 @@
+// npm run bench: seeds 10,000 organisations and 1,000 partnerships in embedded SQLite, serves them from a
+// separate process, drives it with autocannon (50 connections) and compares each figure with a ceiling
+// measured in the same run: a bare Fastify route returning the same JSON for reads, raw better-sqlite3
+// inserts of the same rows for writes. Prints and writes bench/results/latest.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { loadConfig } from '../src/config/config';
+import { composeDeps } from '../src/server/compose';
+import { createUser, actorFor, createToken } from '../src/services/accounts/accounts';
+import { hashPassword } from '../src/services/accounts/passwords';
+import { createOrganisation } from '../src/services/organisations/organisations';
+import { addMember, createPartnership } from '../src/services/partnerships/partnerships';
+import { findUserById } from '../src/store/repositories/users.repository';
+import { SECTORS } from '../src/domain/organisations/organisation';
+import { uuidv7 } from '../src/services/runtime';
+
+const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
+const PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 1_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 50;
+const COUNTRIES = ['KE', 'FR', 'BR', 'IN', 'US', 'DE', 'SN', 'MX', 'ID', 'ZA'];
+const TAGS = ['funding', 'data', 'logistics', 'training', 'research', 'advocacy', 'engineering', 'legal'];
+
+const log = (s: string) => process.stderr.write(s + '\n');
+
+async function startProcess(script: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = (await once(readline.createInterface({ input: child.stdout! }), 'line'))[0] as string;
+  return { child, url: `http://127.0.0.1:${JSON.parse(line).port}` };
+}
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+interface Figure { reqPerSec: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number }
+async function cannon(opts: autocannon.Options): Promise<Figure> {
+  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  return { reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
+  const file = path.join(dir, 'accord.db');
+  const config = loadConfig({ ACCORD_DATABASE_URL: `sqlite:${file}`, ACCORD_LOG_LEVEL: 'silent' });
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const deps = await composeDeps(config, { log: quiet });
+
+  log(`seeding ${ORGS} organisations and ${PARTNERSHIPS} partnerships into ${file}`);
+  const t0 = performance.now();
+  const hash = await hashPassword('bench-password-123');
+  const admin = await createUser(deps, null, { email: 'bench@bench.accord', name: 'Bench Admin', passwordHash: hash, isAdmin: true });
+  let actor = await actorFor(deps, (await findUserById(deps.database.db, admin.id))!);
+  const token = (await createToken(deps, actor, 'bench')).token;
+  const orgIds: string[] = [];
+  for (let i = 0; i < ORGS; i++) {
+    const o = await createOrganisation(deps, actor, {
+      name: `Organisation ${i.toString().padStart(5, '0')} ${['Water', 'Health', 'Forest', 'Circular', 'Education'][i % 5]}`,
+      sector: SECTORS[i % SECTORS.length], country: COUNTRIES[i % COUNTRIES.length], iatiType: '70',
+      offers: [TAGS[i % TAGS.length]], seeks: [TAGS[(i + 3) % TAGS.length]], description: 'A seeded organisation for the benchmark.',
+    });
+    orgIds.push(o.id);
+    if (i % 1000 === 999) log(`  organisations: ${i + 1}/${ORGS}`);
+  }
+  actor = await actorFor(deps, (await findUserById(deps.database.db, admin.id))!);
+  const partnershipIds: string[] = [];
+  for (let i = 0; i < PARTNERSHIPS; i++) {
+    const p = await createPartnership(deps, actor, {
+      name: `Partnership ${i.toString().padStart(4, '0')}`, purpose: 'A seeded partnership for the benchmark run.', model: (['ppp', 'msi', 'nonprofit_corporate', 'other'] as const)[i % 4],
+      visibility: i % 2 ? 'public' : 'private', countries: [COUNTRIES[i % COUNTRIES.length]], sectors: ['public', 'private'],
+      convenerOrganisationId: orgIds[i], goals: [{ title: 'Shared goal one', sdgs: ['6', '6.1'] }, { title: 'Shared goal two', sdgs: ['17.17'] }],
+    });
+    for (let k = 1; k <= 3; k++) await addMember(deps, actor, p.id, { organisationId: orgIds[(i * 7 + k * 13) % ORGS], role: 'partner' });
+    partnershipIds.push(p.id);
+    if (i % 250 === 249) log(`  partnerships: ${i + 1}/${PARTNERSHIPS}`);
+  }
+  const seedSeconds = (performance.now() - t0) / 1000;
+  await deps.database.close();
+
+  // -- the real server in its own process
+  const server = await startProcess('bench/serve.ts', [], { ACCORD_DATABASE_URL: `sqlite:${file}` });
+  children.add(server.child);
+  const overviewPath = `/api/v1/partnerships/${partnershipIds[Math.floor(partnershipIds.length / 2)]}`;
+  const searchPath = `/api/v1/organisations?q=water&sector=private&limit=25`;
+  const auth = { authorization: `Bearer ${token}` };
+  const bodies: Record<string, unknown> = {};
+  for (const p of [overviewPath, searchPath]) {
+    const r = await fetch(server.url + p, { headers: auth });
+    if (r.status !== 200) throw new Error(`${p}: ${r.status} ${await r.text()}`);
+    bodies[p.split('?')[0]] = await r.json();
+  }
+  const bodiesFile = path.join(dir, 'bodies.json');
+  fs.writeFileSync(bodiesFile, JSON.stringify(bodies));
+
+  log('GET partnership overview');
+  const overview = await cannon({ url: server.url + overviewPath, headers: auth });
+  log('GET organisation search');
+  const search = await cannon({ url: server.url + searchPath, headers: auth });
+  log('POST organisation');
+  let n = 0;
+  const post = await cannon({
+    url: server.url + '/api/v1/organisations',
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: `Bench Posted ${n++}`, sector: 'nonprofit', country: 'KE', iatiType: '22', offers: ['data'], seeks: ['funding'] }) }) }],
+  });
+  await stop(server.child);
+
+  // -- read ceiling: bare Fastify returning the same JSON
+  const ceiling = await startProcess('bench/ceiling-server.ts', [bodiesFile], {});
+  children.add(ceiling.child);
+  log('ceiling: bare Fastify, same JSON');
+  const overviewCeiling = await cannon({ url: ceiling.url + overviewPath });
+  const searchCeiling = await cannon({ url: ceiling.url + searchPath.split('?')[0] });
+  await stop(ceiling.child);
+
+  // -- write ceiling: raw better-sqlite3 inserts of the same rows a POST writes, one transaction each
+  log('ceiling: raw better-sqlite3 inserts of the same rows');
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  const insOrg = raw.prepare(`insert into organisations (id, name, search_name, sector, iati_type, country, iati_identifier, website, description, created_by, created_at, updated_at) values (?, ?, ?, 'nonprofit', '22', 'KE', null, null, null, null, ?, ?)`);
+  const insTag = raw.prepare(`insert into organisation_tags (organisation_id, kind, tag) values (?, ?, ?)`);
+  const insPerson = raw.prepare(`insert into organisation_people (organisation_id, user_id, role, created_at) values (?, ?, 'org_admin', ?)`);
+  const insAudit = raw.prepare(`insert into audit_events (id, chain, seq, partnership_id, actor_id, at, action, entity_type, entity_id, diff, prev_hash, hash) values (?, 'raw', ?, null, ?, ?, 'organisation.created', 'organisation', ?, '{}', ?, ?)`);
+  const tx = raw.transaction((i: number) => {
+    const id = uuidv7();
+    const at = new Date().toISOString();
+    insOrg.run(id, `Raw ${i}`, `raw ${i}`, at, at);
+    insTag.run(id, 'offers', 'data');
+    insTag.run(id, 'seeks', 'funding');
+    insPerson.run(id, admin.id, at);
+    insAudit.run(uuidv7(), i * 2 + 1, admin.id, at, id, '0'.repeat(64), 'f'.repeat(64));
+    insAudit.run(uuidv7(), i * 2 + 2, admin.id, at, id, 'f'.repeat(64), 'e'.repeat(64));
+  });
+  const rawStart = performance.now();
+  let rawCount = 0;
+  while (performance.now() - rawStart < DURATION * 1000) tx(rawCount++);
+  const rawPerSec = Math.round(rawCount / ((performance.now() - rawStart) / 1000));
+  raw.close();
+
+  const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    database: 'sqlite (embedded, WAL)',
+    seeded: { organisations: ORGS, partnerships: PARTNERSHIPS, seconds: Math.round(seedSeconds * 10) / 10 },
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    figures: {
+      'GET partnership overview': { ...overview, ceiling: overviewCeiling, ratioToCeiling: ratio(overview.reqPerSec, overviewCeiling.reqPerSec), target: { ratio: 0.4, p99Ms: 25 } },
+      'GET organisation search': { ...search, ceiling: searchCeiling, ratioToCeiling: ratio(search.reqPerSec, searchCeiling.reqPerSec), target: { ratio: 0.4, p99Ms: 25 } },
+      'POST organisation': { ...post, ceiling: { rawInsertsPerSec: rawPerSec }, ratioToCeiling: ratio(post.reqPerSec, rawPerSec), target: { ratio: 0.3, p99Ms: 25 } },
+    },
+  };
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const children = new Set<ChildProcess>();
+main().catch((err) => {
+  console.error(err);
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  process.exit(1);
+});

@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from '../config/config';
+import { composeDeps } from '../server/compose';
+import { buildApp } from '../server/app';
+import { createDatabase, isEmpty, migrate } from '../store/database';
+import { createUser } from '../services/accounts/accounts';
+import { verifyAudit } from '../services/audit/audit';
+import { DomainError } from '../domain/kernel/errors';
+import { CreateUserBody } from '../contracts/accounts';
+import { loadDemo, DEMO_PASSWORD, DEMO_SIGN_INS } from '../../demo/load';
+import { backupSqlite } from '../store/backup';
+
+const HELP: Record<string, string> = {
+  main: `accord — the platform for cross-sector partnerships
+
+Usage: accord <command> [options]
+
+Commands:
+  serve [--demo-if-empty]      Serve the web app and API (ACCORD_HOST, ACCORD_PORT)
+  migrate                      Bring the database schema up to date
+  demo load                    Load the demo partnerships into an empty database
+  user create --email E --name N [--admin] --password-stdin
+                               Create an account; the password is read from standard input
+  audit verify [--partnership ID]
+                               Check every audit hash chain and name the first broken link
+  backup FILE                  Copy the embedded database to FILE while it runs
+
+Every command takes --help. Configuration comes from ACCORD_* environment variables (see .env.example).`,
+  serve: `accord serve [--demo-if-empty]
+
+Migrates, then serves the web app and the API on ACCORD_HOST:ACCORD_PORT (default 127.0.0.1:3000).
+  --demo-if-empty   load the demo dataset when the database holds no account yet
+Ctrl-C stops gracefully: requests in flight finish and the database closes cleanly.`,
+  migrate: `accord migrate\n\nApplies pending migrations to the database named by ACCORD_DATABASE_URL and lists them.`,
+  demo: `accord demo load\n\nLoads the demo partnerships, organisations and people into an EMPTY database (refuses otherwise).`,
+  user: `accord user create --email E --name N [--admin] --password-stdin
+
+Creates an account. The password (at least 10 characters) is read from standard input, never from the
+command line, so it does not end up in the shell history:
+  printf '%s' 'a long passphrase' | accord user create --email ana@example.org --name "Ana Lima" --password-stdin`,
+  audit: `accord audit verify [--partnership ID]
+
+Recomputes every audit event's SHA-256 hash and its link to the event before it, chain by chain.
+Exits 0 when every chain is intact; exits 1 and names the first broken link otherwise.`,
+  backup: `accord backup FILE
+
+SQLite: an online backup of the embedded database to FILE (safe while the server runs).
+PostgreSQL: use pg_dump, e.g.  pg_dump --format=custom --file=accord.dump "$ACCORD_DATABASE_URL"`,
+};
+
+class UsageError extends Error {}
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`accord: ${message}\n`);
+  process.exit(code);
+}
+
+function progress(label: string) {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return (done: number, total?: number) => {
+    const now = Date.now();
+    if (now - last < 100 && total !== undefined && done < total) return;
+    last = now;
+    const text = total ? `${label}: ${done}/${total} (${Math.round((done / total) * 100)}%)` : `${label}: ${done}`;
+    if (tty) process.stderr.write(`\r${text}   `);
+    else if (total === undefined || done === total) process.stderr.write(`${text}\n`);
+  };
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('--password-stdin reads the password from standard input; pipe it in');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function serve(config: Config, demoIfEmpty: boolean) {
+  const deps = await composeDeps(config);
+  if (demoIfEmpty && (await isEmpty(deps.database))) {
+    const report = progress('Loading the demo');
+    await loadDemo(deps, report);
+    process.stderr.write('\n');
+  }
+  const app = await buildApp(deps);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: finishing requests in flight, then closing the database`);
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  const url = config.publicUrl;
+  const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+  const demoUsers = await deps.database.db.selectFrom('users').select('email').where('email', 'in', DEMO_SIGN_INS.map((d) => d.email)).execute();
+  const lines = [
+    '',
+    `  Accord is running at ${url}`,
+    `  API reference:        ${url}/api/docs`,
+    `  Database:             ${where}`,
+  ];
+  if (demoUsers.length) {
+    lines.push('', `  Sign in with a demo account (password: ${DEMO_PASSWORD}):`);
+    for (const d of DEMO_SIGN_INS) lines.push(`    ${d.email.padEnd(40)} ${d.role}`);
+  } else {
+    lines.push('', '  Create an account:  printf %s "passphrase" | npx accord user create --email you@example.org --name "Your Name" --admin --password-stdin');
+  }
+  lines.push('', '  Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP.main + '\n');
+    return command ? 0 : 2;
+  }
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  if (wantsHelp) {
+    if (!HELP[command]) throw new UsageError(`unknown command "${command}"; see accord --help`);
+    process.stdout.write(HELP[command] + '\n');
+    return 0;
+  }
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { 'demo-if-empty': { type: 'boolean' } }, strict: true });
+      await serve(config, !!values['demo-if-empty']);
+      return -1; // keeps running
+    }
+    case 'migrate': {
+      parseArgs({ args: rest, options: {}, strict: true });
+      const db = createDatabase(config.database);
+      try {
+        const applied = await migrate(db);
+        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'demo': {
+      const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
+      if (positionals[0] !== 'load' || positionals.length !== 1) throw new UsageError('usage: accord demo load');
+      const deps = await composeDeps(config);
+      try {
+        if (!(await isEmpty(deps.database))) throw new UsageError('the database is not empty; the demo loads only into an empty database');
+        await loadDemo(deps, progress('Loading the demo'));
+        process.stdout.write(`\nDemo loaded. Sign in with any of these (password ${DEMO_PASSWORD}):\n${DEMO_SIGN_INS.map((d) => `  ${d.email}  ${d.role}`).join('\n')}\n`);
+      } finally {
+        await deps.database.close();
+      }
+      return 0;
+    }
+    case 'user': {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, locale: { type: 'string' } },
+        strict: true,
+        allowPositionals: true,
+      });
+      if (positionals[0] !== 'create' || positionals.length !== 1) throw new UsageError('usage: accord user create --email E --name N [--admin] --password-stdin');
+      if (!values['password-stdin']) throw new UsageError('--password-stdin is required: the password is read from standard input');
+      const password = await readStdin();
+      const parsed = CreateUserBody.safeParse({ email: values.email, name: values.name, password, isAdmin: !!values.admin, locale: values.locale ?? 'en' });
+      if (!parsed.success) {
+        throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+      }
+      const deps = await composeDeps(config);
+      try {
+        const user = await createUser(deps, null, parsed.data);
+        process.stdout.write(`Created ${user.isAdmin ? 'platform admin' : 'user'} ${user.name} <${user.email}> (${user.id})\n`);
+      } finally {
+        await deps.database.close();
+      }
+      return 0;
+    }
+    case 'audit': {
+      const { positionals, values } = parseArgs({ args: rest, options: { partnership: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
+      if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('usage: accord audit verify [--partnership ID]');
+      const deps = await composeDeps(config);
+      try {
+        const report = progress('Verifying');
+        const reports = await verifyAudit(deps, { partnershipId: values.partnership, onProgress: (n) => report(n) });
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        const broken = reports.filter((r) => !r.ok);
+        if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+        else {
+          const total = reports.reduce((s, r) => s + r.events, 0);
+          for (const b of broken) process.stdout.write(`BROKEN chain ${b.chain}: event #${b.break!.seq}${b.break!.eventId ? ` (${b.break!.eventId})` : ''}: ${b.break!.reason}\n`);
+          process.stdout.write(`${reports.length} chain(s), ${total} event(s) verified: ${broken.length ? `${broken.length} broken` : 'all intact'}\n`);
+        }
+        return broken.length ? 1 : 0;
+      } finally {
+        await deps.database.close();
+      }
+    }
+    case 'backup': {
+      const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
+      if (positionals.length !== 1) throw new UsageError('usage: accord backup FILE');
+      if (config.database.kind === 'postgres') {
+        process.stdout.write(HELP.backup.split('\n').slice(3).join('\n') + '\n');
+        return 2;
+      }
+      const target = path.resolve(positionals[0]);
+      if (fs.existsSync(target)) throw new UsageError(`${target} already exists; choose a new file`);
+      const report = progress('Backing up');
+      await backupSqlite(config.database.file, target, (done, total) => report(done, total));
+      process.stdout.write(`\nBacked up ${config.database.file} to ${target}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"; see accord --help`);
+  }
+}
+
+const isMain = process.argv[1] && /cli[\\/]main\.ts$|bin[\\/]accord\.js$/.test(process.argv[1]);
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err) => {
+      if (err instanceof UsageError) fail(err.message, 2);
+      if (err instanceof DomainError) fail(`${err.message}${err.issues.length ? '\n' + err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n') : ''}`, 1);
+      if (err && typeof err === 'object' && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) fail(`${(err as Error).message}; see accord ${argvCommand()} --help`, 2);
+      fail(err instanceof Error ? (err.stack ?? err.message) : String(err), 1);
+    },
+  );
+}
+function argvCommand() {
+  return process.argv[2] ?? '';
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Id, Instant } from './common';
+import { LOCALES } from './locales';
+
+export const Email = z.email('Enter a valid e-mail address').max(254).transform((e) => e.toLowerCase());
+export const Password = z.string().min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters');
+
+export const SignInBody = z.object({ email: Email, password: z.string().min(1, 'Enter your password').max(200) });
+export const UserSummary = z.object({ id: Id, email: z.string(), name: z.string(), isAdmin: z.boolean(), locale: z.enum(LOCALES) });
+export type UserSummary = z.infer<typeof UserSummary>;
+export const SessionResponse = z.object({ user: UserSummary.nullable(), csrfToken: z.string().nullable() });
+
+export const PasswordResetRequestBody = z.object({ email: Email });
+export const PasswordResetConfirmBody = z.object({ token: z.string().min(20).max(200), password: Password });
+
+export const CreateUserBody = z.object({
+  email: Email,
+  name: z.string().trim().min(1, 'Enter a name').max(200),
+  password: Password,
+  isAdmin: z.boolean().default(false),
+  locale: z.enum(LOCALES).default('en'),
+});
+export const UpdateMeBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+
+export const ApiToken = z.object({ id: Id, name: z.string(), prefix: z.string(), createdAt: Instant, lastUsedAt: Instant.nullable() });
+export const CreateApiTokenBody = z.object({ name: z.string().trim().min(1, 'Name the token').max(100) });
+/** Returned once, at creation: the secret is never shown again. */
+export const CreatedApiToken = ApiToken.extend({ token: z.string() });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { UserSummary } from './accounts';
+import { PartnershipSummary } from './partnerships';
+import { ORGANISATION_ROLES, SECTORS } from '../domain/organisations/organisation';
+
+/** Something waiting on the signed-in person. */
+export const AttentionItem = z.object({
+  kind: z.enum(['stage_review', 'no_goals', 'no_members', 'pending_membership']),
+  partnershipId: Id.nullable(),
+  organisationId: Id.nullable(),
+  title: z.string(),
+  detail: z.string().nullable(),
+});
+
+export const MyOrganisation = z.object({ id: Id, name: z.string(), sector: z.enum(SECTORS), country: z.string().nullable(), role: z.enum(ORGANISATION_ROLES) });
+
+/** The home page of the signed-in person. */
+export const HomeResponse = z.object({
+  user: UserSummary,
+  partnerships: z.array(PartnershipSummary),
+  organisations: z.array(MyOrganisation),
+  attention: z.array(AttentionItem),
+});

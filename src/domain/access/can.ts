@@ -1,0 +1,96 @@
+import type { PersonRole, Visibility } from '../partnerships/partnership';
+import type { OrganisationRole } from '../organisations/organisation';
+
+/** Who is asking. Roles are loaded by the edge once per request; `can` never does I/O. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      id: string;
+      isAdmin: boolean;
+      /** partnership id -> the person's current roles in it */
+      partnershipRoles: ReadonlyMap<string, readonly PersonRole[]>;
+      /** organisation id -> the person's role in it */
+      organisationRoles: ReadonlyMap<string, OrganisationRole>;
+    };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** What can be acted upon. */
+export type Resource =
+  | { type: 'platform' }
+  | { type: 'user'; id: string }
+  | { type: 'organisation'; id: string }
+  | { type: 'partnership'; id: string; visibility: Visibility };
+
+export const PLATFORM_ACTIONS = ['platform.admin', 'organisation.create', 'partnership.create', 'account.manage'] as const;
+export const ORGANISATION_ACTIONS = ['organisation.read', 'organisation.update', 'organisation.members.read', 'organisation.members.manage'] as const;
+export const PARTNERSHIP_ACTIONS = [
+  'partnership.read',
+  'partnership.readPrivate',
+  'partnership.update',
+  'partnership.transition',
+  'partnership.goals.manage',
+  'partnership.members.manage',
+  'partnership.people.read',
+  'partnership.audit.read',
+  'partnership.events.subscribe',
+] as const;
+export type Action =
+  | (typeof PLATFORM_ACTIONS)[number]
+  | (typeof ORGANISATION_ACTIONS)[number]
+  | (typeof PARTNERSHIP_ACTIONS)[number]
+  | 'user.read';
+
+const has = (roles: readonly PersonRole[], ...wanted: PersonRole[]): boolean => roles.some((r) => wanted.includes(r));
+
+/**
+ * The one access rule of Accord: may this actor take this action on this resource?
+ * Pure and total: unknown combinations are denied.
+ */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  const user = actor.kind === 'user' ? actor : null;
+  if (user?.isAdmin) return true;
+
+  switch (resource.type) {
+    case 'platform':
+      if (action === 'organisation.create' || action === 'partnership.create' || action === 'account.manage') return user !== null;
+      return false;
+    case 'user':
+      return action === 'user.read' && user !== null && user.id === resource.id;
+    case 'organisation': {
+      if (action === 'organisation.read') return true; // the registry is a public directory
+      if (!user) return false;
+      const role = user.organisationRoles.get(resource.id);
+      if (action === 'organisation.members.read') return role !== undefined;
+      if (action === 'organisation.update' || action === 'organisation.members.manage') return role === 'org_admin';
+      return false;
+    }
+    case 'partnership': {
+      const roles = user?.partnershipRoles.get(resource.id) ?? [];
+      const participant = roles.length > 0;
+      switch (action) {
+        case 'partnership.read':
+          return resource.visibility === 'public' || participant;
+        case 'partnership.readPrivate':
+        case 'partnership.people.read':
+        case 'partnership.events.subscribe':
+          return participant;
+        case 'partnership.audit.read':
+          return has(roles, 'convener', 'representative', 'member');
+        case 'partnership.update':
+        case 'partnership.transition':
+        case 'partnership.goals.manage':
+        case 'partnership.members.manage':
+          return has(roles, 'convener');
+        default:
+          return false;
+      }
+    }
+  }
+}
+
+/** The actions from `candidates` this actor may take on the resource; responses carry it for the web app. */
+export function allowedActions<A extends Action>(actor: Actor, candidates: readonly A[], resource: Resource): A[] {
+  return candidates.filter((a) => can(actor, a, resource));
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { createResponseSerializer } from './plugins/serializer';
+import type { Deps } from '../services/context';
+import { registerProblemHandler, sendProblem } from './plugins/problems';
+import { registerAuth } from './plugins/auth';
+import { registerIdempotency } from './plugins/idempotency';
+import { registerTextGuard } from './plugins/text-guard';
+import { authRoutes } from './routes/auth.routes';
+import { organisationRoutes } from './routes/organisations.routes';
+import { partnershipRoutes } from './routes/partnerships.routes';
+import { referenceRoutes } from './routes/reference.routes';
+
+export interface AppOptions {
+  /** Pino logger settings; false for silence (tests). */
+  logger?: boolean | object;
+  /** Serve the built web app from config.webDir (default: when it exists). */
+  serveWeb?: boolean;
+  /** Check every response against its zod contract (tests); otherwise fast-json-stringify from the same contract. */
+  strictResponses?: boolean;
+}
+
+/** Builds the Fastify app: API, OpenAPI, docs and the web app. Nothing listens until `listen`. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+          },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(createResponseSerializer(options.strictResponses ?? false));
+  registerProblemHandler(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Accord API', version: '1', description: 'The API of Accord, the platform for cross-sector partnerships. Authenticate with the session cookie (web app; mutations need the x-csrf-token header) or a personal API token sent as `Authorization: Bearer <token>`. Errors are RFC 9457 problem documents with a stable `code`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'accord_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // listen for other app nodes' events before serving, so no committed change is missed
+  await deps.database.bus.start();
+  registerAuth(app, deps);
+  registerTextGuard(app);
+  registerIdempotency(app, deps);
+
+  await referenceRoutes(app, deps);
+  await authRoutes(app, deps);
+  await organisationRoutes(app, deps);
+  await partnershipRoutes(app, deps);
+
+  const webDir = deps.config.webDir;
+  const index = path.join(webDir, 'index.html');
+  if (options.serveWeb !== false && fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const html = fs.readFileSync(index, 'utf8');
+    // the SPA's routes: any GET that is not the API and not a file answers with index.html
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+      return sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+    });
+    app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html));
+  }
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { Deps } from '../../services/context';
+import { DomainError } from '../../domain/kernel/errors';
+import * as keys from '../../store/repositories/idempotency.repository';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: { actor: string; key: string } | null;
+  }
+}
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `Idempotency-Key` on a write: the first request claims the key and its answer is stored; a retry
+ * with the same key and body gets the stored answer without applying the write again; a retry while
+ * the first is still running gets 409; the same key with another body gets 422.
+ */
+export function registerIdempotency(app: FastifyInstance, deps: Deps) {
+  app.decorateRequest('idempotency', null);
+  app.addHook('preHandler', async (req, reply) => {
+    req.idempotency = null;
+    const key = req.headers['idempotency-key'];
+    if (!WRITE.has(req.method) || typeof key !== 'string' || req.actor.kind !== 'user') return;
+    if (key.length < 8 || key.length > 200) throw new DomainError('invalid_request', 'Idempotency-Key must be 8 to 200 characters', [{ field: 'Idempotency-Key', message: '8 to 200 characters' }]);
+    const actor = req.actor.id;
+    const requestHash = createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const claimed = await keys.claimIdempotencyKey(deps.database.db, { key, actor, method: req.method, path: req.url, request_hash: requestHash, created_at: deps.clock() });
+    if (claimed) {
+      req.idempotency = { actor, key };
+      return;
+    }
+    const prior = await keys.findIdempotencyKey(deps.database.db, actor, key);
+    if (!prior) throw new DomainError('idempotency_in_progress', 'The first request with this Idempotency-Key is still being processed');
+    if (prior.request_hash !== requestHash) throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was used for a different request', [{ field: 'Idempotency-Key', message: 'Already used for another request' }]);
+    if (prior.status === null) throw new DomainError('idempotency_in_progress', 'The first request with this Idempotency-Key is still being processed; retry shortly');
+    return reply.code(Number(prior.status)).header('idempotent-replayed', 'true').type(Number(prior.status) >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8').send(prior.response);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const claim = req.idempotency;
+    if (!claim) return payload;
+    req.idempotency = null;
+    if (reply.statusCode >= 500) await keys.releaseIdempotencyKey(deps.database.db, claim.actor, claim.key);
+    else await keys.completeIdempotencyKey(deps.database.db, claim.actor, claim.key, reply.statusCode, typeof payload === 'string' ? payload : JSON.stringify(payload ?? null));
+    return payload;
+  });
+}

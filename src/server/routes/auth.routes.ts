@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../services/context';
+import { Ok } from '../../contracts/common';
+import { CreateApiTokenBody, CreatedApiToken, ApiToken, CreateUserBody, PasswordResetConfirmBody, PasswordResetRequestBody, SessionResponse, SignInBody, UpdateMeBody, UserSummary } from '../../contracts/accounts';
+import { HomeResponse } from '../../contracts/me';
+import { z } from 'zod';
+import * as accounts from '../../services/accounts/accounts';
+import { home } from '../../services/accounts/home';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../plugins/auth';
+import { responses } from './shared';
+import { PageQuery, page } from '../../contracts/common';
+import { forbidden } from '../../domain/kernel/errors';
+import { can } from '../../domain/access/can';
+
+export async function authRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['accounts'];
+
+  r.post('/api/v1/auth/sign-in', { schema: { tags, summary: 'Sign in with e-mail and password (sets the session cookie)', body: SignInBody, response: responses(200, SessionResponse) } }, async (req, reply) => {
+    const result = await accounts.signIn(deps, { email: req.body.email, password: req.body.password, ip: req.ip });
+    setSessionCookie(reply, deps, result.sessionToken, result.expiresAt);
+    return { user: result.user, csrfToken: result.csrfToken };
+  });
+  r.post('/api/v1/auth/sign-out', { schema: { tags, summary: 'Sign out (ends the session)', response: responses(200, Ok) } }, async (req, reply) => {
+    if (req.auth.method === 'session') await accounts.signOut(deps, req.auth.token);
+    clearSessionCookie(reply, deps);
+    return { ok: true as const };
+  });
+  r.get('/api/v1/auth/session', { schema: { tags, summary: 'The current user and CSRF token, or null', response: responses(200, SessionResponse) } }, async (req) => ({
+    user: req.user ? accounts.presentUser(req.user) : null,
+    csrfToken: req.auth.method === 'session' ? req.auth.csrfToken : null,
+  }));
+  r.post('/api/v1/auth/password-reset', { schema: { tags, summary: 'E-mail a one-time password reset link', body: PasswordResetRequestBody, response: responses(202, Ok) } }, async (req, reply) => {
+    await accounts.requestPasswordReset(deps, req.body.email);
+    return reply.code(202).send({ ok: true as const });
+  });
+  r.post('/api/v1/auth/password-reset/confirm', { schema: { tags, summary: 'Set a new password with a reset link token', body: PasswordResetConfirmBody, response: responses(200, Ok) } }, async (req) => {
+    await accounts.confirmPasswordReset(deps, req.body.token, req.body.password);
+    return { ok: true as const };
+  });
+
+  r.get('/api/v1/me/home', { schema: { tags, summary: 'My partnerships, organisations and what needs my attention', response: responses(200, HomeResponse) } }, async (req) => {
+    requireUser(req);
+    return home(deps, req.actor);
+  });
+  r.patch('/api/v1/me', { schema: { tags, summary: 'Change my name or language', body: UpdateMeBody, response: responses(200, UserSummary) } }, async (req) => {
+    const actor = requireUser(req);
+    return accounts.updateMe(deps, actor.id, req.body);
+  });
+  r.get('/api/v1/me/tokens', { schema: { tags, summary: 'My personal API tokens', response: responses(200, z.object({ items: z.array(ApiToken) })) } }, async (req) => {
+    const actor = requireUser(req);
+    return { items: await accounts.listTokens(deps, actor.id) };
+  });
+  r.post('/api/v1/me/tokens', { schema: { tags, summary: 'Create a personal API token (shown once)', body: CreateApiTokenBody, response: responses(201, CreatedApiToken) } }, async (req, reply) => {
+    const actor = requireUser(req);
+    return reply.code(201).send(await accounts.createToken(deps, actor, req.body.name));
+  });
+  r.delete('/api/v1/me/tokens/:id', { schema: { tags, summary: 'Revoke a personal API token', params: z.object({ id: z.uuid() }), response: responses(200, Ok) } }, async (req) => {
+    const actor = requireUser(req);
+    await accounts.revokeToken(deps, actor, req.params.id);
+    return { ok: true as const };
+  });
+
+  r.get('/api/v1/users', { schema: { tags, summary: 'All accounts (platform admins)', querystring: PageQuery, response: responses(200, page(UserSummary)) } }, async (req) => {
+    requireUser(req);
+    return accounts.listAllUsers(deps, req.actor, req.query.cursor, req.query.limit);
+  });
+  r.post('/api/v1/users', { schema: { tags, summary: 'Create an account (platform admins)', body: CreateUserBody, response: responses(201, UserSummary) } }, async (req, reply) => {
+    const actor = requireUser(req);
+    if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden('Only platform admins create accounts');
+    return reply.code(201).send(await accounts.createUser(deps, actor.id, req.body));
+  });
+}

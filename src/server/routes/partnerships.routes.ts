@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../services/context';
+import { Ok } from '../../contracts/common';
+import {
+  AddMemberBody, AddPersonBody, AuditPage, AuditQuery, CreateGoalBody, CreatePartnershipBody, Goal, GoalList, MemberList, PartnershipDetail,
+  PartnershipMember, PartnershipPage, PartnershipPerson, PartnershipQuery, PersonList, TransitionBody, TransitionList, UpdateGoalBody, UpdateMemberBody, UpdatePartnershipBody,
+} from '../../contracts/partnerships';
+import * as svc from '../../services/partnerships/partnerships';
+import { partnershipAudit } from '../../services/audit/audit';
+import { requireUser } from '../plugins/auth';
+import { IdParam, responses } from './shared';
+
+export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['partnerships'];
+  const base = '/api/v1/partnerships';
+  // open event streams, ended when the server closes so a graceful shutdown does not wait on them
+  const streams = new Set<{ end: () => void }>();
+  app.addHook('preClose', async () => {
+    for (const s of streams) s.end();
+    streams.clear();
+  });
+
+  r.get(base, { schema: { tags, summary: 'Partnerships I may see (public ones and mine)', querystring: PartnershipQuery, response: responses(200, PartnershipPage) } }, async (req) => {
+    const { mine, ...q } = req.query;
+    if (mine === 'true') requireUser(req);
+    return svc.listPartnerships(deps, req.actor, { ...q, mine: mine === 'true' });
+  });
+  r.post(base, { schema: { tags, summary: 'Create a partnership (you become its convener)', body: CreatePartnershipBody, response: responses(201, PartnershipDetail) } }, async (req, reply) => {
+    requireUser(req);
+    return reply.code(201).send(await svc.createPartnership(deps, req.actor, req.body));
+  });
+  r.get(`${base}/:id`, { schema: { tags, summary: 'A partnership overview', params: IdParam, response: responses(200, PartnershipDetail) } }, async (req) =>
+    svc.getPartnership(deps, req.actor, req.params.id));
+  r.patch(`${base}/:id`, { schema: { tags, summary: 'Edit a partnership (conveners)', params: IdParam, body: UpdatePartnershipBody, response: responses(200, PartnershipDetail) } }, async (req) => {
+    requireUser(req);
+    return svc.updatePartnership(deps, req.actor, req.params.id, req.body);
+  });
+
+  r.get(`${base}/:id/transitions`, { schema: { tags, summary: 'The lifecycle timeline', params: IdParam, response: responses(200, TransitionList) } }, async (req) =>
+    svc.listTransitions(deps, req.actor, req.params.id));
+  r.post(`${base}/:id/transitions`, { schema: { tags, summary: 'Move the partnership to another lifecycle stage (conveners)', params: IdParam, body: TransitionBody, response: responses(200, PartnershipDetail) } }, async (req) => {
+    requireUser(req);
+    return svc.transitionPartnership(deps, req.actor, req.params.id, req.body);
+  });
+
+  const GoalParams = IdParam.extend({ goalId: z.uuid() });
+  r.get(`${base}/:id/goals`, { schema: { tags, summary: 'Shared goals', params: IdParam, response: responses(200, GoalList) } }, async (req) => svc.listGoals(deps, req.actor, req.params.id));
+  r.post(`${base}/:id/goals`, { schema: { tags, summary: 'Add a shared goal (conveners)', params: IdParam, body: CreateGoalBody, response: responses(201, Goal) } }, async (req, reply) => {
+    requireUser(req);
+    return reply.code(201).send(await svc.addGoal(deps, req.actor, req.params.id, req.body));
+  });
+  r.patch(`${base}/:id/goals/:goalId`, { schema: { tags, summary: 'Edit a shared goal (conveners)', params: GoalParams, body: UpdateGoalBody, response: responses(200, Goal) } }, async (req) => {
+    requireUser(req);
+    return svc.updateGoal(deps, req.actor, req.params.id, req.params.goalId, req.body);
+  });
+  r.delete(`${base}/:id/goals/:goalId`, { schema: { tags, summary: 'Remove a shared goal (conveners)', params: GoalParams, response: responses(200, Ok) } }, async (req) => {
+    requireUser(req);
+    await svc.removeGoal(deps, req.actor, req.params.id, req.params.goalId);
+    return { ok: true as const };
+  });
+
+  r.get(`${base}/:id/members`, { schema: { tags, summary: 'Member organisations, current and past', params: IdParam, response: responses(200, MemberList) } }, async (req) => svc.listMembers(deps, req.actor, req.params.id));
+  r.post(`${base}/:id/members`, { schema: { tags, summary: 'Add a member organisation (conveners)', params: IdParam, body: AddMemberBody, response: responses(201, PartnershipMember) } }, async (req, reply) => {
+    requireUser(req);
+    return reply.code(201).send(await svc.addMember(deps, req.actor, req.params.id, req.body));
+  });
+  r.patch(`${base}/:id/members/:memberId`, { schema: { tags, summary: 'Change a member’s role or record that it left (conveners)', params: IdParam.extend({ memberId: z.uuid() }), body: UpdateMemberBody, response: responses(200, PartnershipMember) } }, async (req) => {
+    requireUser(req);
+    return svc.updateMember(deps, req.actor, req.params.id, req.params.memberId, req.body);
+  });
+
+  r.get(`${base}/:id/people`, { schema: { tags, summary: 'People and their roles (participants)', params: IdParam, response: responses(200, PersonList) } }, async (req) => {
+    requireUser(req);
+    return svc.listPeople(deps, req.actor, req.params.id);
+  });
+  r.post(`${base}/:id/people`, { schema: { tags, summary: 'Give a person a role (conveners)', params: IdParam, body: AddPersonBody, response: responses(201, PartnershipPerson) } }, async (req, reply) => {
+    requireUser(req);
+    return reply.code(201).send(await svc.addPerson(deps, req.actor, req.params.id, req.body));
+  });
+  r.delete(`${base}/:id/people/:personId`, { schema: { tags, summary: 'Take a role away (conveners)', params: IdParam.extend({ personId: z.uuid() }), response: responses(200, Ok) } }, async (req) => {
+    requireUser(req);
+    await svc.removePerson(deps, req.actor, req.params.id, req.params.personId);
+    return { ok: true as const };
+  });
+
+  r.get(`${base}/:id/audit`, { schema: { tags, summary: 'The audit log, newest first', params: IdParam, querystring: AuditQuery, response: responses(200, AuditPage) } }, async (req) => {
+    requireUser(req);
+    return partnershipAudit(deps, req.actor, req.params.id, req.query.cursor, req.query.limit);
+  });
+
+  r.get(`${base}/:id/events`, { schema: { tags, summary: 'Live events (text/event-stream)', params: IdParam } }, async (req, reply) => {
+    requireUser(req);
+    await svc.authoriseEvents(deps, req.actor, req.params.id);
+    const id = req.params.id;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write(`retry: 3000\n: connected\n\n`);
+    const unsubscribe = deps.database.bus.subscribe((e) => {
+      if (e.partnershipId !== id) return;
+      res.write(`id: ${e.at}\nevent: change\ndata: ${JSON.stringify(e)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), 25_000);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    const stream = { end: () => { end(); res.end(); } };
+    streams.add(stream);
+    req.raw.on('close', () => {
+      end();
+      streams.delete(stream);
+    });
+  });
+}

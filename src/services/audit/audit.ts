@@ -1,0 +1,68 @@
+import type { Deps } from '../context';
+import { DomainError, forbidden, notFound } from '../../domain/kernel/errors';
+import { can, type Actor } from '../../domain/access/can';
+import { GENESIS_HASH, hashEvent, type ChainBreak } from '../../domain/audit/chain';
+import * as audit from '../../store/repositories/audit.repository';
+import { findPartnership } from '../../store/repositories/partnerships.repository';
+import { decodeCursor, encodeCursor } from '../../store/pagination';
+
+/** A page of a partnership's audit log, newest first, for those allowed to read it. */
+export async function partnershipAudit(deps: Deps, actor: Actor, id: string, cursor: string | undefined, limit: number) {
+  const p = await findPartnership(deps.database.db, id);
+  const res = p ? { type: 'partnership' as const, id, visibility: p.visibility } : null;
+  if (!p || !res || !can(actor, 'partnership.read', res)) throw notFound('The partnership');
+  if (!can(actor, 'partnership.audit.read', res)) throw forbidden('Your role does not include the audit log');
+  const before = cursor ? Number(decodeCursor(cursor)[0]) : null;
+  if (before !== null && !Number.isSafeInteger(before)) throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  const rows = await audit.partnershipAuditPage(deps.database.db, id, before, limit);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((e) => ({ id: e.id, seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, entityType: e.entityType, entityId: e.entityId, diff: e.diff, hash: e.hash, prevHash: e.prevHash })),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.seq, last.id) : null,
+  };
+}
+
+export interface ChainReport { chain: string; events: number; ok: boolean; break: ChainBreak | null }
+
+/**
+ * Verifies every chain (or one partnership's) page by page: each event's hash, its link to the one
+ * before, gapless numbering, and that the recorded head matches the last event.
+ */
+export async function verifyAudit(deps: Deps, options: { partnershipId?: string; onProgress?: (done: number, chain: string) => void } = {}): Promise<ChainReport[]> {
+  const db = deps.database.db;
+  let chains = await audit.listChains(db);
+  if (options.partnershipId) chains = chains.filter((c) => c.chain === options.partnershipId);
+  const reports: ChainReport[] = [];
+  let done = 0;
+  for (const head of chains) {
+    let prev = GENESIS_HASH;
+    let seq = 0;
+    let broken: ChainBreak | null = null;
+    for (;;) {
+      const batch = await audit.chainEvents(db, head.chain, seq, 2000);
+      if (batch.length === 0) break;
+      for (const e of batch) {
+        const { prevHash, hash, ...body } = e;
+        if (e.seq !== seq + 1) broken = { chain: e.chain, seq: e.seq, eventId: e.id, reason: `expected event ${seq + 1}, found ${e.seq} (an event is missing)` };
+        else if (prevHash !== prev) broken = { chain: e.chain, seq: e.seq, eventId: e.id, reason: 'its previous-hash does not match the event before it' };
+        else if (hashEvent(prevHash, body) !== hash) broken = { chain: e.chain, seq: e.seq, eventId: e.id, reason: 'its content does not match its hash (the event was altered)' };
+        if (broken) break;
+        prev = hash;
+        seq = e.seq;
+        done++;
+      }
+      options.onProgress?.(done, head.chain);
+      if (broken) break;
+    }
+    if (!broken && (head.seq !== seq || (seq > 0 && head.hash !== prev))) {
+      broken = { chain: head.chain, seq: seq + 1, eventId: '', reason: head.seq > seq ? `the chain head says ${head.seq} events but only ${seq} are present (events were deleted)` : 'the chain head does not match its last event' };
+    }
+    reports.push({ chain: head.chain, events: seq, ok: !broken, break: broken });
+  }
+  if (options.partnershipId && reports.length === 0) {
+    if (!(await findPartnership(db, options.partnershipId))) throw notFound('The partnership');
+    reports.push({ chain: options.partnershipId, events: 0, ok: true, break: null });
+  }
+  return reports;
+}

@@ -1,0 +1,135 @@
+import type { Deps } from '../context';
+import { inTransaction } from '../context';
+import { DomainError, forbidden, notFound } from '../../domain/kernel/errors';
+import { allowedActions, can, ORGANISATION_ACTIONS, type Actor } from '../../domain/access/can';
+import { assertValidOrganisation, normaliseTag, type OrganisationDraft, type OrganisationRole } from '../../domain/organisations/organisation';
+import * as orgs from '../../store/repositories/organisations.repository';
+import * as users from '../../store/repositories/users.repository';
+import type { OrganisationRecord, OrganisationSearch } from '../../store/repositories/organisations.repository';
+
+const lists = (deps: Deps) => ({
+  organisationTypes: deps.codelists.sets.organisationTypes,
+  registrationAgencies: deps.codelists.sets.registrationAgencies,
+  countries: deps.codelists.sets.countries,
+});
+
+/** The organisation as the API shows it, with what this actor may do to it. */
+export function presentOrganisation(actor: Actor, o: OrganisationRecord) {
+  const { createdBy, ...rest } = o;
+  void createdBy;
+  return { ...rest, allowedActions: allowedActions(actor, ORGANISATION_ACTIONS, { type: 'organisation', id: o.id }) };
+}
+
+const auditable = (o: OrganisationRecord) => {
+  const { createdAt, updatedAt, createdBy, ...rest } = o;
+  void createdAt; void updatedAt; void createdBy;
+  return rest;
+};
+
+async function assertIdentifierFree(deps: Deps, trx: Deps['database']['db'], iatiIdentifier: string | null | undefined, selfId?: string) {
+  if (!iatiIdentifier) return;
+  const other = await orgs.findOrganisationByIatiId(trx, iatiIdentifier);
+  if (other && other.id !== selfId) {
+    throw new DomainError('duplicate', `${other.name} already uses the IATI identifier ${iatiIdentifier}`, [{ field: 'iatiIdentifier', message: `Already used by ${other.name}` }], { organisationId: other.id });
+  }
+  void deps;
+}
+
+/** Registers an organisation; the creator becomes its org-admin. */
+export async function createOrganisation(deps: Deps, actor: Actor, input: OrganisationDraft) {
+  if (actor.kind !== 'user' || !can(actor, 'organisation.create', { type: 'platform' })) throw forbidden('Sign in to register an organisation');
+  assertValidOrganisation(input, lists(deps));
+  return inTransaction(deps, async (u) => {
+    await assertIdentifierFree(deps, u.trx, input.iatiIdentifier);
+    const record: OrganisationRecord = {
+      id: deps.newId(),
+      name: input.name.trim(),
+      sector: input.sector,
+      iatiType: input.iatiType ?? null,
+      country: input.country ?? null,
+      iatiIdentifier: input.iatiIdentifier ?? null,
+      website: input.website ?? null,
+      description: input.description ?? null,
+      offers: [...new Set((input.offers ?? []).map(normaliseTag))],
+      seeks: [...new Set((input.seeks ?? []).map(normaliseTag))],
+      createdBy: actor.id,
+      createdAt: u.now,
+      updatedAt: u.now,
+    };
+    await orgs.insertOrganisation(u.trx, record);
+    await orgs.upsertOrganisationPerson(u.trx, record.id, actor.id, 'org_admin', u.now);
+    await u.audit({ partnershipId: null, actorId: actor.id, action: 'organisation.created', entityType: 'organisation', entityId: record.id, after: auditable(record) });
+    await u.audit({ partnershipId: null, actorId: actor.id, action: 'organisation.person_added', entityType: 'organisation_person', entityId: `${record.id}:${actor.id}`, after: { organisationId: record.id, userId: actor.id, role: 'org_admin' } });
+    const withRole: Actor = { ...actor, organisationRoles: new Map([...actor.organisationRoles, [record.id, 'org_admin']]) };
+    return presentOrganisation(withRole, record);
+  });
+}
+
+export async function updateOrganisation(deps: Deps, actor: Actor, id: string, patch: Partial<OrganisationDraft>) {
+  return inTransaction(deps, async (u) => {
+    const before = await orgs.findOrganisation(u.trx, id);
+    if (!before) throw notFound('The organisation');
+    if (!can(actor, 'organisation.update', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can edit it');
+    assertValidOrganisation(patch, lists(deps)); // as sent: repeated tags are refused, not silently merged
+    const next: OrganisationRecord = {
+      ...before,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      offers: patch.offers ? [...new Set(patch.offers.map(normaliseTag))] : before.offers,
+      seeks: patch.seeks ? [...new Set(patch.seeks.map(normaliseTag))] : before.seeks,
+      updatedAt: u.now,
+    };
+    assertValidOrganisation(next, lists(deps));
+    await assertIdentifierFree(deps, u.trx, next.iatiIdentifier, id);
+    await orgs.updateOrganisationRow(u.trx, next);
+    await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: 'organisation.updated', entityType: 'organisation', entityId: id, before: auditable(before), after: auditable(next) });
+    return presentOrganisation(actor, next);
+  });
+}
+
+export async function getOrganisation(deps: Deps, actor: Actor, id: string) {
+  const o = await orgs.findOrganisation(deps.database.db, id);
+  if (!o || !can(actor, 'organisation.read', { type: 'organisation', id })) throw notFound('The organisation');
+  return presentOrganisation(actor, o);
+}
+
+export async function searchOrganisations(deps: Deps, actor: Actor, query: OrganisationSearch) {
+  const page = await orgs.searchOrganisations(deps.database.db, query);
+  return { items: page.items.map((o) => presentOrganisation(actor, o)), nextCursor: page.nextCursor };
+}
+
+export async function listOrganisationPeople(deps: Deps, actor: Actor, id: string) {
+  const o = await orgs.findOrganisation(deps.database.db, id);
+  if (!o) throw notFound('The organisation');
+  if (!can(actor, 'organisation.members.read', { type: 'organisation', id })) throw forbidden('Only the organisation’s people can see who belongs to it');
+  const rows = await orgs.listOrganisationPeople(deps.database.db, id);
+  return { items: rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, role: r.role as OrganisationRole, since: r.created_at })) };
+}
+
+export async function addOrganisationPerson(deps: Deps, actor: Actor, id: string, input: { email: string; role: OrganisationRole }) {
+  return inTransaction(deps, async (u) => {
+    const o = await orgs.findOrganisation(u.trx, id);
+    if (!o) throw notFound('The organisation');
+    if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can add people');
+    const user = await users.findUserByEmail(u.trx, input.email);
+    if (!user) throw new DomainError('validation_failed', `No account uses ${input.email}`, [{ field: 'email', message: 'No account with this e-mail address; ask an administrator to create it' }]);
+    const existing = await orgs.findOrganisationPerson(u.trx, id, user.id);
+    await orgs.upsertOrganisationPerson(u.trx, id, user.id, input.role, u.now);
+    await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: existing ? 'organisation.person_role_changed' : 'organisation.person_added', entityType: 'organisation_person', entityId: `${id}:${user.id}`, before: existing ? { role: existing.role } : null, after: { organisationId: id, userId: user.id, role: input.role } });
+    return { userId: user.id, name: user.name, email: user.email, role: input.role, since: existing?.created_at ?? u.now };
+  });
+}
+
+export async function removeOrganisationPerson(deps: Deps, actor: Actor, id: string, userId: string) {
+  await inTransaction(deps, async (u) => {
+    const o = await orgs.findOrganisation(u.trx, id);
+    if (!o) throw notFound('The organisation');
+    if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can remove people');
+    const existing = await orgs.findOrganisationPerson(u.trx, id, userId);
+    if (!existing) throw notFound('That person in this organisation');
+    if (existing.role === 'org_admin' && (await orgs.countOrganisationAdmins(u.trx, id)) <= 1) {
+      throw new DomainError('conflict', 'An organisation keeps at least one admin; make someone else admin first');
+    }
+    await orgs.deleteOrganisationPerson(u.trx, id, userId);
+    await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: 'organisation.person_removed', entityType: 'organisation_person', entityId: `${id}:${userId}`, before: { organisationId: id, userId, role: existing.role }, after: null });
+  });
+}

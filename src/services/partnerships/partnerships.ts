@@ -1,0 +1,328 @@
+import type { Deps, Unit } from '../context';
+import { inTransaction } from '../context';
+import { DomainError, assertNoIssues, forbidden, notFound } from '../../domain/kernel/errors';
+import { allowedActions, can, PARTNERSHIP_ACTIONS, type Actor, type Resource } from '../../domain/access/can';
+import {
+  checkMembershipDates, checkPartnership, checkSdgCodes, decideTransition, TRANSITIONS,
+  type MemberRole, type PartnershipModel, type PersonRole, type Stage, type Visibility,
+} from '../../domain/partnerships/partnership';
+import type { Sector } from '../../domain/organisations/organisation';
+import * as repo from '../../store/repositories/partnerships.repository';
+import * as orgs from '../../store/repositories/organisations.repository';
+import * as users from '../../store/repositories/users.repository';
+import type { PartnershipRecord, GoalRecord, PartnershipSearch } from '../../store/repositories/partnerships.repository';
+import type { Tx } from '../../store/database';
+
+const lists = (deps: Deps) => ({ countries: deps.codelists.sets.countries, sdgCodes: deps.codelists.sets.sdgCodes });
+const resourceOf = (p: { id: string; visibility: Visibility }): Resource => ({ type: 'partnership', id: p.id, visibility: p.visibility });
+const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
+const rolesOf = (actor: Actor, id: string): PersonRole[] => (actor.kind === 'user' ? [...(actor.partnershipRoles.get(id) ?? [])] : []);
+
+/** Loads a partnership the actor may read; a private one the actor may not see is "not found". */
+async function loadReadable(db: Tx, actor: Actor, id: string): Promise<PartnershipRecord> {
+  const p = await repo.findPartnership(db, id);
+  if (!p || !can(actor, 'partnership.read', resourceOf(p))) {
+    // anonymous callers are asked to sign in, whether or not the partnership exists; others learn nothing
+    if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in to see this partnership');
+    throw notFound('The partnership');
+  }
+  return p;
+}
+
+/** Loads a partnership and checks one action: 404 when it cannot even be read, 403 when read-only. */
+async function loadFor(db: Tx, actor: Actor, id: string, action: Parameters<typeof can>[1]): Promise<PartnershipRecord> {
+  const p = await loadReadable(db, actor, id);
+  if (!can(actor, action, resourceOf(p))) throw forbidden(actor.kind === 'anonymous' ? 'Sign in first' : 'Your role in this partnership does not allow this');
+  return p;
+}
+
+const auditable = (p: PartnershipRecord) => {
+  const { createdAt, updatedAt, createdBy, ...rest } = p;
+  void createdAt; void updatedAt; void createdBy;
+  return rest;
+};
+const presentGoal = (g: GoalRecord) => ({ id: g.id, title: g.title, description: g.description, sdgs: g.sdgs, position: g.position });
+
+export function presentSummary(actor: Actor, p: PartnershipRecord & { memberCount: number }) {
+  const { createdBy, ...rest } = p;
+  void createdBy;
+  return { ...rest, myRoles: rolesOf(actor, p.id) };
+}
+
+async function members(db: Tx, id: string) {
+  return (await repo.listMembers(db, id)).map((m) => ({
+    id: m.id, organisationId: m.organisation_id, organisationName: m.name, sector: m.sector as Sector, country: m.country,
+    role: m.role as MemberRole, joinedOn: m.joined_on, leftOn: m.left_on,
+  }));
+}
+
+async function transitions(db: Tx, id: string, full: boolean) {
+  return (await repo.listTransitions(db, id)).map((t) => ({
+    id: t.id, from: t.from_stage as Stage | null, to: t.to_stage as Stage, at: t.at,
+    // reasons and names are for participants; the public sees the dates of the stages
+    reason: full ? t.reason : '', actorId: full ? t.actor_id : null, actorName: full ? (t.actor_name ?? null) : null,
+  }));
+}
+
+/** The overview of one partnership with what this actor may do. */
+export async function partnershipDetail(db: Tx, actor: Actor, p: PartnershipRecord) {
+  const res = resourceOf(p);
+  const full = can(actor, 'partnership.readPrivate', res);
+  const [goals, mem, trans] = await Promise.all([repo.listGoals(db, p.id), members(db, p.id), transitions(db, p.id, full)]);
+  return {
+    ...presentSummary(actor, { ...p, memberCount: mem.filter((m) => !m.leftOn).length }),
+    goals: goals.map(presentGoal),
+    members: mem,
+    transitions: trans,
+    nextStages: can(actor, 'partnership.transition', res) ? [...TRANSITIONS[p.stage]] : [],
+    allowedActions: allowedActions(actor, PARTNERSHIP_ACTIONS, res),
+  };
+}
+
+export async function getPartnership(deps: Deps, actor: Actor, id: string) {
+  const p = await loadReadable(deps.database.db, actor, id);
+  return partnershipDetail(deps.database.db, actor, p);
+}
+
+export async function listPartnerships(deps: Deps, actor: Actor, q: Omit<PartnershipSearch, 'visibleIds' | 'onlyIds'> & { mine?: boolean }) {
+  const mineIds = actor.kind === 'user' ? [...actor.partnershipRoles.keys()] : [];
+  const page = await repo.searchPartnerships(deps.database.db, {
+    ...q,
+    visibleIds: actor.kind === 'user' && actor.isAdmin ? 'all' : mineIds,
+    onlyIds: q.mine ? mineIds : undefined,
+  });
+  return { items: page.items.map((p) => presentSummary(actor, p)), nextCursor: page.nextCursor };
+}
+
+export interface CreatePartnershipInput {
+  name: string;
+  purpose: string;
+  model: PartnershipModel;
+  visibility: Visibility;
+  startDate?: string | null;
+  endDate?: string | null;
+  countries: string[];
+  sectors: Sector[];
+  convenerOrganisationId: string;
+  goals: { title: string; description?: string | null; sdgs: string[] }[];
+}
+
+/** Creates a partnership in scoping; the creator's organisation convenes it and the creator is its convener. */
+export async function createPartnership(deps: Deps, actor: Actor, input: CreatePartnershipInput) {
+  if (actor.kind !== 'user' || !can(actor, 'partnership.create', { type: 'platform' })) throw forbidden('Sign in to create a partnership');
+  const issues = [
+    ...checkPartnership(input, lists(deps)),
+    ...input.goals.flatMap((g, i) => checkSdgCodes(g.sdgs, lists(deps), `goals.${i}.sdgs`)),
+  ];
+  if (!actor.isAdmin && !actor.organisationRoles.has(input.convenerOrganisationId)) {
+    issues.push({ field: 'convenerOrganisationId', message: 'Choose an organisation you belong to' });
+  }
+  assertNoIssues(issues, 'The partnership has invalid fields');
+  return inTransaction(deps, async (u) => {
+    const convener = await orgs.findOrganisation(u.trx, input.convenerOrganisationId);
+    if (!convener) throw new DomainError('validation_failed', 'The convening organisation does not exist', [{ field: 'convenerOrganisationId', message: 'Unknown organisation' }]);
+    const p: PartnershipRecord = {
+      id: deps.newId(), name: input.name.trim(), purpose: input.purpose.trim(), model: input.model, visibility: input.visibility, stage: 'scoping',
+      startDate: input.startDate ?? null, endDate: input.endDate ?? null, countries: [...new Set(input.countries)], sectors: [...new Set(input.sectors)],
+      createdBy: actor.id, createdAt: u.now, updatedAt: u.now,
+    };
+    await repo.insertPartnership(u.trx, p);
+    await u.audit({ partnershipId: p.id, actorId: actor.id, action: 'partnership.created', entityType: 'partnership', entityId: p.id, after: auditable(p) });
+    await recordTransition(deps, u, p.id, actor.id, null, 'scoping', 'Partnership created');
+    const member = { id: deps.newId(), partnershipId: p.id, organisationId: convener.id, role: 'convener' as MemberRole, joinedOn: input.startDate ?? u.now.slice(0, 10), leftOn: null, createdAt: u.now, updatedAt: u.now };
+    await repo.insertMember(u.trx, member);
+    await u.audit({ partnershipId: p.id, actorId: actor.id, action: 'member.added', entityType: 'partnership_member', entityId: member.id, after: { organisationId: convener.id, role: 'convener', joinedOn: member.joinedOn } });
+    const person = { id: deps.newId(), partnership_id: p.id, user_id: actor.id, organisation_id: convener.id, role: 'convener', created_at: u.now };
+    await repo.insertPerson(u.trx, person);
+    await u.audit({ partnershipId: p.id, actorId: actor.id, action: 'person.added', entityType: 'partnership_person', entityId: person.id, after: { userId: actor.id, organisationId: convener.id, role: 'convener' } });
+    let position = 0;
+    for (const g of input.goals) await addGoalIn(deps, u, p.id, actor.id, g, position++);
+    const withRole: Actor = { ...actor, partnershipRoles: new Map([...actor.partnershipRoles, [p.id, ['convener']]]) };
+    return partnershipDetail(u.trx, withRole, p);
+  });
+}
+
+async function recordTransition(deps: Deps, u: Unit, partnershipId: string, actor: string | null, from: Stage | null, to: Stage, reason: string) {
+  const t = { id: deps.newId(), partnership_id: partnershipId, from_stage: from, to_stage: to, reason, actor_id: actor, at: u.now };
+  await repo.insertTransition(u.trx, t);
+  await u.audit({ partnershipId, actorId: actor, action: 'partnership.stage_changed', entityType: 'transition', entityId: t.id, before: from ? { stage: from } : null, after: { stage: to, reason } });
+}
+
+export async function updatePartnership(deps: Deps, actor: Actor, id: string, patch: Partial<Pick<PartnershipRecord, 'name' | 'purpose' | 'visibility' | 'startDate' | 'endDate' | 'countries' | 'sectors'>>) {
+  return inTransaction(deps, async (u) => {
+    const before = await loadFor(u.trx, actor, id, 'partnership.update');
+    const next: PartnershipRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: u.now };
+    if (patch.countries) next.countries = [...new Set(patch.countries)];
+    if (patch.sectors) next.sectors = [...new Set(patch.sectors)];
+    assertNoIssues(checkPartnership(next, lists(deps)), 'The partnership has invalid fields');
+    await repo.updatePartnershipRow(u.trx, next);
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'partnership.updated', entityType: 'partnership', entityId: id, before: auditable(before), after: auditable(next) });
+    return partnershipDetail(u.trx, actor, next);
+  });
+}
+
+/** Moves the partnership along its lifecycle; an illegal move is refused with 409. */
+export async function transitionPartnership(deps: Deps, actor: Actor, id: string, input: { to: Stage; reason: string }) {
+  return inTransaction(deps, async (u) => {
+    const p = await loadFor(u.trx, actor, id, 'partnership.transition');
+    const move = decideTransition(p.stage, input.to, input.reason);
+    const next = { ...p, stage: move.to, updatedAt: u.now };
+    await repo.updatePartnershipRow(u.trx, next);
+    await recordTransition(deps, u, id, actorId(actor), move.from, move.to, move.reason);
+    return partnershipDetail(u.trx, actor, next);
+  });
+}
+
+export async function listTransitions(deps: Deps, actor: Actor, id: string) {
+  const p = await loadReadable(deps.database.db, actor, id);
+  return { items: await transitions(deps.database.db, id, can(actor, 'partnership.readPrivate', resourceOf(p))) };
+}
+
+// Goals ------------------------------------------------------------------------------------------
+
+async function addGoalIn(deps: Deps, u: Unit, partnershipId: string, actor: string | null, g: { title: string; description?: string | null; sdgs: string[] }, position: number) {
+  const goal: GoalRecord = { id: deps.newId(), partnershipId, title: g.title.trim(), description: g.description ?? null, sdgs: [...g.sdgs], position, createdAt: u.now, updatedAt: u.now };
+  await repo.insertGoal(u.trx, goal);
+  await u.audit({ partnershipId, actorId: actor, action: 'goal.added', entityType: 'goal', entityId: goal.id, after: presentGoal(goal) });
+  return goal;
+}
+
+export async function listGoals(deps: Deps, actor: Actor, id: string) {
+  await loadReadable(deps.database.db, actor, id);
+  return { items: (await repo.listGoals(deps.database.db, id)).map(presentGoal) };
+}
+
+export async function addGoal(deps: Deps, actor: Actor, id: string, input: { title: string; description?: string | null; sdgs: string[] }) {
+  assertNoIssues(checkSdgCodes(input.sdgs, lists(deps)));
+  return inTransaction(deps, async (u) => {
+    await loadFor(u.trx, actor, id, 'partnership.goals.manage');
+    return presentGoal(await addGoalIn(deps, u, id, actorId(actor), input, await repo.nextGoalPosition(u.trx, id)));
+  });
+}
+
+export async function updateGoal(deps: Deps, actor: Actor, id: string, goalId: string, patch: { title?: string; description?: string | null; sdgs?: string[] }) {
+  if (patch.sdgs) assertNoIssues(checkSdgCodes(patch.sdgs, lists(deps)));
+  return inTransaction(deps, async (u) => {
+    await loadFor(u.trx, actor, id, 'partnership.goals.manage');
+    const before = await repo.findGoal(u.trx, id, goalId);
+    if (!before) throw notFound('The goal');
+    const next: GoalRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: u.now };
+    await repo.updateGoalRow(u.trx, next);
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'goal.updated', entityType: 'goal', entityId: goalId, before: presentGoal(before), after: presentGoal(next) });
+    return presentGoal(next);
+  });
+}
+
+export async function removeGoal(deps: Deps, actor: Actor, id: string, goalId: string) {
+  await inTransaction(deps, async (u) => {
+    await loadFor(u.trx, actor, id, 'partnership.goals.manage');
+    const before = await repo.findGoal(u.trx, id, goalId);
+    if (!before) throw notFound('The goal');
+    await repo.deleteGoal(u.trx, goalId);
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'goal.removed', entityType: 'goal', entityId: goalId, before: presentGoal(before), after: null });
+  });
+}
+
+// Member organisations ---------------------------------------------------------------------------
+
+export async function listMembers(deps: Deps, actor: Actor, id: string) {
+  await loadReadable(deps.database.db, actor, id);
+  return { items: await members(deps.database.db, id) };
+}
+
+export async function addMember(deps: Deps, actor: Actor, id: string, input: { organisationId: string; role: MemberRole; joinedOn?: string }) {
+  return inTransaction(deps, async (u) => {
+    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    const org = await orgs.findOrganisation(u.trx, input.organisationId);
+    if (!org) throw new DomainError('validation_failed', 'That organisation does not exist', [{ field: 'organisationId', message: 'Unknown organisation' }]);
+    if (await repo.findCurrentMembership(u.trx, id, org.id)) {
+      throw new DomainError('duplicate', `${org.name} is already a member`, [{ field: 'organisationId', message: 'Already a member' }]);
+    }
+    const m = { id: deps.newId(), partnershipId: id, organisationId: org.id, role: input.role, joinedOn: input.joinedOn ?? u.now.slice(0, 10), leftOn: null, createdAt: u.now, updatedAt: u.now };
+    await repo.insertMember(u.trx, m);
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'member.added', entityType: 'partnership_member', entityId: m.id, after: { organisationId: org.id, role: m.role, joinedOn: m.joinedOn } });
+    return { id: m.id, organisationId: org.id, organisationName: org.name, sector: org.sector, country: org.country, role: m.role, joinedOn: m.joinedOn, leftOn: null };
+  });
+}
+
+/** Changes a member's role or records that it left; a member that left keeps its history. */
+export async function updateMember(deps: Deps, actor: Actor, id: string, memberId: string, patch: { role?: MemberRole; leftOn?: string | null }) {
+  return inTransaction(deps, async (u) => {
+    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    const before = await repo.findMember(u.trx, id, memberId);
+    if (!before) throw notFound('The member');
+    const next = { ...before, role: patch.role ?? before.role, leftOn: patch.leftOn === undefined ? before.leftOn : patch.leftOn, updatedAt: u.now };
+    assertNoIssues(checkMembershipDates(next.joinedOn, next.leftOn));
+    const stopsConvening = before.role === 'convener' && !before.leftOn && (next.role !== 'convener' || next.leftOn !== null);
+    if (stopsConvening && (await repo.countCurrentConvenerMembers(u.trx, id)) <= 1) {
+      throw new DomainError('conflict', 'A partnership keeps at least one convening organisation; make another member convener first', [{ field: next.leftOn ? 'leftOn' : 'role', message: 'The last convening organisation' }]);
+    }
+    if (before.leftOn && next.leftOn === null && (await repo.findCurrentMembership(u.trx, id, before.organisationId))) {
+      throw new DomainError('duplicate', 'The organisation has rejoined under another membership', [{ field: 'leftOn', message: 'Already a current member' }]);
+    }
+    await repo.updateMemberRow(u.trx, next);
+    const action = !before.leftOn && next.leftOn ? 'member.left' : 'member.updated';
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action, entityType: 'partnership_member', entityId: memberId, before: { role: before.role, leftOn: before.leftOn }, after: { role: next.role, leftOn: next.leftOn } });
+    const org = (await orgs.findOrganisation(u.trx, before.organisationId))!;
+    return { id: memberId, organisationId: org.id, organisationName: org.name, sector: org.sector, country: org.country, role: next.role, joinedOn: next.joinedOn, leftOn: next.leftOn };
+  });
+}
+
+// People -----------------------------------------------------------------------------------------
+
+export async function listPeople(deps: Deps, actor: Actor, id: string) {
+  await loadFor(deps.database.db, actor, id, 'partnership.people.read');
+  const rows = await repo.listPeople(deps.database.db, id);
+  return {
+    items: rows.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, email: r.email, organisationId: r.organisation_id, organisationName: r.organisation_name ?? null, role: r.role as PersonRole, since: r.created_at })),
+  };
+}
+
+/** Gives a person a role; representatives act for an organisation that is a current member and that they belong to. */
+export async function addPerson(deps: Deps, actor: Actor, id: string, input: { email: string; role: PersonRole; organisationId?: string | null }) {
+  return inTransaction(deps, async (u) => {
+    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    const user = await users.findUserByEmail(u.trx, input.email);
+    if (!user) throw new DomainError('validation_failed', `No account uses ${input.email}`, [{ field: 'email', message: 'No account with this e-mail address' }]);
+    const orgId = input.organisationId ?? null;
+    if (input.role === 'representative' && !orgId) {
+      throw new DomainError('validation_failed', 'A representative acts for an organisation', [{ field: 'organisationId', message: 'Choose the organisation they represent' }]);
+    }
+    let orgName: string | null = null;
+    if (orgId) {
+      const org = await orgs.findOrganisation(u.trx, orgId);
+      if (!org || !(await repo.findCurrentMembership(u.trx, id, orgId))) {
+        throw new DomainError('validation_failed', 'The organisation is not a current member of this partnership', [{ field: 'organisationId', message: 'Not a current member organisation' }]);
+      }
+      if (!(await orgs.findOrganisationPerson(u.trx, orgId, user.id))) {
+        throw new DomainError('validation_failed', `${user.name} does not belong to ${org.name}`, [{ field: 'organisationId', message: 'The person must belong to this organisation' }]);
+      }
+      orgName = org.name;
+    }
+    if (await repo.findPersonRole(u.trx, id, user.id, input.role)) {
+      throw new DomainError('duplicate', `${user.name} already has the role ${input.role}`, [{ field: 'role', message: 'Already holds this role' }]);
+    }
+    const row = { id: deps.newId(), partnership_id: id, user_id: user.id, organisation_id: orgId, role: input.role, created_at: u.now };
+    await repo.insertPerson(u.trx, row);
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'person.added', entityType: 'partnership_person', entityId: row.id, after: { userId: user.id, organisationId: orgId, role: input.role } });
+    return { id: row.id, userId: user.id, name: user.name, email: user.email, organisationId: orgId, organisationName: orgName, role: input.role, since: u.now };
+  });
+}
+
+export async function removePerson(deps: Deps, actor: Actor, id: string, personId: string) {
+  await inTransaction(deps, async (u) => {
+    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    const row = await repo.findPerson(u.trx, id, personId);
+    if (!row) throw notFound('That person');
+    if (row.role === 'convener' && (await repo.countConveners(u.trx, id)) <= 1) {
+      throw new DomainError('conflict', 'A partnership keeps at least one convener; name another convener first');
+    }
+    await repo.deletePerson(u.trx, personId);
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'person.removed', entityType: 'partnership_person', entityId: personId, before: { userId: row.user_id, organisationId: row.organisation_id, role: row.role }, after: null });
+  });
+}
+
+/** Checks that the actor may subscribe to the live events of a partnership. */
+export async function authoriseEvents(deps: Deps, actor: Actor, id: string) {
+  await loadFor(deps.database.db, actor, id, 'partnership.events.subscribe');
+}

@@ -1,0 +1,84 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema';
+import type { Dialect } from '../database';
+import { chainEvent, GENESIS_HASH, PLATFORM_CHAIN, type AuditEvent, type AuditEventBody } from '../../domain/audit/chain';
+
+/** An event as a use case writes it; the chain, sequence number and hashes are added here. */
+export type AuditInput = Omit<AuditEventBody, 'chain' | 'seq'>;
+
+/**
+ * Appends an event to its chain inside the caller's transaction. The chain head row is locked on
+ * PostgreSQL (FOR UPDATE) so concurrent writers take turns; SQLite serialises writers itself.
+ */
+export async function appendAudit(trx: Kysely<DB>, dialect: Dialect, input: AuditInput): Promise<AuditEvent> {
+  const chain = input.partnershipId ?? PLATFORM_CHAIN;
+  await trx.insertInto('audit_heads').values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  let q = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const head = await q.executeTakeFirstOrThrow();
+  const event = chainEvent({ seq: Number(head.seq), hash: head.hash }, { ...input, chain });
+  await trx
+    .insertInto('audit_events')
+    .values({
+      id: event.id,
+      chain,
+      seq: event.seq,
+      partnership_id: event.partnershipId,
+      actor_id: event.actorId,
+      at: event.at,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      diff: JSON.stringify(event.diff),
+      prev_hash: event.prevHash,
+      hash: event.hash,
+    })
+    .execute();
+  await trx.updateTable('audit_heads').set({ seq: event.seq, hash: event.hash }).where('chain', '=', chain).execute();
+  return event;
+}
+
+type Row = DB['audit_events'];
+const toEvent = (r: Row): AuditEvent => ({
+  id: r.id,
+  chain: r.chain,
+  seq: Number(r.seq),
+  partnershipId: r.partnership_id,
+  actorId: r.actor_id,
+  at: r.at,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  diff: JSON.parse(r.diff),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** Events of one chain with seq > afterSeq, oldest first (for verification). */
+export async function chainEvents(db: Kysely<DB>, chain: string, afterSeq: number, limit: number): Promise<AuditEvent[]> {
+  const rows = await db.selectFrom('audit_events').selectAll().where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map(toEvent);
+}
+
+/** Every chain that has events, with its recorded head. */
+export async function listChains(db: Kysely<DB>): Promise<{ chain: string; seq: number; hash: string }[]> {
+  const rows = await db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+  const fromEvents = await db.selectFrom('audit_events').select('chain').distinct().execute();
+  const known = new Map(rows.map((r) => [r.chain, { chain: r.chain, seq: Number(r.seq), hash: r.hash }]));
+  for (const r of fromEvents) if (!known.has(r.chain)) known.set(r.chain, { chain: r.chain, seq: -1, hash: '' });
+  return [...known.values()];
+}
+
+/** A page of a partnership's events, newest first, with the actor's name. */
+export async function partnershipAuditPage(db: Kysely<DB>, partnershipId: string, beforeSeq: number | null, limit: number) {
+  let q = db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .selectAll('e')
+    .select('u.name as actor_name')
+    .where('e.chain', '=', partnershipId);
+  if (beforeSeq !== null) q = q.where('e.seq', '<', beforeSeq);
+  const rows = await q.orderBy('e.seq', 'desc').limit(limit + 1).execute();
+  return rows.map((r) => ({ ...toEvent(r), actorName: r.actor_name ?? null }));
+}
+void sql;

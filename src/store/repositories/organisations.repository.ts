@@ -1,0 +1,168 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, OrganisationsTable } from '../schema';
+import { normaliseTag, type Sector, type OrganisationRole, type TagKind } from '../../domain/organisations/organisation';
+import { decodeCursor, encodeCursor, likeEscape, searchForm } from '../pagination';
+
+export interface OrganisationRecord {
+  id: string;
+  name: string;
+  sector: Sector;
+  iatiType: string | null;
+  country: string | null;
+  iatiIdentifier: string | null;
+  website: string | null;
+  description: string | null;
+  offers: string[];
+  seeks: string[];
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const toRecord = (r: OrganisationsTable, tags: { kind: string; tag: string }[]): OrganisationRecord => ({
+  id: r.id,
+  name: r.name,
+  sector: r.sector as Sector,
+  iatiType: r.iati_type,
+  country: r.country,
+  iatiIdentifier: r.iati_identifier,
+  website: r.website,
+  description: r.description,
+  offers: tags.filter((t) => t.kind === 'offers').map((t) => t.tag),
+  seeks: tags.filter((t) => t.kind === 'seeks').map((t) => t.tag),
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+async function tagsFor(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { kind: string; tag: string }[]>();
+  const rows = await db.selectFrom('organisation_tags').selectAll().where('organisation_id', 'in', ids).orderBy('tag').execute();
+  const map = new Map<string, { kind: string; tag: string }[]>();
+  for (const r of rows) map.set(r.organisation_id, [...(map.get(r.organisation_id) ?? []), r]);
+  return map;
+}
+
+export async function insertOrganisation(db: Kysely<DB>, o: OrganisationRecord): Promise<void> {
+  await db
+    .insertInto('organisations')
+    .values({
+      id: o.id, name: o.name, search_name: searchForm(o.name), sector: o.sector, iati_type: o.iatiType, country: o.country,
+      iati_identifier: o.iatiIdentifier, website: o.website, description: o.description, created_by: o.createdBy,
+      created_at: o.createdAt, updated_at: o.updatedAt,
+    })
+    .execute();
+  await replaceTags(db, o.id, o.offers, o.seeks);
+}
+
+export async function replaceTags(db: Kysely<DB>, id: string, offers: string[], seeks: string[]): Promise<void> {
+  await db.deleteFrom('organisation_tags').where('organisation_id', '=', id).execute();
+  const rows = [
+    ...offers.map((tag) => ({ organisation_id: id, kind: 'offers', tag })),
+    ...seeks.map((tag) => ({ organisation_id: id, kind: 'seeks', tag })),
+  ];
+  if (rows.length) await db.insertInto('organisation_tags').values(rows).execute();
+}
+
+export async function updateOrganisationRow(db: Kysely<DB>, o: OrganisationRecord): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({
+      name: o.name, search_name: searchForm(o.name), sector: o.sector, iati_type: o.iatiType, country: o.country,
+      iati_identifier: o.iatiIdentifier, website: o.website, description: o.description, updated_at: o.updatedAt,
+    })
+    .where('id', '=', o.id)
+    .execute();
+  await replaceTags(db, o.id, o.offers, o.seeks);
+}
+
+export async function findOrganisation(db: Kysely<DB>, id: string): Promise<OrganisationRecord | null> {
+  const r = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  return toRecord(r, (await tagsFor(db, [id])).get(id) ?? []);
+}
+
+export async function findOrganisationByIatiId(db: Kysely<DB>, iatiIdentifier: string) {
+  return db.selectFrom('organisations').select(['id', 'name']).where('iati_identifier', '=', iatiIdentifier).executeTakeFirst();
+}
+
+export interface OrganisationSearch {
+  q?: string;
+  sector?: Sector;
+  country?: string;
+  tag?: string;
+  tagKind?: TagKind;
+  sort: 'name' | '-name' | 'createdAt' | '-createdAt';
+  cursor?: string;
+  limit: number;
+}
+
+/** Keyset-paginated search by name, sector, country and tag; one query for the page, one for its tags. */
+export async function searchOrganisations(db: Kysely<DB>, s: OrganisationSearch): Promise<{ items: OrganisationRecord[]; nextCursor: string | null }> {
+  const desc = s.sort.startsWith('-');
+  const col = s.sort.endsWith('name') ? 'o.search_name' : 'o.created_at';
+  let q = db.selectFrom('organisations as o').selectAll('o');
+  if (s.q) q = q.where(sql<boolean>`o.search_name like ${`%${likeEscape(searchForm(s.q))}%`} escape '\\'`);
+  if (s.sector) q = q.where('o.sector', '=', s.sector);
+  if (s.country) q = q.where('o.country', '=', s.country);
+  if (s.tag) {
+    const tag = normaliseTag(s.tag);
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('organisation_tags as t').select('t.tag').whereRef('t.organisation_id', '=', 'o.id').where('t.tag', '=', tag).$if(!!s.tagKind, (qb) => qb.where('t.kind', '=', s.tagKind!)),
+      ),
+    );
+  }
+  if (s.cursor) {
+    const [v, id] = decodeCursor(s.cursor);
+    const op = desc ? '<' : '>';
+    q = q.where((eb) => eb.or([eb(col, op, String(v)), eb.and([eb(col, '=', String(v)), eb('o.id', op, id)])]));
+  }
+  const rows = await q.orderBy(col, desc ? 'desc' : 'asc').orderBy('o.id', desc ? 'desc' : 'asc').limit(s.limit + 1).execute();
+  const page = rows.slice(0, s.limit);
+  const tags = await tagsFor(db, page.map((r) => r.id));
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => toRecord(r, tags.get(r.id) ?? [])),
+    nextCursor: rows.length > s.limit && last ? encodeCursor(col === 'o.search_name' ? last.search_name : last.created_at, last.id) : null,
+  };
+}
+
+// People -----------------------------------------------------------------------------------------
+
+export async function upsertOrganisationPerson(db: Kysely<DB>, organisationId: string, userId: string, role: OrganisationRole, at: string): Promise<void> {
+  await db
+    .insertInto('organisation_people')
+    .values({ organisation_id: organisationId, user_id: userId, role, created_at: at })
+    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role }))
+    .execute();
+}
+export async function findOrganisationPerson(db: Kysely<DB>, organisationId: string, userId: string) {
+  return db.selectFrom('organisation_people').selectAll().where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst();
+}
+export async function deleteOrganisationPerson(db: Kysely<DB>, organisationId: string, userId: string): Promise<void> {
+  await db.deleteFrom('organisation_people').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+}
+export async function countOrganisationAdmins(db: Kysely<DB>, organisationId: string): Promise<number> {
+  const r = await db.selectFrom('organisation_people').select((eb) => eb.fn.countAll<string | number>().as('n')).where('organisation_id', '=', organisationId).where('role', '=', 'org_admin').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+export async function listOrganisationPeople(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('organisation_people as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.user_id', 'p.role', 'p.created_at', 'u.name', 'u.email'])
+    .where('p.organisation_id', '=', organisationId)
+    .orderBy('u.name')
+    .execute();
+}
+/** The organisations a person belongs to, with their role. */
+export async function organisationsOfUser(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('organisation_people as p')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select(['o.id', 'o.name', 'o.sector', 'o.country', 'p.role'])
+    .where('p.user_id', '=', userId)
+    .orderBy('o.search_name')
+    .execute();
+}

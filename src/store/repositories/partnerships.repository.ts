@@ -1,0 +1,228 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, PartnershipsTable } from '../schema';
+import type { MemberRole, PartnershipModel, PersonRole, Stage, Visibility } from '../../domain/partnerships/partnership';
+import type { Sector } from '../../domain/organisations/organisation';
+import { decodeCursor, encodeCursor, likeEscape, searchForm } from '../pagination';
+
+export interface PartnershipRecord {
+  id: string;
+  name: string;
+  purpose: string;
+  model: PartnershipModel;
+  visibility: Visibility;
+  stage: Stage;
+  startDate: string | null;
+  endDate: string | null;
+  countries: string[];
+  sectors: Sector[];
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const toPartnership = (r: PartnershipsTable): PartnershipRecord => ({
+  id: r.id,
+  name: r.name,
+  purpose: r.purpose,
+  model: r.model as PartnershipModel,
+  visibility: r.visibility as Visibility,
+  stage: r.stage as Stage,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  countries: JSON.parse(r.countries),
+  sectors: JSON.parse(r.sectors),
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toRow = (p: PartnershipRecord): PartnershipsTable => ({
+  id: p.id, name: p.name, search_name: searchForm(p.name), purpose: p.purpose, model: p.model, visibility: p.visibility, stage: p.stage,
+  start_date: p.startDate, end_date: p.endDate, countries: JSON.stringify(p.countries), sectors: JSON.stringify(p.sectors),
+  created_by: p.createdBy, created_at: p.createdAt, updated_at: p.updatedAt,
+});
+
+async function replaceCountries(db: Kysely<DB>, id: string, countries: string[]) {
+  await db.deleteFrom('partnership_countries').where('partnership_id', '=', id).execute();
+  if (countries.length) await db.insertInto('partnership_countries').values(countries.map((country) => ({ partnership_id: id, country }))).execute();
+}
+
+export async function insertPartnership(db: Kysely<DB>, p: PartnershipRecord): Promise<void> {
+  await db.insertInto('partnerships').values(toRow(p)).execute();
+  await replaceCountries(db, p.id, p.countries);
+}
+
+export async function updatePartnershipRow(db: Kysely<DB>, p: PartnershipRecord): Promise<void> {
+  const { id, created_at, created_by, ...rest } = toRow(p);
+  void created_at;
+  void created_by;
+  await db.updateTable('partnerships').set(rest).where('id', '=', id).execute();
+  await replaceCountries(db, p.id, p.countries);
+}
+
+export async function findPartnership(db: Kysely<DB>, id: string): Promise<PartnershipRecord | null> {
+  const r = await db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toPartnership(r) : null;
+}
+
+export interface PartnershipSearch {
+  q?: string;
+  model?: PartnershipModel;
+  stage?: Stage;
+  country?: string;
+  /** Only these ids (the partnerships the actor takes part in); undefined means no restriction. */
+  onlyIds?: string[];
+  /** Public ones plus these ids; undefined for admins (everything). */
+  visibleIds?: string[] | 'all';
+  sort: 'name' | '-name' | 'createdAt' | '-createdAt';
+  cursor?: string;
+  limit: number;
+}
+
+/** Keyset-paginated list of the partnerships the caller may see, with member counts in one query. */
+export async function searchPartnerships(db: Kysely<DB>, s: PartnershipSearch) {
+  const desc = s.sort.startsWith('-');
+  const col = s.sort.endsWith('name') ? 'p.search_name' : 'p.created_at';
+  let q = db
+    .selectFrom('partnerships as p')
+    .selectAll('p')
+    .select((eb) =>
+      eb
+        .selectFrom('partnership_members as m')
+        .select((e2) => e2.fn.countAll<string | number>().as('c'))
+        .whereRef('m.partnership_id', '=', 'p.id')
+        .where('m.left_on', 'is', null)
+        .as('member_count'),
+    );
+  if (s.visibleIds !== 'all') {
+    const ids = s.visibleIds ?? [];
+    q = q.where((eb) => (ids.length ? eb.or([eb('p.visibility', '=', 'public'), eb('p.id', 'in', ids)]) : eb('p.visibility', '=', 'public')));
+  }
+  if (s.onlyIds) {
+    if (s.onlyIds.length === 0) return { items: [], nextCursor: null };
+    q = q.where('p.id', 'in', s.onlyIds);
+  }
+  if (s.q) q = q.where(sql<boolean>`p.search_name like ${`%${likeEscape(searchForm(s.q))}%`} escape '\\'`);
+  if (s.model) q = q.where('p.model', '=', s.model);
+  if (s.stage) q = q.where('p.stage', '=', s.stage);
+  if (s.country) {
+    const c = s.country;
+    q = q.where((eb) => eb.exists(eb.selectFrom('partnership_countries as pc').select('pc.country').whereRef('pc.partnership_id', '=', 'p.id').where('pc.country', '=', c)));
+  }
+  if (s.cursor) {
+    const [v, id] = decodeCursor(s.cursor);
+    const op = desc ? '<' : '>';
+    q = q.where((eb) => eb.or([eb(col, op, String(v)), eb.and([eb(col, '=', String(v)), eb('p.id', op, id)])]));
+  }
+  const rows = await q.orderBy(col, desc ? 'desc' : 'asc').orderBy('p.id', desc ? 'desc' : 'asc').limit(s.limit + 1).execute();
+  const page = rows.slice(0, s.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...toPartnership(r), memberCount: Number(r.member_count ?? 0) })),
+    nextCursor: rows.length > s.limit && last ? encodeCursor(col === 'p.search_name' ? last.search_name : last.created_at, last.id) : null,
+  };
+}
+
+// Goals ------------------------------------------------------------------------------------------
+
+export interface GoalRecord { id: string; partnershipId: string; title: string; description: string | null; sdgs: string[]; position: number; createdAt: string; updatedAt: string }
+const toGoal = (r: DB['goals']): GoalRecord => ({ id: r.id, partnershipId: r.partnership_id, title: r.title, description: r.description, sdgs: JSON.parse(r.sdgs), position: Number(r.position), createdAt: r.created_at, updatedAt: r.updated_at });
+
+export async function insertGoal(db: Kysely<DB>, g: GoalRecord): Promise<void> {
+  await db.insertInto('goals').values({ id: g.id, partnership_id: g.partnershipId, title: g.title, description: g.description, sdgs: JSON.stringify(g.sdgs), position: g.position, created_at: g.createdAt, updated_at: g.updatedAt }).execute();
+}
+export async function updateGoalRow(db: Kysely<DB>, g: GoalRecord): Promise<void> {
+  await db.updateTable('goals').set({ title: g.title, description: g.description, sdgs: JSON.stringify(g.sdgs), updated_at: g.updatedAt }).where('id', '=', g.id).execute();
+}
+export async function deleteGoal(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('goals').where('id', '=', id).execute();
+}
+export async function listGoals(db: Kysely<DB>, partnershipId: string): Promise<GoalRecord[]> {
+  return (await db.selectFrom('goals').selectAll().where('partnership_id', '=', partnershipId).orderBy('position').orderBy('id').execute()).map(toGoal);
+}
+export async function findGoal(db: Kysely<DB>, partnershipId: string, id: string): Promise<GoalRecord | null> {
+  const r = await db.selectFrom('goals').selectAll().where('id', '=', id).where('partnership_id', '=', partnershipId).executeTakeFirst();
+  return r ? toGoal(r) : null;
+}
+export async function nextGoalPosition(db: Kysely<DB>, partnershipId: string): Promise<number> {
+  const r = await db.selectFrom('goals').select((eb) => eb.fn.max('position').as('m')).where('partnership_id', '=', partnershipId).executeTakeFirst();
+  return r?.m == null ? 0 : Number(r.m) + 1;
+}
+
+// Transitions ------------------------------------------------------------------------------------
+
+export async function insertTransition(db: Kysely<DB>, t: DB['transitions']): Promise<void> {
+  await db.insertInto('transitions').values(t).execute();
+}
+export async function listTransitions(db: Kysely<DB>, partnershipId: string) {
+  return db
+    .selectFrom('transitions as t')
+    .leftJoin('users as u', 'u.id', 't.actor_id')
+    .selectAll('t')
+    .select('u.name as actor_name')
+    .where('t.partnership_id', '=', partnershipId)
+    .orderBy('t.at')
+    .orderBy('t.id')
+    .execute();
+}
+
+// Member organisations ---------------------------------------------------------------------------
+
+export interface MemberRecord { id: string; partnershipId: string; organisationId: string; role: MemberRole; joinedOn: string; leftOn: string | null; createdAt: string; updatedAt: string }
+
+export async function insertMember(db: Kysely<DB>, m: MemberRecord): Promise<void> {
+  await db.insertInto('partnership_members').values({ id: m.id, partnership_id: m.partnershipId, organisation_id: m.organisationId, role: m.role, joined_on: m.joinedOn, left_on: m.leftOn, created_at: m.createdAt, updated_at: m.updatedAt }).execute();
+}
+export async function updateMemberRow(db: Kysely<DB>, m: MemberRecord): Promise<void> {
+  await db.updateTable('partnership_members').set({ role: m.role, left_on: m.leftOn, updated_at: m.updatedAt }).where('id', '=', m.id).execute();
+}
+export async function findMember(db: Kysely<DB>, partnershipId: string, id: string): Promise<MemberRecord | null> {
+  const r = await db.selectFrom('partnership_members').selectAll().where('id', '=', id).where('partnership_id', '=', partnershipId).executeTakeFirst();
+  return r ? { id: r.id, partnershipId: r.partnership_id, organisationId: r.organisation_id, role: r.role as MemberRole, joinedOn: r.joined_on, leftOn: r.left_on, createdAt: r.created_at, updatedAt: r.updated_at } : null;
+}
+export async function findCurrentMembership(db: Kysely<DB>, partnershipId: string, organisationId: string) {
+  return db.selectFrom('partnership_members').select('id').where('partnership_id', '=', partnershipId).where('organisation_id', '=', organisationId).where('left_on', 'is', null).executeTakeFirst();
+}
+export async function countCurrentConvenerMembers(db: Kysely<DB>, partnershipId: string): Promise<number> {
+  const r = await db.selectFrom('partnership_members').select((eb) => eb.fn.countAll<string | number>().as('n')).where('partnership_id', '=', partnershipId).where('role', '=', 'convener').where('left_on', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+export async function listMembers(db: Kysely<DB>, partnershipId: string) {
+  return db
+    .selectFrom('partnership_members as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['m.id', 'm.organisation_id', 'm.role', 'm.joined_on', 'm.left_on', 'o.name', 'o.sector', 'o.country'])
+    .where('m.partnership_id', '=', partnershipId)
+    .orderBy('m.left_on', 'desc')
+    .orderBy('o.search_name')
+    .execute();
+}
+
+// People -----------------------------------------------------------------------------------------
+
+export async function insertPerson(db: Kysely<DB>, p: DB['partnership_people']): Promise<void> {
+  await db.insertInto('partnership_people').values(p).execute();
+}
+export async function findPerson(db: Kysely<DB>, partnershipId: string, id: string) {
+  return db.selectFrom('partnership_people').selectAll().where('id', '=', id).where('partnership_id', '=', partnershipId).executeTakeFirst();
+}
+export async function findPersonRole(db: Kysely<DB>, partnershipId: string, userId: string, role: PersonRole) {
+  return db.selectFrom('partnership_people').select('id').where('partnership_id', '=', partnershipId).where('user_id', '=', userId).where('role', '=', role).executeTakeFirst();
+}
+export async function deletePerson(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('partnership_people').where('id', '=', id).execute();
+}
+export async function countConveners(db: Kysely<DB>, partnershipId: string): Promise<number> {
+  const r = await db.selectFrom('partnership_people').select((eb) => eb.fn.countAll<string | number>().as('n')).where('partnership_id', '=', partnershipId).where('role', '=', 'convener').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+export async function listPeople(db: Kysely<DB>, partnershipId: string) {
+  return db
+    .selectFrom('partnership_people as pp')
+    .innerJoin('users as u', 'u.id', 'pp.user_id')
+    .leftJoin('organisations as o', 'o.id', 'pp.organisation_id')
+    .select(['pp.id', 'pp.user_id', 'pp.organisation_id', 'pp.role', 'pp.created_at', 'u.name', 'u.email', 'o.name as organisation_name'])
+    .where('pp.partnership_id', '=', partnershipId)
+    .orderBy('u.name')
+    .execute();
+}

@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { DB, UsersTable } from '../schema';
+import type { PersonRole } from '../../domain/partnerships/partnership';
+import type { OrganisationRole } from '../../domain/organisations/organisation';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  isAdmin: boolean;
+  locale: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const toUser = (r: UsersTable): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  passwordHash: r.password_hash,
+  isAdmin: Number(r.is_admin) === 1,
+  locale: r.locale,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export async function insertUser(db: Kysely<DB>, u: UserRecord): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({ id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, is_admin: u.isAdmin ? 1 : 0, locale: u.locale, created_at: u.createdAt, updated_at: u.updatedAt })
+    .execute();
+}
+
+export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRecord | null> {
+  const r = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return r ? toUser(r) : null;
+}
+
+export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRecord | null> {
+  const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toUser(r) : null;
+}
+
+export async function updateUser(db: Kysely<DB>, id: string, patch: Partial<Pick<UserRecord, 'name' | 'locale' | 'passwordHash'>>, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+      ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listUsers(db: Kysely<DB>, afterEmail: string | null, limit: number): Promise<UserRecord[]> {
+  let q = db.selectFrom('users').selectAll();
+  if (afterEmail) q = q.where('email', '>', afterEmail);
+  return (await q.orderBy('email').limit(limit + 1).execute()).map(toUser);
+}
+
+/** The roles that `can` needs, loaded once per request with two indexed queries. */
+export async function loadRoles(db: Kysely<DB>, userId: string) {
+  const [p, o] = await Promise.all([
+    db.selectFrom('partnership_people').select(['partnership_id', 'role']).where('user_id', '=', userId).execute(),
+    db.selectFrom('organisation_people').select(['organisation_id', 'role']).where('user_id', '=', userId).execute(),
+  ]);
+  const partnershipRoles = new Map<string, PersonRole[]>();
+  for (const r of p) partnershipRoles.set(r.partnership_id, [...(partnershipRoles.get(r.partnership_id) ?? []), r.role as PersonRole]);
+  const organisationRoles = new Map<string, OrganisationRole>(o.map((r) => [r.organisation_id, r.role as OrganisationRole]));
+  return { partnershipRoles, organisationRoles };
+}
+
+// Sessions ---------------------------------------------------------------------------------------
+
+export async function insertSession(db: Kysely<DB>, s: DB['sessions']): Promise<void> {
+  await db.insertInto('sessions').values(s).execute();
+}
+export async function findSession(db: Kysely<DB>, id: string, now: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+}
+export async function touchSession(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+export async function deleteUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+// API tokens -------------------------------------------------------------------------------------
+
+export async function insertApiToken(db: Kysely<DB>, t: DB['api_tokens']): Promise<void> {
+  await db.insertInto('api_tokens').values(t).execute();
+}
+export async function findApiTokenByHash(db: Kysely<DB>, hash: string) {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+export async function listApiTokens(db: Kysely<DB>, userId: string) {
+  return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('created_at', 'desc').execute();
+}
+export async function findApiToken(db: Kysely<DB>, id: string) {
+  return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function revokeApiToken(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+}
+export async function touchApiToken(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+// Password resets ---------------------------------------------------------------------------------
+
+export async function insertPasswordReset(db: Kysely<DB>, r: DB['password_resets']): Promise<void> {
+  await db.insertInto('password_resets').values(r).execute();
+}
+export async function findPasswordReset(db: Kysely<DB>, hash: string) {
+  return db.selectFrom('password_resets').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+}
+export async function markPasswordResetUsed(db: Kysely<DB>, id: string, at: string): Promise<number> {
+  const r = await db.updateTable('password_resets').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+// Sign-in attempts --------------------------------------------------------------------------------
+
+export async function recordSignInAttempt(db: Kysely<DB>, a: DB['sign_in_attempts']): Promise<void> {
+  await db.insertInto('sign_in_attempts').values(a).execute();
+}
+/** Failed attempts since `since` for this e-mail and for this address. */
+export async function countRecentFailures(db: Kysely<DB>, email: string, ip: string, since: string) {
+  const [byEmail, byIp] = await Promise.all([
+    db.selectFrom('sign_in_attempts').select((eb) => eb.fn.countAll<string | number>().as('n')).where('email', '=', email).where('succeeded', '=', 0).where('at', '>', since).executeTakeFirstOrThrow(),
+    db.selectFrom('sign_in_attempts').select((eb) => eb.fn.countAll<string | number>().as('n')).where('ip', '=', ip).where('succeeded', '=', 0).where('at', '>', since).executeTakeFirstOrThrow(),
+  ]);
+  return { byEmail: Number(byEmail.n), byIp: Number(byIp.n) };
+}
