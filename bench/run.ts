@@ -24,6 +24,7 @@ const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 1_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const COUNTRIES = ['KE', 'FR', 'BR', 'IN', 'US', 'DE', 'SN', 'MX', 'ID', 'ZA'];
 const TAGS = ['funding', 'data', 'logistics', 'training', 'research', 'advocacy', 'engineering', 'legal'];
 
@@ -42,6 +43,8 @@ async function stop(child: ChildProcess) {
 
 interface Figure { reqPerSec: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number }
 async function cannon(opts: autocannon.Options): Promise<Figure> {
+  // warm up first (JIT, statement caches), then measure
+  await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...opts });
   const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
   return { reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../services/context';
 import { ANONYMOUS, type Actor } from '../../domain/access/can';
 import { DomainError } from '../../domain/kernel/errors';
-import { actorFor, resolveApiToken, resolveSession } from '../../services/accounts/accounts';
+import { resolveApiToken, resolveSession } from '../../services/accounts/accounts';
+import { requestActor } from '../../services/access';
 import type { UserRecord } from '../../store/repositories/users.repository';
 
 export const SESSION_COOKIE = 'accord_session';
@@ -38,7 +39,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       const resolved = m ? await resolveApiToken(deps, m[1]) : null;
       if (!resolved) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
       req.user = resolved.user;
-      req.actor = await actorFor(deps, resolved.user);
+      req.actor = requestActor(resolved.user);
       req.auth = { method: 'token' };
       return;
     }
@@ -47,7 +48,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       const s = await resolveSession(deps, token);
       if (s) {
         req.user = s.user;
-        req.actor = await actorFor(deps, s.user);
+        req.actor = requestActor(s.user);
         req.auth = { method: 'session', csrfToken: s.csrfToken, token };
       }
     }

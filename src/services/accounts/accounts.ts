@@ -66,24 +66,21 @@ export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
 /** Resolves a session cookie to its user and CSRF token, or null when unknown or expired. */
 export async function resolveSession(deps: Deps, sessionToken: string) {
   const now = deps.clock();
-  const s = await users.findSession(deps.database.db, sha256(sessionToken), now);
+  const id = sha256(sessionToken);
+  const s = await users.findSessionWithUser(deps.database.db, id, now);
   if (!s) return null;
-  const user = await users.findUserById(deps.database.db, s.user_id);
-  if (!user) return null;
   // write the last-seen time at most every five minutes, not on every request
-  if (Date.parse(now) - Date.parse(s.last_seen_at) > 300_000) await users.touchSession(deps.database.db, s.id, now);
-  return { user, csrfToken: s.csrf_token, sessionId: s.id };
+  if (Date.parse(now) - Date.parse(s.lastSeenAt) > 300_000) await users.touchSession(deps.database.db, id, now);
+  return { user: s.user, csrfToken: s.csrfToken, sessionId: id };
 }
 
 /** Resolves a Bearer API token to its user, or null. */
 export async function resolveApiToken(deps: Deps, token: string) {
-  const t = await users.findApiTokenByHash(deps.database.db, sha256(token));
+  const t = await users.findApiTokenWithUser(deps.database.db, sha256(token));
   if (!t) return null;
-  const user = await users.findUserById(deps.database.db, t.user_id);
-  if (!user) return null;
   const now = deps.clock();
-  if (!t.last_used_at || Date.parse(now) - Date.parse(t.last_used_at) > 300_000) await users.touchApiToken(deps.database.db, t.id, now);
-  return { user, tokenId: t.id };
+  if (!t.lastUsedAt || Date.parse(now) - Date.parse(t.lastUsedAt) > 300_000) await users.touchApiToken(deps.database.db, t.tokenId, now);
+  return { user: t.user, tokenId: t.tokenId };
 }
 
 /** Builds the Actor `can` needs for a user. */

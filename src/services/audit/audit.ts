@@ -5,10 +5,12 @@ import { GENESIS_HASH, hashEvent, type ChainBreak } from '../../domain/audit/cha
 import * as audit from '../../store/repositories/audit.repository';
 import { findPartnership } from '../../store/repositories/partnerships.repository';
 import { decodeCursor, encodeCursor } from '../../store/pagination';
+import { scoped } from '../access';
 
 /** A page of a partnership's audit log, newest first, for those allowed to read it. */
-export async function partnershipAudit(deps: Deps, actor: Actor, id: string, cursor: string | undefined, limit: number) {
+export async function partnershipAudit(deps: Deps, anyActor: Actor, id: string, cursor: string | undefined, limit: number) {
   const p = await findPartnership(deps.database.db, id);
+  const actor = await scoped(deps.database.db, anyActor, { partnerships: [id] });
   const res = p ? { type: 'partnership' as const, id, visibility: p.visibility } : null;
   if (!p || !res || !can(actor, 'partnership.read', res)) throw notFound('The partnership');
   if (!can(actor, 'partnership.audit.read', res)) throw forbidden('Your role does not include the audit log');

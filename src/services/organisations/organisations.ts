@@ -6,6 +6,7 @@ import { assertValidOrganisation, normaliseTag, type OrganisationDraft, type Org
 import * as orgs from '../../store/repositories/organisations.repository';
 import * as users from '../../store/repositories/users.repository';
 import type { OrganisationRecord, OrganisationSearch } from '../../store/repositories/organisations.repository';
+import { scoped } from '../access';
 
 const lists = (deps: Deps) => ({
   organisationTypes: deps.codelists.sets.organisationTypes,
@@ -65,8 +66,9 @@ export async function createOrganisation(deps: Deps, actor: Actor, input: Organi
   });
 }
 
-export async function updateOrganisation(deps: Deps, actor: Actor, id: string, patch: Partial<OrganisationDraft>) {
+export async function updateOrganisation(deps: Deps, anyActor: Actor, id: string, patch: Partial<OrganisationDraft>) {
   return inTransaction(deps, async (u) => {
+    const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const before = await orgs.findOrganisation(u.trx, id);
     if (!before) throw notFound('The organisation');
     if (!can(actor, 'organisation.update', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can edit it');
@@ -86,18 +88,21 @@ export async function updateOrganisation(deps: Deps, actor: Actor, id: string, p
   });
 }
 
-export async function getOrganisation(deps: Deps, actor: Actor, id: string) {
+export async function getOrganisation(deps: Deps, anyActor: Actor, id: string) {
   const o = await orgs.findOrganisation(deps.database.db, id);
+  const actor = await scoped(deps.database.db, anyActor, { organisations: [id] });
   if (!o || !can(actor, 'organisation.read', { type: 'organisation', id })) throw notFound('The organisation');
   return presentOrganisation(actor, o);
 }
 
 export async function searchOrganisations(deps: Deps, actor: Actor, query: OrganisationSearch) {
   const page = await orgs.searchOrganisations(deps.database.db, query);
+  actor = await scoped(deps.database.db, actor, { organisations: page.items.map((o) => o.id) });
   return { items: page.items.map((o) => presentOrganisation(actor, o)), nextCursor: page.nextCursor };
 }
 
-export async function listOrganisationPeople(deps: Deps, actor: Actor, id: string) {
+export async function listOrganisationPeople(deps: Deps, anyActor: Actor, id: string) {
+  const actor = await scoped(deps.database.db, anyActor, { organisations: [id] });
   const o = await orgs.findOrganisation(deps.database.db, id);
   if (!o) throw notFound('The organisation');
   if (!can(actor, 'organisation.members.read', { type: 'organisation', id })) throw forbidden('Only the organisation’s people can see who belongs to it');
@@ -105,8 +110,9 @@ export async function listOrganisationPeople(deps: Deps, actor: Actor, id: strin
   return { items: rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, role: r.role as OrganisationRole, since: r.created_at })) };
 }
 
-export async function addOrganisationPerson(deps: Deps, actor: Actor, id: string, input: { email: string; role: OrganisationRole }) {
+export async function addOrganisationPerson(deps: Deps, anyActor: Actor, id: string, input: { email: string; role: OrganisationRole }) {
   return inTransaction(deps, async (u) => {
+    const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const o = await orgs.findOrganisation(u.trx, id);
     if (!o) throw notFound('The organisation');
     if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can add people');
@@ -119,8 +125,9 @@ export async function addOrganisationPerson(deps: Deps, actor: Actor, id: string
   });
 }
 
-export async function removeOrganisationPerson(deps: Deps, actor: Actor, id: string, userId: string) {
+export async function removeOrganisationPerson(deps: Deps, anyActor: Actor, id: string, userId: string) {
   await inTransaction(deps, async (u) => {
+    const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const o = await orgs.findOrganisation(u.trx, id);
     if (!o) throw notFound('The organisation');
     if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can remove people');

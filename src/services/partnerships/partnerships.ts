@@ -12,28 +12,32 @@ import * as orgs from '../../store/repositories/organisations.repository';
 import * as users from '../../store/repositories/users.repository';
 import type { PartnershipRecord, GoalRecord, PartnershipSearch } from '../../store/repositories/partnerships.repository';
 import type { Tx } from '../../store/database';
+import { fullActor, scoped } from '../access';
 
 const lists = (deps: Deps) => ({ countries: deps.codelists.sets.countries, sdgCodes: deps.codelists.sets.sdgCodes });
 const resourceOf = (p: { id: string; visibility: Visibility }): Resource => ({ type: 'partnership', id: p.id, visibility: p.visibility });
 const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 const rolesOf = (actor: Actor, id: string): PersonRole[] => (actor.kind === 'user' ? [...(actor.partnershipRoles.get(id) ?? [])] : []);
 
-/** Loads a partnership the actor may read; a private one the actor may not see is "not found". */
-async function loadReadable(db: Tx, actor: Actor, id: string): Promise<PartnershipRecord> {
+/**
+ * Loads a partnership the actor may read, with the actor's roles in it. A private one the actor may not
+ * see is "not found" (anonymous callers are asked to sign in, whether or not it exists).
+ */
+async function loadReadable(db: Tx, anyActor: Actor, id: string): Promise<{ p: PartnershipRecord; actor: Actor }> {
   const p = await repo.findPartnership(db, id);
+  const actor = await scoped(db, anyActor, { partnerships: [id] });
   if (!p || !can(actor, 'partnership.read', resourceOf(p))) {
-    // anonymous callers are asked to sign in, whether or not the partnership exists; others learn nothing
     if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in to see this partnership');
     throw notFound('The partnership');
   }
-  return p;
+  return { p, actor };
 }
 
 /** Loads a partnership and checks one action: 404 when it cannot even be read, 403 when read-only. */
-async function loadFor(db: Tx, actor: Actor, id: string, action: Parameters<typeof can>[1]): Promise<PartnershipRecord> {
-  const p = await loadReadable(db, actor, id);
-  if (!can(actor, action, resourceOf(p))) throw forbidden(actor.kind === 'anonymous' ? 'Sign in first' : 'Your role in this partnership does not allow this');
-  return p;
+async function loadFor(db: Tx, anyActor: Actor, id: string, action: Parameters<typeof can>[1]): Promise<{ p: PartnershipRecord; actor: Actor }> {
+  const r = await loadReadable(db, anyActor, id);
+  if (!can(r.actor, action, resourceOf(r.p))) throw forbidden(r.actor.kind === 'anonymous' ? 'Sign in first' : 'Your role in this partnership does not allow this');
+  return r;
 }
 
 const auditable = (p: PartnershipRecord) => {
@@ -79,18 +83,23 @@ export async function partnershipDetail(db: Tx, actor: Actor, p: PartnershipReco
   };
 }
 
-export async function getPartnership(deps: Deps, actor: Actor, id: string) {
-  const p = await loadReadable(deps.database.db, actor, id);
+export async function getPartnership(deps: Deps, anyActor: Actor, id: string) {
+  const { p, actor } = await loadReadable(deps.database.db, anyActor, id);
   return partnershipDetail(deps.database.db, actor, p);
 }
 
-export async function listPartnerships(deps: Deps, actor: Actor, q: Omit<PartnershipSearch, 'visibleIds' | 'onlyIds'> & { mine?: boolean }) {
-  const mineIds = actor.kind === 'user' ? [...actor.partnershipRoles.keys()] : [];
-  const page = await repo.searchPartnerships(deps.database.db, {
+export async function listPartnerships(deps: Deps, anyActor: Actor, q: Omit<PartnershipSearch, 'visibleIds' | 'onlyIds'> & { mine?: boolean }) {
+  const db = deps.database.db;
+  // everything the person takes part in is needed to filter (mine, private ones); an admin sees all
+  const needAll = anyActor.kind === 'user' && (q.mine || !anyActor.isAdmin);
+  let actor = needAll && anyActor.kind === 'user' ? await fullActor(db, anyActor) : anyActor;
+  const mineIds = actor.kind === 'user' ? [...actor.partnershipRoles].filter(([, r]) => r.length > 0).map(([id]) => id) : [];
+  const page = await repo.searchPartnerships(db, {
     ...q,
     visibleIds: actor.kind === 'user' && actor.isAdmin ? 'all' : mineIds,
     onlyIds: q.mine ? mineIds : undefined,
   });
+  if (!needAll) actor = await scoped(db, actor, { partnerships: page.items.map((p) => p.id) });
   return { items: page.items.map((p) => presentSummary(actor, p)), nextCursor: page.nextCursor };
 }
 
@@ -108,8 +117,9 @@ export interface CreatePartnershipInput {
 }
 
 /** Creates a partnership in scoping; the creator's organisation convenes it and the creator is its convener. */
-export async function createPartnership(deps: Deps, actor: Actor, input: CreatePartnershipInput) {
-  if (actor.kind !== 'user' || !can(actor, 'partnership.create', { type: 'platform' })) throw forbidden('Sign in to create a partnership');
+export async function createPartnership(deps: Deps, anyActor: Actor, input: CreatePartnershipInput) {
+  if (anyActor.kind !== 'user' || !can(anyActor, 'partnership.create', { type: 'platform' })) throw forbidden('Sign in to create a partnership');
+  const actor = (await scoped(deps.database.db, anyActor, { organisations: [input.convenerOrganisationId] })) as Extract<Actor, { kind: 'user' }>;
   const issues = [
     ...checkPartnership(input, lists(deps)),
     ...input.goals.flatMap((g, i) => checkSdgCodes(g.sdgs, lists(deps), `goals.${i}.sdgs`)),
@@ -148,9 +158,9 @@ async function recordTransition(deps: Deps, u: Unit, partnershipId: string, acto
   await u.audit({ partnershipId, actorId: actor, action: 'partnership.stage_changed', entityType: 'transition', entityId: t.id, before: from ? { stage: from } : null, after: { stage: to, reason } });
 }
 
-export async function updatePartnership(deps: Deps, actor: Actor, id: string, patch: Partial<Pick<PartnershipRecord, 'name' | 'purpose' | 'visibility' | 'startDate' | 'endDate' | 'countries' | 'sectors'>>) {
+export async function updatePartnership(deps: Deps, anyActor: Actor, id: string, patch: Partial<Pick<PartnershipRecord, 'name' | 'purpose' | 'visibility' | 'startDate' | 'endDate' | 'countries' | 'sectors'>>) {
   return inTransaction(deps, async (u) => {
-    const before = await loadFor(u.trx, actor, id, 'partnership.update');
+    const { p: before, actor } = await loadFor(u.trx, anyActor, id, 'partnership.update');
     const next: PartnershipRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: u.now };
     if (patch.countries) next.countries = [...new Set(patch.countries)];
     if (patch.sectors) next.sectors = [...new Set(patch.sectors)];
@@ -162,9 +172,9 @@ export async function updatePartnership(deps: Deps, actor: Actor, id: string, pa
 }
 
 /** Moves the partnership along its lifecycle; an illegal move is refused with 409. */
-export async function transitionPartnership(deps: Deps, actor: Actor, id: string, input: { to: Stage; reason: string }) {
+export async function transitionPartnership(deps: Deps, anyActor: Actor, id: string, input: { to: Stage; reason: string }) {
   return inTransaction(deps, async (u) => {
-    const p = await loadFor(u.trx, actor, id, 'partnership.transition');
+    const { p, actor } = await loadFor(u.trx, anyActor, id, 'partnership.transition');
     const move = decideTransition(p.stage, input.to, input.reason);
     const next = { ...p, stage: move.to, updatedAt: u.now };
     await repo.updatePartnershipRow(u.trx, next);
@@ -173,8 +183,8 @@ export async function transitionPartnership(deps: Deps, actor: Actor, id: string
   });
 }
 
-export async function listTransitions(deps: Deps, actor: Actor, id: string) {
-  const p = await loadReadable(deps.database.db, actor, id);
+export async function listTransitions(deps: Deps, anyActor: Actor, id: string) {
+  const { p, actor } = await loadReadable(deps.database.db, anyActor, id);
   return { items: await transitions(deps.database.db, id, can(actor, 'partnership.readPrivate', resourceOf(p))) };
 }
 

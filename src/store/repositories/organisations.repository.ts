@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, OrganisationsTable } from '../schema';
 import { normaliseTag, type Sector, type OrganisationRole, type TagKind } from '../../domain/organisations/organisation';
 import { decodeCursor, encodeCursor, likeEscape, searchForm } from '../pagination';
+import { preparedQuery } from '../prepared';
 
 export interface OrganisationRecord {
   id: string;
@@ -35,10 +36,21 @@ const toRecord = (r: OrganisationsTable, tags: { kind: string; tag: string }[]):
   updatedAt: r.updated_at,
 });
 
+type TagRow = { organisation_id: string; kind: string; tag: string };
+const tagQueries = new Map<number, ReturnType<typeof preparedQuery<Record<string, string>, TagRow>>>();
+/** Tags of a page of organisations: one precompiled query per page size. */
 async function tagsFor(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { kind: string; tag: string }[]>();
-  const rows = await db.selectFrom('organisation_tags').selectAll().where('organisation_id', 'in', ids).orderBy('tag').execute();
   const map = new Map<string, { kind: string; tag: string }[]>();
+  if (ids.length === 0) return map;
+  let q = tagQueries.get(ids.length);
+  if (!q) {
+    const n = ids.length;
+    q = preparedQuery<Record<string, string>, TagRow>((d, p) =>
+      d.selectFrom('organisation_tags').selectAll().where('organisation_id', 'in', Array.from({ length: n }, (_, i) => p(`id${i}`))).orderBy('tag'),
+    );
+    tagQueries.set(n, q);
+  }
+  const rows = await q(db, Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
   for (const r of rows) map.set(r.organisation_id, [...(map.get(r.organisation_id) ?? []), r]);
   return map;
 }
@@ -97,34 +109,58 @@ export interface OrganisationSearch {
   limit: number;
 }
 
-/** Keyset-paginated search by name, sector, country and tag; one query for the page, one for its tags. */
-export async function searchOrganisations(db: Kysely<DB>, s: OrganisationSearch): Promise<{ items: OrganisationRecord[]; nextCursor: string | null }> {
+type SearchParams = { q: string; sector: string; country: string; tag: string; tagKind: string; after: string; afterId: string; limit: number };
+const searchQueries = new Map<string, ReturnType<typeof preparedQuery<SearchParams, OrganisationsTable>>>();
+
+/** The search query for one combination of filters, built and compiled once. */
+function searchQuery(s: OrganisationSearch) {
+  const key = [s.sort, !!s.q, !!s.sector, !!s.country, !!s.tag, !!s.tagKind, !!s.cursor].join('|');
+  let q = searchQueries.get(key);
+  if (q) return q;
   const desc = s.sort.startsWith('-');
   const col = s.sort.endsWith('name') ? 'o.search_name' : 'o.created_at';
-  let q = db.selectFrom('organisations as o').selectAll('o');
-  if (s.q) q = q.where(sql<boolean>`o.search_name like ${`%${likeEscape(searchForm(s.q))}%`} escape '\\'`);
-  if (s.sector) q = q.where('o.sector', '=', s.sector);
-  if (s.country) q = q.where('o.country', '=', s.country);
-  if (s.tag) {
-    const tag = normaliseTag(s.tag);
-    q = q.where((eb) =>
-      eb.exists(
-        eb.selectFrom('organisation_tags as t').select('t.tag').whereRef('t.organisation_id', '=', 'o.id').where('t.tag', '=', tag).$if(!!s.tagKind, (qb) => qb.where('t.kind', '=', s.tagKind!)),
-      ),
-    );
-  }
-  if (s.cursor) {
-    const [v, id] = decodeCursor(s.cursor);
-    const op = desc ? '<' : '>';
-    q = q.where((eb) => eb.or([eb(col, op, String(v)), eb.and([eb(col, '=', String(v)), eb('o.id', op, id)])]));
-  }
-  const rows = await q.orderBy(col, desc ? 'desc' : 'asc').orderBy('o.id', desc ? 'desc' : 'asc').limit(s.limit + 1).execute();
+  q = preparedQuery<SearchParams, OrganisationsTable>((db, p) => {
+    let b = db.selectFrom('organisations as o').selectAll('o');
+    if (s.q) b = b.where(sql<boolean>`o.search_name like ${p('q')} escape '\\'`);
+    if (s.sector) b = b.where('o.sector', '=', p('sector'));
+    if (s.country) b = b.where('o.country', '=', p('country'));
+    if (s.tag) {
+      b = b.where((eb) =>
+        eb.exists(
+          eb.selectFrom('organisation_tags as t').select('t.tag').whereRef('t.organisation_id', '=', 'o.id').where('t.tag', '=', p('tag')).$if(!!s.tagKind, (qb) => qb.where('t.kind', '=', p('tagKind'))),
+        ),
+      );
+    }
+    if (s.cursor) {
+      const op = desc ? '<' : '>';
+      b = b.where((eb) => eb.or([eb(col, op, p('after')), eb.and([eb(col, '=', p('after')), eb('o.id', op, p('afterId'))])]));
+    }
+    return b.orderBy(col, desc ? 'desc' : 'asc').orderBy('o.id', desc ? 'desc' : 'asc').limit(p('limit'));
+  });
+  searchQueries.set(key, q);
+  return q;
+}
+
+/** Keyset-paginated search by name, sector, country and tag; one query for the page, one for its tags. */
+export async function searchOrganisations(db: Kysely<DB>, s: OrganisationSearch): Promise<{ items: OrganisationRecord[]; nextCursor: string | null }> {
+  const [after, afterId] = s.cursor ? decodeCursor(s.cursor) : ['', ''];
+  const rows = await searchQuery(s)(db, {
+    q: s.q ? `%${likeEscape(searchForm(s.q))}%` : '',
+    sector: s.sector ?? '',
+    country: s.country ?? '',
+    tag: s.tag ? normaliseTag(s.tag) : '',
+    tagKind: s.tagKind ?? '',
+    after: String(after),
+    afterId,
+    limit: s.limit + 1,
+  });
   const page = rows.slice(0, s.limit);
   const tags = await tagsFor(db, page.map((r) => r.id));
   const last = page[page.length - 1];
+  const byName = s.sort.endsWith('name');
   return {
     items: page.map((r) => toRecord(r, tags.get(r.id) ?? [])),
-    nextCursor: rows.length > s.limit && last ? encodeCursor(col === 'o.search_name' ? last.search_name : last.created_at, last.id) : null,
+    nextCursor: rows.length > s.limit && last ? encodeCursor(byName ? last.search_name : last.created_at, last.id) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import type { DB, PartnershipsTable } from '../schema';
 import type { MemberRole, PartnershipModel, PersonRole, Stage, Visibility } from '../../domain/partnerships/partnership';
 import type { Sector } from '../../domain/organisations/organisation';
 import { decodeCursor, encodeCursor, likeEscape, searchForm } from '../pagination';
+import { preparedQuery } from '../prepared';
 
 export interface PartnershipRecord {
   id: string;
@@ -60,8 +61,9 @@ export async function updatePartnershipRow(db: Kysely<DB>, p: PartnershipRecord)
   await replaceCountries(db, p.id, p.countries);
 }
 
+const partnershipById = preparedQuery<{ id: string }, PartnershipsTable>((db, p) => db.selectFrom('partnerships').selectAll().where('id', '=', p('id')));
 export async function findPartnership(db: Kysely<DB>, id: string): Promise<PartnershipRecord | null> {
-  const r = await db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
+  const [r] = await partnershipById(db, { id });
   return r ? toPartnership(r) : null;
 }
 
@@ -137,8 +139,9 @@ export async function updateGoalRow(db: Kysely<DB>, g: GoalRecord): Promise<void
 export async function deleteGoal(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('goals').where('id', '=', id).execute();
 }
+const goalsOf = preparedQuery<{ id: string }, DB['goals']>((db, p) => db.selectFrom('goals').selectAll().where('partnership_id', '=', p('id')).orderBy('position').orderBy('id'));
 export async function listGoals(db: Kysely<DB>, partnershipId: string): Promise<GoalRecord[]> {
-  return (await db.selectFrom('goals').selectAll().where('partnership_id', '=', partnershipId).orderBy('position').orderBy('id').execute()).map(toGoal);
+  return (await goalsOf(db, { id: partnershipId })).map(toGoal);
 }
 export async function findGoal(db: Kysely<DB>, partnershipId: string, id: string): Promise<GoalRecord | null> {
   const r = await db.selectFrom('goals').selectAll().where('id', '=', id).where('partnership_id', '=', partnershipId).executeTakeFirst();
@@ -154,16 +157,18 @@ export async function nextGoalPosition(db: Kysely<DB>, partnershipId: string): P
 export async function insertTransition(db: Kysely<DB>, t: DB['transitions']): Promise<void> {
   await db.insertInto('transitions').values(t).execute();
 }
-export async function listTransitions(db: Kysely<DB>, partnershipId: string) {
-  return db
+const transitionsOf = preparedQuery<{ id: string }, DB['transitions'] & { actor_name: string | null }>((db, p) =>
+  db
     .selectFrom('transitions as t')
     .leftJoin('users as u', 'u.id', 't.actor_id')
     .selectAll('t')
     .select('u.name as actor_name')
-    .where('t.partnership_id', '=', partnershipId)
+    .where('t.partnership_id', '=', p('id'))
     .orderBy('t.at')
-    .orderBy('t.id')
-    .execute();
+    .orderBy('t.id'),
+);
+export async function listTransitions(db: Kysely<DB>, partnershipId: string) {
+  return transitionsOf(db, { id: partnershipId });
 }
 
 // Member organisations ---------------------------------------------------------------------------
@@ -187,15 +192,19 @@ export async function countCurrentConvenerMembers(db: Kysely<DB>, partnershipId:
   const r = await db.selectFrom('partnership_members').select((eb) => eb.fn.countAll<string | number>().as('n')).where('partnership_id', '=', partnershipId).where('role', '=', 'convener').where('left_on', 'is', null).executeTakeFirstOrThrow();
   return Number(r.n);
 }
-export async function listMembers(db: Kysely<DB>, partnershipId: string) {
-  return db
+const membersOf = preparedQuery<{ id: string }, { id: string; organisation_id: string; role: string; joined_on: string; left_on: string | null; name: string; sector: string; country: string | null }>((db, p) =>
+  db
     .selectFrom('partnership_members as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select(['m.id', 'm.organisation_id', 'm.role', 'm.joined_on', 'm.left_on', 'o.name', 'o.sector', 'o.country'])
-    .where('m.partnership_id', '=', partnershipId)
+    .where('m.partnership_id', '=', p('id'))
+    // current members first (left_on null), then those who left, newest departure first
+    .orderBy(sql`case when m.left_on is null then 0 else 1 end`)
     .orderBy('m.left_on', 'desc')
-    .orderBy('o.search_name')
-    .execute();
+    .orderBy('o.search_name'),
+);
+export async function listMembers(db: Kysely<DB>, partnershipId: string) {
+  return membersOf(db, { id: partnershipId });
 }
 
 // People -----------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../prepared';
 import type { DB, UsersTable } from '../schema';
 import type { PersonRole } from '../../domain/partnerships/partnership';
 import type { OrganisationRole } from '../../domain/organisations/organisation';
@@ -61,16 +62,83 @@ export async function listUsers(db: Kysely<DB>, afterEmail: string | null, limit
   return (await q.orderBy('email').limit(limit + 1).execute()).map(toUser);
 }
 
-/** The roles that `can` needs, loaded once per request with two indexed queries. */
+const partnershipRolesOf = preparedQuery<{ userId: string }, { partnership_id: string; role: string }>((db, p) =>
+  db.selectFrom('partnership_people').select(['partnership_id', 'role']).where('user_id', '=', p('userId')),
+);
+const organisationRolesOf = preparedQuery<{ userId: string }, { organisation_id: string; role: string }>((db, p) =>
+  db.selectFrom('organisation_people').select(['organisation_id', 'role']).where('user_id', '=', p('userId')),
+);
+
+const partnershipRoleIn = preparedQuery<{ userId: string; id: string }, { partnership_id: string; role: string }>((db, p) =>
+  db.selectFrom('partnership_people').select(['partnership_id', 'role']).where('user_id', '=', p('userId')).where('partnership_id', '=', p('id')),
+);
+const organisationRoleIn = preparedQuery<{ userId: string; id: string }, { organisation_id: string; role: string }>((db, p) =>
+  db.selectFrom('organisation_people').select(['organisation_id', 'role']).where('organisation_id', '=', p('id')).where('user_id', '=', p('userId')),
+);
+
+/** A person's roles in the named partnerships and organisations only (indexed point look-ups). */
+export async function loadRolesFor(db: Kysely<DB>, userId: string, partnershipIds: readonly string[], organisationIds: readonly string[]) {
+  const partnershipRoles = new Map<string, PersonRole[]>();
+  const organisationRoles = new Map<string, OrganisationRole>();
+  const pIds = [...new Set(partnershipIds)];
+  const oIds = [...new Set(organisationIds)];
+  for (const id of pIds) partnershipRoles.set(id, []);
+  // one indexed look-up for a single record (most requests), one IN query for a page of records
+  const pRows =
+    pIds.length === 1
+      ? await partnershipRoleIn(db, { userId, id: pIds[0] })
+      : pIds.length > 1
+        ? await db.selectFrom('partnership_people').select(['partnership_id', 'role']).where('user_id', '=', userId).where('partnership_id', 'in', pIds).execute()
+        : [];
+  for (const r of pRows) partnershipRoles.get(r.partnership_id)!.push(r.role as PersonRole);
+  const oRows =
+    oIds.length === 1
+      ? await organisationRoleIn(db, { userId, id: oIds[0] })
+      : oIds.length > 1
+        ? await db.selectFrom('organisation_people').select(['organisation_id', 'role']).where('user_id', '=', userId).where('organisation_id', 'in', oIds).execute()
+        : [];
+  for (const r of oRows) organisationRoles.set(r.organisation_id, r.role as OrganisationRole);
+  return { partnershipRoles, organisationRoles };
+}
+
+/** Every role of a person (home page, "my partnerships", tests): grows with the person's memberships. */
 export async function loadRoles(db: Kysely<DB>, userId: string) {
-  const [p, o] = await Promise.all([
-    db.selectFrom('partnership_people').select(['partnership_id', 'role']).where('user_id', '=', userId).execute(),
-    db.selectFrom('organisation_people').select(['organisation_id', 'role']).where('user_id', '=', userId).execute(),
-  ]);
+  const p = await partnershipRolesOf(db, { userId });
+  const o = await organisationRolesOf(db, { userId });
   const partnershipRoles = new Map<string, PersonRole[]>();
   for (const r of p) partnershipRoles.set(r.partnership_id, [...(partnershipRoles.get(r.partnership_id) ?? []), r.role as PersonRole]);
   const organisationRoles = new Map<string, OrganisationRole>(o.map((r) => [r.organisation_id, r.role as OrganisationRole]));
   return { partnershipRoles, organisationRoles };
+}
+
+const sessionWithUser = preparedQuery<{ id: string; now: string }, UsersTable & { s_csrf: string; s_last_seen: string }>((db, p) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select(['s.csrf_token as s_csrf', 's.last_seen_at as s_last_seen'])
+    .where('s.id', '=', p('id'))
+    .where('s.expires_at', '>', p('now')),
+);
+/** A live session and its user in one query (every cookie request). */
+export async function findSessionWithUser(db: Kysely<DB>, id: string, now: string) {
+  const [r] = await sessionWithUser(db, { id, now });
+  return r ? { user: toUser(r), csrfToken: r.s_csrf, lastSeenAt: r.s_last_seen } : null;
+}
+
+const tokenWithUser = preparedQuery<{ hash: string }, UsersTable & { t_id: string; t_last_used: string | null }>((db, p) =>
+  db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('u')
+    .select(['t.id as t_id', 't.last_used_at as t_last_used'])
+    .where('t.token_hash', '=', p('hash'))
+    .where('t.revoked_at', 'is', null),
+);
+/** A live API token and its user in one query (every Bearer request). */
+export async function findApiTokenWithUser(db: Kysely<DB>, hash: string) {
+  const [r] = await tokenWithUser(db, { hash });
+  return r ? { user: toUser(r), tokenId: r.t_id, lastUsedAt: r.t_last_used } : null;
 }
 
 // Sessions ---------------------------------------------------------------------------------------

@@ -1,0 +1,125 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let dbUrl: string;
+
+function accord(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/accord.js'), ...args], {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ACCORD_DATABASE_URL: dbUrl, ACCORD_STANDARDS_DIR: path.join(ROOT, 'standards'), ACCORD_LOG_LEVEL: 'silent', ...env },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the accord command', () => {
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cli-'));
+    dbUrl = `sqlite:${path.join(dir, 'accord.db')}`;
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lists its commands with --help and exits 0', () => {
+    const r = accord(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['serve', 'migrate', 'demo load', 'user create', 'audit verify', 'backup']) expect(r.out).toContain(c);
+  });
+
+  it.each(['serve', 'migrate', 'demo', 'user', 'audit', 'backup'])('explains `%s --help`', (cmd) => {
+    const r = accord([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`accord ${cmd}`);
+  });
+
+  it('exits non-zero with a clear message for an unknown command or option', () => {
+    const unknown = accord(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown command "frobnicate"/);
+    const badOption = accord(['migrate', '--colour']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.err).toMatch(/--colour/);
+  });
+
+  it('migrates an empty database and says when it is up to date', () => {
+    const first = accord(['migrate']);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toMatch(/Applied: 0001-foundation/);
+    const second = accord(['migrate']);
+    expect(second.out).toMatch(/up to date/);
+  });
+
+  it('creates a user with the password from standard input, and refuses bad input without writing', () => {
+    const ok = accord(['user', 'create', '--email', 'Ana@Example.org', '--name', 'Ana Lima', '--admin', '--password-stdin'], 'a long passphrase\n');
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/Created platform admin Ana Lima <ana@example.org>/);
+    const short = accord(['user', 'create', '--email', 'bo@example.org', '--name', 'Bo', '--password-stdin'], 'short');
+    expect(short.code).toBe(2);
+    expect(short.err).toMatch(/--password: Use at least 10 characters/);
+    const dup = accord(['user', 'create', '--email', 'ana@example.org', '--name', 'Ana again', '--password-stdin'], 'another long passphrase');
+    expect(dup.code).toBe(1);
+    expect(dup.err).toMatch(/already exists/);
+    const noStdin = accord(['user', 'create', '--email', 'cy@example.org', '--name', 'Cy']);
+    expect(noStdin.code).toBe(2);
+    expect(noStdin.err).toMatch(/--password-stdin is required/);
+    const db = new SQLite(path.join(dir, 'accord.db'), { readonly: true });
+    const emails = db.prepare('select email from users order by email').all() as { email: string }[];
+    db.close();
+    expect(emails.map((e) => e.email)).toEqual(['ana@example.org']);
+  });
+
+  it('refuses to load the demo into a database that is not empty', () => {
+    const r = accord(['demo', 'load']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not empty/);
+  });
+
+  it('loads the demo into an empty database, then verifies every audit chain', () => {
+    const other = `sqlite:${path.join(dir, 'demo.db')}`;
+    const load = accord(['demo', 'load'], undefined, { ACCORD_DATABASE_URL: other });
+    expect(load.code, load.err).toBe(0);
+    expect(load.out).toMatch(/amina\.convener@demo\.accord\.test/);
+    const verify = accord(['audit', 'verify'], undefined, { ACCORD_DATABASE_URL: other });
+    expect(verify.code, verify.out + verify.err).toBe(0);
+    expect(verify.out).toMatch(/all intact/);
+  });
+
+  it('names the first broken link when an audit row was altered in the database, and exits 1', () => {
+    const file = path.join(dir, 'demo.db');
+    const db = new SQLite(file);
+    const row = db.prepare("select id, chain, seq from audit_events where chain <> 'platform' order by chain, seq limit 1 offset 4").get() as { id: string; chain: string; seq: number };
+    db.prepare("update audit_events set action = 'partnership.deleted' where id = ?").run(row.id);
+    db.close();
+    const r = accord(['audit', 'verify'], undefined, { ACCORD_DATABASE_URL: `sqlite:${file}` });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`BROKEN chain ${row.chain}: event #${row.seq} (${row.id})`);
+    const one = accord(['audit', 'verify', '--partnership', row.chain], undefined, { ACCORD_DATABASE_URL: `sqlite:${file}` });
+    expect(one.code).toBe(1);
+    expect(one.out).toMatch(/1 chain\(s\)/);
+  });
+
+  it('backs up the embedded database to a new file that opens with the same data, and refuses to overwrite', () => {
+    const target = path.join(dir, 'backup.db');
+    const r = accord(['backup', target]);
+    expect(r.code, r.err).toBe(0);
+    const copy = new SQLite(target, { readonly: true });
+    expect((copy.prepare('select count(*) as n from users').get() as { n: number }).n).toBe(1);
+    copy.close();
+    const again = accord(['backup', target]);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/already exists/);
+  });
+
+  it('explains pg_dump instead of backing up PostgreSQL', () => {
+    const r = accord(['backup', path.join(dir, 'x.db')], undefined, { ACCORD_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/pg_dump/);
+  });
+});
