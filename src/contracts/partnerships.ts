@@ -135,7 +135,7 @@ export const AuditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
-  diff: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  diff: z.record(z.string(), z.array(z.unknown()).length(2)).describe('field -> [before, after]'),
   hash: z.string(),
   prevHash: z.string(),
 });

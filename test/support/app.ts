@@ -18,13 +18,13 @@ export interface TestApp {
 const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The real app on a fresh database of the dialect, with mail captured in `mail`. */
-export async function makeTestApp(dialect: TestDialect = 'sqlite', overrides: Partial<Config> = {}, depsOverrides: Partial<Deps> = {}): Promise<TestApp> {
+export async function makeTestApp(dialect: TestDialect = 'sqlite', overrides: Partial<Config> = {}, depsOverrides: Partial<Deps> = {}, appOptions: { strictResponses?: boolean } = {}): Promise<TestApp> {
   const fresh = await freshDatabase(dialect);
   const config: Config = { ...loadConfig({ ACCORD_LOG_LEVEL: 'silent' }), database: fresh.config, ...overrides };
   const mail: SentMail[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
   const deps = await composeDeps(config, { mailer, log: quietLog, ...depsOverrides }, createDatabase(fresh.config));
-  const app = await buildApp(deps, { logger: false, serveWeb: false, strictResponses: process.env.ACCORD_TEST_FAST_SERIALIZER !== '1' });
+  const app = await buildApp(deps, { logger: false, serveWeb: false, strictResponses: appOptions.strictResponses ?? true });
   await app.ready();
   return {
     app,

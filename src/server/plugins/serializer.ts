@@ -11,15 +11,24 @@ import type { FastifySerializerCompiler } from 'fastify';
  */
 export function createResponseSerializer(strict: boolean): FastifySerializerCompiler<z.ZodType> {
   if (strict) return zodSerializerCompiler as unknown as FastifySerializerCompiler<z.ZodType>;
-  return ({ schema }) => {
-    let json: Record<string, unknown>;
+  return (route) => {
+    const { schema } = route;
+    // the zod path, for what fast-json-stringify cannot express: slower, never wrong
+    const viaZod = (zodSerializerCompiler as unknown as FastifySerializerCompiler<z.ZodType>)(route);
+    let stringify: (data: unknown) => string;
     try {
-      json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+      const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+      delete json.$schema;
+      stringify = fastJson(json as unknown as Parameters<typeof fastJson>[0]);
     } catch {
-      return (data: unknown) => JSON.stringify(data);
+      return viaZod;
     }
-    delete json.$schema;
-    const stringify = fastJson(json as unknown as Parameters<typeof fastJson>[0]);
-    return (data: unknown) => stringify(data);
+    return (data: unknown) => {
+      try {
+        return stringify(data);
+      } catch {
+        return viaZod(data) as string;
+      }
+    };
   };
 }

@@ -46,7 +46,9 @@ async function tagsFor(db: Kysely<DB>, ids: string[]) {
   if (!q) {
     const n = ids.length;
     q = preparedQuery<Record<string, string>, TagRow>((d, p) =>
-      d.selectFrom('organisation_tags').selectAll().where('organisation_id', 'in', Array.from({ length: n }, (_, i) => p(`id${i}`))).orderBy('tag'),
+      // ordered by the primary key so SQLite walks it for just these organisations (ordering by tag
+      // alone made it scan the tag index over every organisation)
+      d.selectFrom('organisation_tags').selectAll().where('organisation_id', 'in', Array.from({ length: n }, (_, i) => p(`id${i}`))).orderBy('organisation_id').orderBy('kind').orderBy('tag'),
     );
     tagQueries.set(n, q);
   }
@@ -127,7 +129,8 @@ function searchQuery(s: OrganisationSearch) {
     if (s.tag) {
       b = b.where((eb) =>
         eb.exists(
-          eb.selectFrom('organisation_tags as t').select('t.tag').whereRef('t.organisation_id', '=', 'o.id').where('t.tag', '=', p('tag')).$if(!!s.tagKind, (qb) => qb.where('t.kind', '=', p('tagKind'))),
+          // the kind is always constrained, so the (tag, kind, organisation_id) index is used to its end
+          eb.selectFrom('organisation_tags as t').select('t.tag').whereRef('t.organisation_id', '=', 'o.id').where('t.tag', '=', p('tag')).where('t.kind', 'in', s.tagKind ? [p('tagKind')] : ['offers', 'seeks']),
         ),
       );
     }
