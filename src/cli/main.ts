@@ -85,7 +85,9 @@ async function serve(config: Config, demoIfEmpty: boolean) {
     await loadDemo(deps, report);
     process.stderr.write('\n');
   }
-  const app = await buildApp(deps);
+  // readable logs in a terminal; JSON lines (for log collectors) otherwise
+  const pretty = process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } } : {};
+  const app = await buildApp(deps, { logger: pretty });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

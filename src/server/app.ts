@@ -70,15 +70,15 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   const webDir = deps.config.webDir;
   const index = path.join(webDir, 'index.html');
-  if (options.serveWeb !== false && fs.existsSync(index)) {
+  const html = options.serveWeb !== false && fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : null;
+  if (html) {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
-    const html = fs.readFileSync(index, 'utf8');
-    // the SPA's routes: any GET that is not the API and not a file answers with index.html
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-      return sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
-    });
     app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html));
   }
+  // the SPA's routes: any GET that is not the API and not a file answers with index.html
+  app.setNotFoundHandler((req, reply) => {
+    if (html && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+  });
   return app;
 }

@@ -55,5 +55,4 @@ export function registerProblemHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, req, 500, 'internal', 'Something went wrong on our side; it has been logged');
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
 }
