@@ -17,6 +17,26 @@ import { organisationRoutes } from './routes/organisations.routes';
 import { partnershipRoutes } from './routes/partnerships.routes';
 import { referenceRoutes } from './routes/reference.routes';
 
+/** `/a?token=x&q=y` -> `/a?token=[redacted]&q=y`: values of secret-looking keys are hidden. */
+export function redactQuery(url: string): string {
+  const i = url.indexOf('?');
+  if (i < 0) return url;
+  const params = url.slice(i + 1).split('&').map((kv) => {
+    const [k] = kv.split('=');
+    return /token|password|secret|key|code/i.test(k) ? `${k}=[redacted]` : kv;
+  });
+  return `${url.slice(0, i)}?${params.join('&')}`;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Runs a task after the current answer is sent; errors are the task's to handle. */
+    runAfterResponse(task: () => Promise<unknown>): void;
+    /** Resolves when every task started with runAfterResponse has finished. */
+    settle(): Promise<void>;
+  }
+}
+
 export interface AppOptions {
   /** Pino logger settings; false for silence (tests). */
   logger?: boolean | object;
@@ -35,6 +55,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         : {
             level: deps.config.logLevel,
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
+            // query strings can carry secrets (a reset link opened with ?token=): log their keys, not values
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactQuery(req.url), remoteAddress: req.ip }),
+            },
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     trustProxy: deps.config.trustProxy,
@@ -43,6 +67,18 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createResponseSerializer(options.strictResponses ?? false));
   registerProblemHandler(app);
+  // work finished after the answer (e-mails): tracked so shutdown and tests can wait for it
+  const pending = new Set<Promise<unknown>>();
+  app.decorate('runAfterResponse', (task: () => Promise<unknown>) => {
+    const p = new Promise((r) => setImmediate(r)).then(task).finally(() => pending.delete(p));
+    pending.add(p);
+  });
+  app.decorate('settle', async () => {
+    while (pending.size) await Promise.allSettled([...pending]);
+  });
+  app.addHook('onClose', async () => {
+    while (pending.size) await Promise.allSettled([...pending]);
+  });
 
   await app.register(cookie);
   await app.register(swagger, {

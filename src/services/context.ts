@@ -1,4 +1,4 @@
-import type { Database, BusEvent, Tx } from '../store/database';
+import { lockRow, type Database, type BusEvent, type Tx } from '../store/database';
 import type { Config } from '../config/config';
 import type { Codelists } from '../standards/codelists';
 import type { Clock, NewId } from '../domain/kernel/ids';
@@ -32,6 +32,8 @@ export interface Deps {
 export interface Unit {
   trx: Tx;
   now: string;
+  /** Holds the record's row until commit (PostgreSQL), so checks and writes on it do not race. */
+  lock(table: 'partnerships' | 'organisations', id: string): Promise<void>;
   audit(e: {
     partnershipId: string | null;
     actorId: string | null;
@@ -55,6 +57,7 @@ export async function inTransaction<T>(deps: Deps, fn: (u: Unit) => Promise<T>):
     const unit: Unit = {
       trx,
       now,
+      lock: (table, id) => lockRow(trx, deps.database.dialect, table, id),
       async audit(e) {
         const input: AuditInput = {
           id: deps.newId(),

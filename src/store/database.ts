@@ -181,7 +181,7 @@ export function createDatabase(config: DatabaseConfig): Database {
           return await db.transaction().execute(fn);
         } catch (err) {
           const code = (err as { code?: string }).code;
-          // 40001 serialization failure, 40P01 deadlock, 23505 on the audit chain head race: retry
+          // 40001 serialization failure, 40P01 deadlock: retry the whole transaction
           if (attempt < 5 && (code === '40001' || code === '40P01')) continue;
           throw err;
         }
@@ -224,4 +224,14 @@ export async function ping(database: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Serialises writers of one record on PostgreSQL (SELECT ... FOR UPDATE on its row) for the rest of the
+ * transaction, so a rule checked before a write (one current membership, at least one convener) holds
+ * under concurrent requests. SQLite runs one write transaction at a time already.
+ */
+export async function lockRow(trx: Tx, dialect: Dialect, table: 'partnerships' | 'organisations', id: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
 }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../services/context';
 import { ANONYMOUS, type Actor } from '../../domain/access/can';
@@ -12,11 +13,25 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     user: UserRecord | null;
-    auth: { method: 'anonymous' } | { method: 'session'; csrfToken: string; token: string } | { method: 'token' };
+    auth: { method: 'anonymous' } | { method: 'session'; csrfToken: string; token: string } | { method: 'token'; token: string };
   }
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Constant-time comparison of two secrets. */
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The caller of a request, resolved again (live event streams re-check that access still holds). */
+export async function reauthenticate(deps: Deps, auth: FastifyRequest['auth']): Promise<Actor | null> {
+  if (auth.method === 'anonymous') return ANONYMOUS;
+  const resolved = auth.method === 'token' ? await resolveApiToken(deps, auth.token) : await resolveSession(deps, auth.token);
+  return resolved ? requestActor(resolved.user) : null;
+}
 
 /**
  * Who is calling: a Bearer API token, else the session cookie, else anonymous. Mutations made
@@ -40,7 +55,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       if (!resolved) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
       req.user = resolved.user;
       req.actor = requestActor(resolved.user);
-      req.auth = { method: 'token' };
+      req.auth = { method: 'token', token: m![1] };
       return;
     }
     const token = req.cookies?.[SESSION_COOKIE];
@@ -56,7 +71,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
   app.addHook('preValidation', async (req) => {
     if (SAFE.has(req.method) || req.auth.method !== 'session') return;
     const sent = req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || sent !== req.auth.csrfToken) {
+    if (typeof sent !== 'string' || !sameSecret(sent, req.auth.csrfToken)) {
       throw new DomainError('csrf_failed', 'Missing or wrong x-csrf-token header: send the token from GET /api/v1/auth/session');
     }
   });

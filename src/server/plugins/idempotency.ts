@@ -11,9 +11,12 @@ declare module 'fastify' {
 }
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** How long an answer is kept for replay. */
+const KEEP_MS = 24 * 3_600_000;
+let lastSweep = 0;
 
 /**
- * `Idempotency-Key` on a write: the first request claims the key and its answer is stored; a retry
+ * `Idempotency-Key` on a write (answers are kept for 24 hours): the first request claims the key and its answer is stored; a retry
  * with the same key and body gets the stored answer without applying the write again; a retry while
  * the first is still running gets 409; the same key with another body gets 422.
  */
@@ -23,10 +26,19 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     req.idempotency = null;
     const key = req.headers['idempotency-key'];
     if (!WRITE.has(req.method) || typeof key !== 'string' || req.actor.kind !== 'user') return;
+    // a route whose answer holds a secret (a new API token) is never stored, so it opts out
+    if ((req.routeOptions.config as { idempotency?: boolean } | undefined)?.idempotency === false) return;
     if (key.length < 8 || key.length > 200) throw new DomainError('invalid_request', 'Idempotency-Key must be 8 to 200 characters', [{ field: 'Idempotency-Key', message: '8 to 200 characters' }]);
     const actor = req.actor.id;
     const requestHash = createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
-    const claimed = await keys.claimIdempotencyKey(deps.database.db, { key, actor, method: req.method, path: req.url, request_hash: requestHash, created_at: deps.clock() });
+    const now = deps.clock();
+    if (Date.parse(now) - lastSweep > 600_000) {
+      lastSweep = Date.parse(now);
+      await keys.deleteIdempotencyKeysBefore(deps.database.db, new Date(lastSweep - KEEP_MS).toISOString());
+    }
+    // a claim left unfinished by a crashed process is given up after two minutes
+    await keys.releaseStaleIdempotencyKey(deps.database.db, actor, key, new Date(Date.parse(now) - 120_000).toISOString());
+    const claimed = await keys.claimIdempotencyKey(deps.database.db, { key, actor, method: req.method, path: req.url, request_hash: requestHash, created_at: now });
     if (claimed) {
       req.idempotency = { actor, key };
       return;

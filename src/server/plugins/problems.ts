@@ -18,6 +18,15 @@ const pathOf = (instancePath: string | undefined, context: string | undefined, m
   return parts || (context === 'body' ? 'body' : (context ?? 'request'));
 };
 
+/** The request field behind a unique constraint, from PostgreSQL's constraint name or SQLite's message. */
+function uniqueField(text: string): string | null {
+  if (/iati_identifier/.test(text)) return 'iatiIdentifier';
+  if (/users_email|users\.email/.test(text)) return 'email';
+  if (/partnership_members_current|partnership_members\.partnership_id/.test(text)) return 'organisationId';
+  if (/partnership_people_unique|partnership_people\.partnership_id/.test(text)) return 'role';
+  return null;
+}
+
 /** Maps every error to a problem document; client mistakes never become a 500. */
 export function registerProblemHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { code?: string }, req, reply) => {
@@ -39,7 +48,11 @@ export function registerProblemHandler(app: FastifyInstance) {
     }
     const dbCode = String(err.code ?? '');
     if (dbCode === '23505' || dbCode.startsWith('SQLITE_CONSTRAINT_UNIQUE') || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      return sendProblem(reply, req, 409, 'duplicate', 'This would create a duplicate of an existing record');
+      const field = uniqueField(`${(err as { constraint?: string }).constraint ?? ''} ${err.message}`);
+      return sendProblem(reply, req, 409, 'duplicate', 'This would create a duplicate of an existing record', field ? [{ field, message: 'Already in use' }] : undefined);
+    }
+    if (dbCode === '22003') {
+      return sendProblem(reply, req, 400, 'invalid_request', 'A number in the request is out of range');
     }
     if (dbCode === '22021' || dbCode === '22P05') {
       return sendProblem(reply, req, 400, 'invalid_request', 'The request contains characters that cannot be stored (such as U+0000)');

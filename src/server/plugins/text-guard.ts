@@ -1,22 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError, type FieldIssue } from '../../domain/kernel/errors';
 
-/** Paths of every string holding U+0000 (PostgreSQL cannot store it; no human text needs it). */
-function nulPaths(value: unknown, path: string[], out: FieldIssue[]): void {
-  if (out.length >= 20) return;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ field: path.join('.') || 'body', message: 'Text cannot contain the NUL character (U+0000)', code: 'invalid_character' });
-  } else if (Array.isArray(value)) value.forEach((v, i) => nulPaths(v, [...path, String(i)], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulPaths(v, [...path, k], out);
+const MAX_DEPTH = 32;
+const MAX_ISSUES = 20;
+
+/**
+ * Walks a parsed body (iteratively: a hostile body cannot exhaust the stack) and reports every string
+ * holding U+0000 (PostgreSQL cannot store it; no human text needs it) and nesting deeper than any
+ * contract has.
+ */
+function inspect(root: unknown, rootName: string, out: FieldIssue[]): void {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  while (stack.length && out.length < MAX_ISSUES) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) out.push({ field: path || rootName, message: 'Text cannot contain the NUL character (U+0000)', code: 'invalid_character' });
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) {
+      out.push({ field: path || rootName, message: `Nested more than ${MAX_DEPTH} levels deep`, code: 'too_deep' });
+      continue;
+    }
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    for (const [k, v] of entries) stack.push({ value: v, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+  }
 }
 
-/** Refuses NUL characters anywhere in a body, query or path with 400, on both databases alike. */
+/** Refuses NUL characters and absurd nesting anywhere in a body, query or path with 400, on both databases alike. */
 export function registerTextGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
     const issues: FieldIssue[] = [];
-    nulPaths(req.body, [], issues);
-    nulPaths(req.query, [], issues);
-    nulPaths(req.params, [], issues);
-    if (issues.length) throw new DomainError('invalid_request', 'The request contains a NUL character', issues);
+    inspect(req.body, 'body', issues);
+    inspect(req.query, 'query', issues);
+    inspect(req.params, 'params', issues);
+    if (issues.length) throw new DomainError('invalid_request', 'The request contains a NUL character or is nested too deeply', issues);
   });
 }

@@ -32,7 +32,10 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     csrfToken: req.auth.method === 'session' ? req.auth.csrfToken : null,
   }));
   r.post('/api/v1/auth/password-reset', { schema: { tags, summary: 'E-mail a one-time password reset link', body: PasswordResetRequestBody, response: responses(202, Ok) } }, async (req, reply) => {
-    await accounts.requestPasswordReset(deps, req.body.email);
+    // answered at once; the look-up and the e-mail happen afterwards, so neither the answer nor its
+    // timing tells whether an account exists
+    const email = req.body.email;
+    app.runAfterResponse(() => accounts.requestPasswordReset(deps, email).catch((err) => req.log.error({ err }, 'password reset e-mail failed')));
     return reply.code(202).send({ ok: true as const });
   });
   r.post('/api/v1/auth/password-reset/confirm', { schema: { tags, summary: 'Set a new password with a reset link token', body: PasswordResetConfirmBody, response: responses(200, Ok) } }, async (req) => {
@@ -52,7 +55,8 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     const actor = requireUser(req);
     return { items: await accounts.listTokens(deps, actor.id) };
   });
-  r.post('/api/v1/me/tokens', { schema: { tags, summary: 'Create a personal API token (shown once)', body: CreateApiTokenBody, response: responses(201, CreatedApiToken) } }, async (req, reply) => {
+  // the answer holds the token itself, which is never stored: Idempotency-Key does not apply here
+  r.post('/api/v1/me/tokens', { config: { idempotency: false }, schema: { tags, summary: 'Create a personal API token (shown once; Idempotency-Key is ignored because the answer is never stored)', body: CreateApiTokenBody, response: responses(201, CreatedApiToken) } }, async (req, reply) => {
     const actor = requireUser(req);
     return reply.code(201).send(await accounts.createToken(deps, actor, req.body.name));
   });

@@ -9,7 +9,10 @@ import {
 } from '../../contracts/partnerships';
 import * as svc from '../../services/partnerships/partnerships';
 import { partnershipAudit } from '../../services/audit/audit';
-import { requireUser } from '../plugins/auth';
+import { reauthenticate, requireUser } from '../plugins/auth';
+import { DomainError } from '../../domain/kernel/errors';
+
+const MAX_STREAMS_PER_USER = 10;
 import { IdParam, responses } from './shared';
 
 export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
@@ -17,10 +20,9 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['partnerships'];
   const base = '/api/v1/partnerships';
   // open event streams, ended when the server closes so a graceful shutdown does not wait on them
-  const streams = new Set<{ end: () => void }>();
+  const streams = new Set<{ userId: string; end: () => void }>();
   app.addHook('preClose', async () => {
-    for (const s of streams) s.end();
-    streams.clear();
+    for (const s of [...streams]) s.end();
   });
 
   r.get(base, { schema: { tags, summary: 'Partnerships I may see (public ones and mine)', querystring: PartnershipQuery, response: responses(200, PartnershipPage) } }, async (req) => {
@@ -91,28 +93,67 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     return partnershipAudit(deps, req.actor, req.params.id, req.query.cursor, req.query.limit);
   });
 
-  r.get(`${base}/:id/events`, { schema: { tags, summary: 'Live events (text/event-stream)', params: IdParam } }, async (req, reply) => {
-    requireUser(req);
+  r.get(`${base}/:id/events`, { schema: { tags, summary: 'Live events (text/event-stream); the stream ends with a `revoked` event when access is lost', params: IdParam } }, async (req, reply) => {
+    const user = requireUser(req);
     await svc.authoriseEvents(deps, req.actor, req.params.id);
+    if ([...streams].filter((s) => s.userId === user.id).length >= MAX_STREAMS_PER_USER) {
+      throw new DomainError('rate_limited', `At most ${MAX_STREAMS_PER_USER} live streams per person; close one first`, [], { retryAfterSeconds: 30 });
+    }
     const id = req.params.id;
+    const auth = req.auth;
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write(`retry: 3000\n: connected\n\n`);
+
+    // access is checked again before events are delivered (at most every 2 s) and at every heartbeat:
+    // a person removed from the partnership, signed out or whose token was revoked stops receiving
+    let checkedAt = Date.now();
+    let checking: Promise<boolean> | null = null;
+    let open = true;
+    const stillAllowed = (): Promise<boolean> => {
+      if (Date.now() - checkedAt < 2000) return Promise.resolve(true);
+      checking ??= (async () => {
+        const actor = await reauthenticate(deps, auth).catch(() => null);
+        const ok = actor !== null && (await svc.authoriseEvents(deps, actor, id).then(() => true, () => false));
+        checkedAt = Date.now();
+        checking = null;
+        return ok;
+      })();
+      return checking;
+    };
+    const revoke = () => {
+      if (!open) return;
+      res.write(`event: revoked\ndata: {"reason":"access to this partnership has ended"}\n\n`);
+      stream.end();
+    };
+    let queue = Promise.resolve();
     const unsubscribe = deps.database.bus.subscribe((e) => {
       if (e.partnershipId !== id) return;
-      res.write(`id: ${e.at}\nevent: change\ndata: ${JSON.stringify(e)}\n\n`);
+      queue = queue.then(async () => {
+        if (!open) return;
+        // a change to who takes part forces the check now
+        if (e.type.startsWith('person.') || e.type === 'partnership.updated') checkedAt = 0;
+        if (!(await stillAllowed())) return revoke();
+        if (open) res.write(`id: ${e.at}\nevent: change\ndata: ${JSON.stringify(e)}\n\n`);
+      });
     });
-    const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), 25_000);
-    const end = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
+    const heartbeat = setInterval(() => {
+      checkedAt = 0;
+      void stillAllowed().then((ok) => (ok ? open && res.write(`: keep-alive\n\n`) : revoke()));
+    }, 25_000);
+    const stream = {
+      userId: user.id,
+      end: () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(stream);
+        res.end();
+      },
     };
-    const stream = { end: () => { end(); res.end(); } };
     streams.add(stream);
-    req.raw.on('close', () => {
-      end();
-      streams.delete(stream);
-    });
+    req.raw.on('close', () => stream.end());
   });
 }

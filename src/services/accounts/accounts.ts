@@ -42,15 +42,19 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   const email = input.email.trim().toLowerCase();
   const now = deps.clock();
   const since = new Date(Date.parse(now) - deps.config.signIn.windowMinutes * 60_000).toISOString();
+  // the attempt is recorded as failed BEFORE the password is checked, and the count includes it: parallel
+  // guesses all see each other, so the limit holds under concurrency and across app nodes
+  const attemptId = deps.newId();
+  await users.recordSignInAttempt(deps.database.db, { id: attemptId, email, ip: input.ip, succeeded: 0, at: now });
   const failures = await users.countRecentFailures(deps.database.db, email, input.ip, since);
-  if (failures.byEmail >= deps.config.signIn.maxFailures || failures.byIp >= deps.config.signIn.maxFailures * 10) {
+  if (failures.byEmail > deps.config.signIn.maxFailures || failures.byIp > deps.config.signIn.maxFailures * 10) {
     throw new DomainError('rate_limited', `Too many failed sign-in attempts; try again in ${deps.config.signIn.windowMinutes} minutes`, [], { retryAfterSeconds: deps.config.signIn.windowMinutes * 60 });
   }
   const user = await users.findUserByEmail(deps.database.db, email);
   // verify against a dummy hash when the user does not exist, so timing does not reveal accounts
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(DUMMY_HASH, input.password), false);
-  await users.recordSignInAttempt(deps.database.db, { id: deps.newId(), email, ip: input.ip, succeeded: ok ? 1 : 0, at: now });
   if (!user || !ok) throw new DomainError('unauthenticated', 'The e-mail address or the password is wrong', [{ field: 'password', message: 'Wrong e-mail address or password' }], { reason: 'invalid_credentials' });
+  await users.markSignInSucceeded(deps.database.db, attemptId);
   const sessionToken = randomToken(32);
   const csrfToken = randomToken(24);
   const expiresAt = new Date(Date.parse(now) + deps.config.sessionTtlHours * 3_600_000).toISOString();
@@ -144,7 +148,7 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<v
     await users.insertPasswordReset(u.trx, { id: deps.newId(), user_id: user.id, token_hash: sha256(token), created_at: now, expires_at: new Date(Date.parse(now) + 3_600_000).toISOString(), used_at: null });
     await u.audit({ partnershipId: null, actorId: user.id, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, after: { requestedAt: now } });
   });
-  const link = `${deps.config.publicUrl.replace(/\/$/, '')}/reset-password?token=${token}`;
+  const link = `${deps.config.publicUrl.replace(/\/$/, '')}/reset-password#token=${token}`;
   await deps.mailer.send({
     to: user.email,
     subject: 'Reset your Accord password',

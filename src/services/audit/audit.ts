@@ -15,7 +15,7 @@ export async function partnershipAudit(deps: Deps, anyActor: Actor, id: string, 
   if (!p || !res || !can(actor, 'partnership.read', res)) throw notFound('The partnership');
   if (!can(actor, 'partnership.audit.read', res)) throw forbidden('Your role does not include the audit log');
   const before = cursor ? Number(decodeCursor(cursor)[0]) : null;
-  if (before !== null && !Number.isSafeInteger(before)) throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  if (before !== null && !(Number.isInteger(before) && before >= 1 && before <= 2_147_483_647)) throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
   const rows = await audit.partnershipAuditPage(deps.database.db, id, before, limit);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

@@ -68,6 +68,7 @@ export async function createOrganisation(deps: Deps, actor: Actor, input: Organi
 
 export async function updateOrganisation(deps: Deps, anyActor: Actor, id: string, patch: Partial<OrganisationDraft>) {
   return inTransaction(deps, async (u) => {
+    await u.lock('organisations', id);
     const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const before = await orgs.findOrganisation(u.trx, id);
     if (!before) throw notFound('The organisation');
@@ -112,6 +113,7 @@ export async function listOrganisationPeople(deps: Deps, anyActor: Actor, id: st
 
 export async function addOrganisationPerson(deps: Deps, anyActor: Actor, id: string, input: { email: string; role: OrganisationRole }) {
   return inTransaction(deps, async (u) => {
+    await u.lock('organisations', id);
     const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const o = await orgs.findOrganisation(u.trx, id);
     if (!o) throw notFound('The organisation');
@@ -127,6 +129,7 @@ export async function addOrganisationPerson(deps: Deps, anyActor: Actor, id: str
 
 export async function removeOrganisationPerson(deps: Deps, anyActor: Actor, id: string, userId: string) {
   await inTransaction(deps, async (u) => {
+    await u.lock('organisations', id);
     const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const o = await orgs.findOrganisation(u.trx, id);
     if (!o) throw notFound('The organisation');

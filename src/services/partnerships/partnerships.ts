@@ -12,7 +12,7 @@ import * as orgs from '../../store/repositories/organisations.repository';
 import * as users from '../../store/repositories/users.repository';
 import type { PartnershipRecord, GoalRecord, PartnershipSearch } from '../../store/repositories/partnerships.repository';
 import type { Tx } from '../../store/database';
-import { fullActor, scoped } from '../access';
+import { scoped } from '../access';
 
 const lists = (deps: Deps) => ({ countries: deps.codelists.sets.countries, sdgCodes: deps.codelists.sets.sdgCodes });
 const resourceOf = (p: { id: string; visibility: Visibility }): Resource => ({ type: 'partnership', id: p.id, visibility: p.visibility });
@@ -34,8 +34,10 @@ async function loadReadable(db: Tx, anyActor: Actor, id: string): Promise<{ p: P
 }
 
 /** Loads a partnership and checks one action: 404 when it cannot even be read, 403 when read-only. */
-async function loadFor(db: Tx, anyActor: Actor, id: string, action: Parameters<typeof can>[1]): Promise<{ p: PartnershipRecord; actor: Actor }> {
-  const r = await loadReadable(db, anyActor, id);
+async function loadFor(db: Tx | Unit, anyActor: Actor, id: string, action: Parameters<typeof can>[1]): Promise<{ p: PartnershipRecord; actor: Actor }> {
+  // inside a unit of work the partnership row is locked first: concurrent writes to it take turns
+  if ('lock' in db) await db.lock('partnerships', id);
+  const r = await loadReadable('lock' in db ? db.trx : db, anyActor, id);
   if (!can(r.actor, action, resourceOf(r.p))) throw forbidden(r.actor.kind === 'anonymous' ? 'Sign in first' : 'Your role in this partnership does not allow this');
   return r;
 }
@@ -88,18 +90,15 @@ export async function getPartnership(deps: Deps, anyActor: Actor, id: string) {
   return partnershipDetail(deps.database.db, actor, p);
 }
 
-export async function listPartnerships(deps: Deps, anyActor: Actor, q: Omit<PartnershipSearch, 'visibleIds' | 'onlyIds'> & { mine?: boolean }) {
+export async function listPartnerships(deps: Deps, anyActor: Actor, q: Omit<PartnershipSearch, 'viewer' | 'mineOf'> & { mine?: boolean }) {
   const db = deps.database.db;
-  // everything the person takes part in is needed to filter (mine, private ones); an admin sees all
-  const needAll = anyActor.kind === 'user' && (q.mine || !anyActor.isAdmin);
-  let actor = needAll && anyActor.kind === 'user' ? await fullActor(db, anyActor) : anyActor;
-  const mineIds = actor.kind === 'user' ? [...actor.partnershipRoles].filter(([, r]) => r.length > 0).map(([id]) => id) : [];
+  const user = anyActor.kind === 'user' ? anyActor : null;
   const page = await repo.searchPartnerships(db, {
     ...q,
-    visibleIds: actor.kind === 'user' && actor.isAdmin ? 'all' : mineIds,
-    onlyIds: q.mine ? mineIds : undefined,
+    viewer: user ? (user.isAdmin ? 'admin' : user.id) : null,
+    mineOf: q.mine && user ? user.id : undefined,
   });
-  if (!needAll) actor = await scoped(db, actor, { partnerships: page.items.map((p) => p.id) });
+  const actor = await scoped(db, anyActor, { partnerships: page.items.map((p) => p.id) });
   return { items: page.items.map((p) => presentSummary(actor, p)), nextCursor: page.nextCursor };
 }
 
@@ -160,7 +159,7 @@ async function recordTransition(deps: Deps, u: Unit, partnershipId: string, acto
 
 export async function updatePartnership(deps: Deps, anyActor: Actor, id: string, patch: Partial<Pick<PartnershipRecord, 'name' | 'purpose' | 'visibility' | 'startDate' | 'endDate' | 'countries' | 'sectors'>>) {
   return inTransaction(deps, async (u) => {
-    const { p: before, actor } = await loadFor(u.trx, anyActor, id, 'partnership.update');
+    const { p: before, actor } = await loadFor(u, anyActor, id, 'partnership.update');
     const next: PartnershipRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: u.now };
     if (patch.countries) next.countries = [...new Set(patch.countries)];
     if (patch.sectors) next.sectors = [...new Set(patch.sectors)];
@@ -174,7 +173,7 @@ export async function updatePartnership(deps: Deps, anyActor: Actor, id: string,
 /** Moves the partnership along its lifecycle; an illegal move is refused with 409. */
 export async function transitionPartnership(deps: Deps, anyActor: Actor, id: string, input: { to: Stage; reason: string }) {
   return inTransaction(deps, async (u) => {
-    const { p, actor } = await loadFor(u.trx, anyActor, id, 'partnership.transition');
+    const { p, actor } = await loadFor(u, anyActor, id, 'partnership.transition');
     const move = decideTransition(p.stage, input.to, input.reason);
     const next = { ...p, stage: move.to, updatedAt: u.now };
     await repo.updatePartnershipRow(u.trx, next);
@@ -205,7 +204,7 @@ export async function listGoals(deps: Deps, actor: Actor, id: string) {
 export async function addGoal(deps: Deps, actor: Actor, id: string, input: { title: string; description?: string | null; sdgs: string[] }) {
   assertNoIssues(checkSdgCodes(input.sdgs, lists(deps)));
   return inTransaction(deps, async (u) => {
-    await loadFor(u.trx, actor, id, 'partnership.goals.manage');
+    await loadFor(u, actor, id, 'partnership.goals.manage');
     return presentGoal(await addGoalIn(deps, u, id, actorId(actor), input, await repo.nextGoalPosition(u.trx, id)));
   });
 }
@@ -213,7 +212,7 @@ export async function addGoal(deps: Deps, actor: Actor, id: string, input: { tit
 export async function updateGoal(deps: Deps, actor: Actor, id: string, goalId: string, patch: { title?: string; description?: string | null; sdgs?: string[] }) {
   if (patch.sdgs) assertNoIssues(checkSdgCodes(patch.sdgs, lists(deps)));
   return inTransaction(deps, async (u) => {
-    await loadFor(u.trx, actor, id, 'partnership.goals.manage');
+    await loadFor(u, actor, id, 'partnership.goals.manage');
     const before = await repo.findGoal(u.trx, id, goalId);
     if (!before) throw notFound('The goal');
     const next: GoalRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: u.now };
@@ -225,7 +224,7 @@ export async function updateGoal(deps: Deps, actor: Actor, id: string, goalId: s
 
 export async function removeGoal(deps: Deps, actor: Actor, id: string, goalId: string) {
   await inTransaction(deps, async (u) => {
-    await loadFor(u.trx, actor, id, 'partnership.goals.manage');
+    await loadFor(u, actor, id, 'partnership.goals.manage');
     const before = await repo.findGoal(u.trx, id, goalId);
     if (!before) throw notFound('The goal');
     await repo.deleteGoal(u.trx, goalId);
@@ -242,7 +241,7 @@ export async function listMembers(deps: Deps, actor: Actor, id: string) {
 
 export async function addMember(deps: Deps, actor: Actor, id: string, input: { organisationId: string; role: MemberRole; joinedOn?: string }) {
   return inTransaction(deps, async (u) => {
-    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    await loadFor(u, actor, id, 'partnership.members.manage');
     const org = await orgs.findOrganisation(u.trx, input.organisationId);
     if (!org) throw new DomainError('validation_failed', 'That organisation does not exist', [{ field: 'organisationId', message: 'Unknown organisation' }]);
     if (await repo.findCurrentMembership(u.trx, id, org.id)) {
@@ -258,7 +257,7 @@ export async function addMember(deps: Deps, actor: Actor, id: string, input: { o
 /** Changes a member's role or records that it left; a member that left keeps its history. */
 export async function updateMember(deps: Deps, actor: Actor, id: string, memberId: string, patch: { role?: MemberRole; leftOn?: string | null }) {
   return inTransaction(deps, async (u) => {
-    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    await loadFor(u, actor, id, 'partnership.members.manage');
     const before = await repo.findMember(u.trx, id, memberId);
     if (!before) throw notFound('The member');
     const next = { ...before, role: patch.role ?? before.role, leftOn: patch.leftOn === undefined ? before.leftOn : patch.leftOn, updatedAt: u.now };
@@ -291,7 +290,7 @@ export async function listPeople(deps: Deps, actor: Actor, id: string) {
 /** Gives a person a role; representatives act for an organisation that is a current member and that they belong to. */
 export async function addPerson(deps: Deps, actor: Actor, id: string, input: { email: string; role: PersonRole; organisationId?: string | null }) {
   return inTransaction(deps, async (u) => {
-    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    await loadFor(u, actor, id, 'partnership.members.manage');
     const user = await users.findUserByEmail(u.trx, input.email);
     if (!user) throw new DomainError('validation_failed', `No account uses ${input.email}`, [{ field: 'email', message: 'No account with this e-mail address' }]);
     const orgId = input.organisationId ?? null;
@@ -321,7 +320,7 @@ export async function addPerson(deps: Deps, actor: Actor, id: string, input: { e
 
 export async function removePerson(deps: Deps, actor: Actor, id: string, personId: string) {
   await inTransaction(deps, async (u) => {
-    await loadFor(u.trx, actor, id, 'partnership.members.manage');
+    await loadFor(u, actor, id, 'partnership.members.manage');
     const row = await repo.findPerson(u.trx, id, personId);
     if (!row) throw notFound('That person');
     if (row.role === 'convener' && (await repo.countConveners(u.trx, id)) <= 1) {

@@ -19,3 +19,9 @@ export async function completeIdempotencyKey(db: Kysely<DB>, actor: string, key:
 export async function releaseIdempotencyKey(db: Kysely<DB>, actor: string, key: string): Promise<void> {
   await db.deleteFrom('idempotency_keys').where('actor', '=', actor).where('key', '=', key).execute();
 }
+export async function releaseStaleIdempotencyKey(db: Kysely<DB>, actor: string, key: string, before: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('actor', '=', actor).where('key', '=', key).where('status', 'is', null).where('created_at', '<', before).execute();
+}
+export async function deleteIdempotencyKeysBefore(db: Kysely<DB>, before: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
+}

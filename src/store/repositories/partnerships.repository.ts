@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB, PartnershipsTable } from '../schema';
 import type { MemberRole, PartnershipModel, PersonRole, Stage, Visibility } from '../../domain/partnerships/partnership';
 import type { Sector } from '../../domain/organisations/organisation';
@@ -72,10 +72,10 @@ export interface PartnershipSearch {
   model?: PartnershipModel;
   stage?: Stage;
   country?: string;
-  /** Only these ids (the partnerships the actor takes part in); undefined means no restriction. */
-  onlyIds?: string[];
-  /** Public ones plus these ids; undefined for admins (everything). */
-  visibleIds?: string[] | 'all';
+  /** Who looks: a user id (public ones plus theirs), null for anonymous (public only), 'admin' (all). */
+  viewer: string | null | 'admin';
+  /** Only the partnerships this user takes part in. */
+  mineOf?: string;
   sort: 'name' | '-name' | 'createdAt' | '-createdAt';
   cursor?: string;
   limit: number;
@@ -96,14 +96,15 @@ export async function searchPartnerships(db: Kysely<DB>, s: PartnershipSearch) {
         .where('m.left_on', 'is', null)
         .as('member_count'),
     );
-  if (s.visibleIds !== 'all') {
-    const ids = s.visibleIds ?? [];
-    q = q.where((eb) => (ids.length ? eb.or([eb('p.visibility', '=', 'public'), eb('p.id', 'in', ids)]) : eb('p.visibility', '=', 'public')));
+  // participation is checked with EXISTS on the indexed (user_id, partnership_id), not an IN list of every
+  // partnership of the person, so the query does not grow with them
+  const takesPart = (uid: string) => (eb: ExpressionBuilder<DB & { p: PartnershipsTable }, 'p'>) =>
+    eb.exists(eb.selectFrom('partnership_people as pp').select('pp.id').whereRef('pp.partnership_id', '=', 'p.id').where('pp.user_id', '=', uid));
+  if (s.viewer !== 'admin') {
+    const uid = s.viewer;
+    q = q.where((eb) => (uid ? eb.or([eb('p.visibility', '=', 'public'), takesPart(uid)(eb)]) : eb('p.visibility', '=', 'public')));
   }
-  if (s.onlyIds) {
-    if (s.onlyIds.length === 0) return { items: [], nextCursor: null };
-    q = q.where('p.id', 'in', s.onlyIds);
-  }
+  if (s.mineOf) q = q.where((eb) => takesPart(s.mineOf!)(eb));
   if (s.q) q = q.where(sql<boolean>`p.search_name like ${`%${likeEscape(searchForm(s.q))}%`} escape '\\'`);
   if (s.model) q = q.where('p.model', '=', s.model);
   if (s.stage) q = q.where('p.stage', '=', s.stage);

@@ -198,6 +198,9 @@ export async function markPasswordResetUsed(db: Kysely<DB>, id: string, at: stri
 export async function recordSignInAttempt(db: Kysely<DB>, a: DB['sign_in_attempts']): Promise<void> {
   await db.insertInto('sign_in_attempts').values(a).execute();
 }
+export async function markSignInSucceeded(db: Kysely<DB>, id: string): Promise<void> {
+  await db.updateTable('sign_in_attempts').set({ succeeded: 1 }).where('id', '=', id).execute();
+}
 /** Failed attempts since `since` for this e-mail and for this address. */
 export async function countRecentFailures(db: Kysely<DB>, email: string, ip: string, since: string) {
   const [byEmail, byIp] = await Promise.all([

@@ -1,0 +1,256 @@
+/**
+ * The main journeys of the web app in a real Chromium against the real server (fresh SQLite database,
+ * demo loaded): browse anonymously, sign in, create an organisation and a partnership with goals and
+ * members, work in the partnership, manage API tokens, switch to French, sign out.
+ * Every page visited is checked with axe (no serious or critical violation) and photographed in
+ * English and in French under test-results/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle } from './support/browser';
+import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+
+const PASSWORD = 'accord-demo-2026';
+const AMINA = 'amina.convener@demo.accord.test';
+const run = chromiumAvailable();
+
+describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  /** Pages seen in English: name -> path, revisited in French at the end. */
+  const visited = new Map<string, string>();
+  const axeFailures: string[] = [];
+  const consoleErrors: string[] = [];
+
+  /** Checks the current page with axe and photographs it. */
+  async function capture(name: string, lang = 'en'): Promise<void> {
+    await settle(page);
+    const violations = await axeSerious(page);
+    if (violations.length) axeFailures.push(`${name}-${lang} (${page.url()}):\n${describeViolations(violations)}`);
+    await screenshot(page, name, lang);
+    if (lang === 'en') visited.set(name, new URL(page.url()).pathname + new URL(page.url()).search);
+  }
+
+  async function go(path: string): Promise<void> {
+    await page.goto(server.url + path);
+    await page.locator('main h1').first().waitFor({ timeout: 20_000 });
+  }
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer();
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+  });
+
+  it('lets anyone browse public partnerships and organisations', async () => {
+    await go('/');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await capture('landing');
+
+    await go('/partnerships');
+    await page.locator('a[href^="/partnerships/0"]').first().waitFor();
+    await capture('partnerships-public');
+
+    await page.locator('a[href^="/partnerships/0"]').first().click();
+    await page.getByRole('heading', { name: /Shared goals/ }).waitFor();
+    await capture('partnership-public');
+
+    await go('/organisations');
+    await page.locator('a[href^="/organisations/0"]').first().waitFor();
+    await capture('organisations-public');
+
+    await go('/reset-password');
+    await capture('reset-password');
+  });
+
+  it('signs in, with the error shown on a wrong password', async () => {
+    await go('/sign-in');
+    // Keep the journey in English in this browser whatever the account's language.
+    await page.getByRole('button', { name: /Change language/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await capture('sign-in');
+    await page.getByLabel('E-mail address').fill(AMINA);
+    await page.locator('input[type="password"]').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
+    await page.getByRole('alert').filter({ hasText: /not right|could not/i }).waitFor();
+    await capture('sign-in-error');
+    await page.locator('input[type="password"]').fill(PASSWORD);
+    await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Welcome, Amina/ }).waitFor();
+    await page.getByRole('heading', { name: 'My partnerships' }).waitFor();
+    await capture('home');
+  });
+
+  it('creates an organisation, showing the API’s field messages next to the fields', async () => {
+    await go('/organisations/new');
+    await capture('organisation-new');
+    // Client-side validation from the shared contract
+    await page.getByRole('button', { name: 'Register an organisation' }).last().click();
+    await page.getByText('Use at least 2 characters').waitFor();
+    await page.getByLabel('Name', { exact: false }).first().fill('Lakeshore Learning Lab');
+    await page.getByRole('combobox', { name: 'Sector' }).click();
+    await page.getByRole('option', { name: 'Academic' }).click();
+    // An identifier with an unknown registration agency passes the shape check, the API rejects it
+    await page.getByLabel('IATI organisation identifier').fill('ZZ-NOPE-123');
+    await page.getByLabel('Website').fill('https://lakeshore.example.org');
+    await page.getByRole('combobox', { name: 'Offers' }).fill('research');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Register an organisation' }).last().click();
+    const fieldError = page.locator('.mantine-InputWrapper-error').filter({ hasText: /registration agency|prefix/i });
+    await fieldError.waitFor();
+    await capture('organisation-new-errors');
+    await page.getByLabel('IATI organisation identifier').fill('');
+    await page.getByRole('button', { name: 'Register an organisation' }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Lakeshore Learning Lab' }).waitFor();
+    await capture('organisation');
+    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit organisation' }).waitFor();
+    await capture('organisation-edit');
+  });
+
+  it('searches and filters the organisation directory', async () => {
+    await go('/organisations');
+    await page.getByRole('combobox', { name: 'Sector' }).click();
+    await page.getByRole('option', { name: 'Private sector' }).click();
+    await page.waitForURL(/sector=private/);
+    await page.locator('a[href^="/organisations/0"]').first().waitFor();
+    await capture('organisations');
+  });
+
+  let partnershipPath = '';
+  it('creates a partnership with goals, then adds members and people', async () => {
+    await go('/partnerships/new');
+    await capture('partnership-new');
+    await page.getByLabel('Name', { exact: false }).first().fill('Lakeshore Clean Water Compact');
+    await page.getByLabel('Purpose').fill('Bring safe drinking water to every school around the lake by 2030, with the city, a utility and local groups.');
+    await page.getByRole('radio', { name: /Multi-stakeholder initiative/ }).click();
+    const convener = page.getByRole('combobox', { name: 'Convening organisation' });
+    if (!(await convener.inputValue())) {
+      await convener.click();
+      await page.getByRole('option').first().click();
+    }
+    await page.getByRole('radio', { name: /Anyone can read/ }).click();
+    await page.getByRole('textbox', { name: 'Goal', exact: true }).fill('Safe water in 120 schools');
+    await page.getByRole('combobox', { name: 'Sustainable Development Goals' }).click();
+    await page.getByRole('option', { name: /^6 · Clean water/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    await page.getByRole('textbox', { name: 'Goal', exact: true }).nth(1).fill('Hygiene lessons for every pupil');
+    await page.getByRole('combobox', { name: 'Sustainable Development Goals' }).nth(1).click();
+    await page.getByRole('option', { name: /^4 · Quality education/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Start a partnership' }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Lakeshore Clean Water Compact' }).waitFor();
+    partnershipPath = new URL(page.url()).pathname;
+    await page.getByText('6 · Clean water and sanitation').first().waitFor();
+    await capture('partnership-overview-new');
+
+    await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { name: 'Member organisations' }).waitFor();
+    const picker = page.getByRole('combobox', { name: 'Organisation' }).first();
+    await picker.fill('BioSul');
+    await page.getByRole('option', { name: /BioSul/ }).click();
+    await page.getByRole('button', { name: 'Add', exact: true }).first().click();
+    await page.getByRole('link', { name: /BioSul Vacinas/ }).waitFor();
+    await page.getByLabel('E-mail address').fill('lucas.rep@demo.accord.test');
+    await page.getByRole('combobox', { name: 'Role' }).last().click();
+    await page.getByRole('option', { name: 'Representative' }).click();
+    await page.getByRole('combobox', { name: 'Organisation' }).last().click();
+    await page.getByRole('option', { name: /BioSul/ }).click();
+    await page.getByRole('button', { name: 'Add', exact: true }).last().click();
+    await page.getByRole('cell', { name: /^Lucas Ferreira/ }).waitFor();
+    await capture('partnership-members');
+  });
+
+  it('moves the partnership along its lifecycle with a reason', async () => {
+    await go(partnershipPath);
+    await page.getByRole('button', { name: 'Building' }).click();
+    await page.getByLabel('Reason').fill('Partners signed the memorandum of understanding.');
+    await page.getByRole('dialog').getByRole('button', { name: /Move to Building/ }).click();
+    await page.getByText('“Partners signed the memorandum of understanding.”').waitFor();
+    await page.locator('[aria-current="step"]').filter({ hasText: 'Building' }).waitFor();
+    await capture('partnership-overview');
+  });
+
+  it('shows the settings to a convener', async () => {
+    await go(`${partnershipPath}/settings`);
+    await page.getByLabel('Purpose').waitFor();
+    await capture('partnership-settings');
+  });
+
+  it('shows the audit record with its hash chain', async () => {
+    await go(`${partnershipPath}/audit`);
+    await page.getByRole('columnheader', { name: 'Hash chain' }).waitFor();
+    await page.getByText('Stage changed').first().waitFor();
+    await capture('partnership-audit');
+  });
+
+  it('lists my partnerships and searches across the directory', async () => {
+    await go('/partnerships?mine=true');
+    await page.locator('a[href^="/partnerships/0"]').first().waitFor();
+    await capture('partnerships');
+    await page.getByRole('searchbox', { name: 'Search organisations and partnerships' }).first().fill('water');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Results for/ }).waitFor();
+    await capture('search');
+  });
+
+  it('creates an API token, shown once, and revokes it', async () => {
+    await go('/account');
+    await page.getByLabel('Token name').fill('Monthly report script');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByTestId('new-token').waitFor();
+    await capture('account');
+    await page.getByRole('button', { name: 'Revoke token Monthly report script' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('No tokens yet').waitFor();
+  });
+
+  it('switches to French everywhere, and every page reads in French', async () => {
+    await go('/');
+    await page.getByRole('button', { name: /Change language/ }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Mes partenariats' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await capture('home', 'fr');
+    for (const [name, path] of visited) {
+      if (name === 'home' || name === 'landing' || name === 'sign-in-error') continue;
+      await go(path);
+      await capture(name, 'fr');
+    }
+  });
+
+  it('signs out', async () => {
+    await go('/');
+    await page.getByRole('button', { name: /Menu du compte/ }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Se connecter à Accord' }).waitFor();
+    await capture('sign-in', 'fr');
+    await go('/');
+    await page.getByRole('heading', { level: 1, name: 'Des partenariats qui tiennent leurs promesses' }).waitFor();
+    await capture('landing', 'fr');
+    await go('/account');
+    await page.waitForURL(/\/sign-in\?next=%2Faccount/);
+  });
+
+  it('found no serious or critical accessibility violation and no script error', () => {
+    expect(axeFailures.join('\n\n')).toBe('');
+    expect(consoleErrors).toEqual([]);
+  });
+});

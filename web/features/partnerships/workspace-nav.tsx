@@ -1,0 +1,40 @@
+import { NavLink, Paper, ScrollArea, Group, Button } from '@mantine/core';
+import { IconHistory, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react';
+import { NavLink as RouterNavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PartnershipDetail } from './types';
+
+/** The one navigation of a partnership's workspace; sections hide when the reader may not see them. */
+export function workspaceSections(p: PartnershipDetail) {
+  const can = (a: string) => p.allowedActions.includes(a as never);
+  return [
+    { to: '', key: 'workspace.overview', icon: IconLayoutDashboard, show: true },
+    { to: 'members', key: 'workspace.members', icon: IconUsers, show: true },
+    { to: 'audit', key: 'workspace.audit', icon: IconHistory, show: can('partnership.audit.read') },
+    { to: 'settings', key: 'workspace.settings', icon: IconSettings, show: can('partnership.update') },
+  ].filter((s) => s.show);
+}
+
+export function WorkspaceNav({ p }: { p: PartnershipDetail }) {
+  const { t } = useTranslation();
+  const sections = workspaceSections(p);
+  const base = `/partnerships/${p.id}`;
+  return (
+    <>
+      <Paper withBorder p={6} visibleFrom="md" component="nav" aria-label={t('workspace.nav')} className="accord-sidenav">
+        {sections.map((s) => (
+          <NavLink key={s.key} component={RouterNavLink} to={s.to ? `${base}/${s.to}` : base} end label={t(s.key)} leftSection={<s.icon size={18} aria-hidden />} style={{ borderRadius: 8 }} />
+        ))}
+      </Paper>
+      <ScrollArea hiddenFrom="md" type="never" component="nav" aria-label={t('workspace.nav')}>
+        <Group gap={6} wrap="nowrap" pb={4}>
+          {sections.map((s) => (
+            <Button key={s.key} component={RouterNavLink} to={s.to ? `${base}/${s.to}` : base} end size="xs" variant="default" leftSection={<s.icon size={14} aria-hidden />} className="accord-topnav">
+              {t(s.key)}
+            </Button>
+          ))}
+        </Group>
+      </ScrollArea>
+    </>
+  );
+}
