@@ -145,6 +145,15 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database
   });
 }
 
+const readers = new WeakMap<object, SQLite.Database>();
+function registerReader(db: Kysely<DB>, reader: SQLite.Database) {
+  readers.set(db, reader);
+}
+/** The read-only SQLite connection of a database handle (never of a transaction), if it has one. */
+export function readerOf(db: Kysely<DB>): SQLite.Database | undefined {
+  return readers.get(db);
+}
+
 /** Opens the embedded SQLite database (WAL) or a PostgreSQL pool. Does not migrate. */
 export function createDatabase(config: DatabaseConfig): Database {
   if (config.kind === 'sqlite') {
@@ -155,6 +164,14 @@ export function createDatabase(config: DatabaseConfig): Database {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    // a second, read-only connection for hot reads outside transactions (store/prepared.ts): in WAL mode
+    // it reads the last committed state without waiting for a writer's transaction to finish
+    let reader: SQLite.Database | null = null;
+    if (config.file !== ':memory:') {
+      reader = new SQLite(config.file, { readonly: true, fileMustExist: true });
+      reader.pragma('busy_timeout = 5000');
+      registerReader(db, withStatementCache(reader));
+    }
     const bus = new LocalBus();
     return {
       dialect: 'sqlite',
@@ -164,6 +181,7 @@ export function createDatabase(config: DatabaseConfig): Database {
       async close() {
         await bus.close();
         await db.destroy();
+        reader?.close();
       },
     };
   }

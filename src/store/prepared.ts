@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { DB } from './schema';
+import { readerOf } from './database';
 
 /**
  * A query built with Kysely once per dialect, then run many times with new parameter values: the hot
@@ -23,6 +24,9 @@ export function preparedQuery<P extends Record<string, unknown>, R>(build: (db: 
     }
     const { sql, slots, fixed } = compiled;
     const values = slots!.map((name, i) => (name === null ? fixed[i] : params[name]));
+    // embedded SQLite outside a transaction: run on the read-only connection, synchronously
+    const reader = readerOf(db);
+    if (reader) return reader.prepare(sql).all(...values) as R[];
     const result = await db.executeQuery<R>(CompiledQuery.raw(sql, values));
     return result.rows;
   };

@@ -1,4 +1,7 @@
 import pg from 'pg';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseConfig } from '../../src/store/database';
 
@@ -31,7 +34,12 @@ export type TestDialect = (typeof DIALECTS)[number];
 
 /** A fresh, empty database of the dialect: in-memory SQLite, or a new PostgreSQL database dropped afterwards. */
 export async function freshDatabase(dialect: TestDialect): Promise<{ config: DatabaseConfig; url: string; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') return { config: { kind: 'sqlite', file: ':memory:' }, url: ':memory:', drop: async () => undefined };
+  if (dialect === 'sqlite') {
+    // a real file, as in production: WAL, and the read-only connection for hot reads
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-test-'));
+    const file = path.join(dir, 'accord.db');
+    return { config: { kind: 'sqlite', file }, url: `sqlite:${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
   const name = `accord_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
