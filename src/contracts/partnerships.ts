@@ -121,8 +121,19 @@ export const UpdateMemberBody = z.object({ role: z.enum(MEMBER_ROLES), leftOn: D
 export const AddPersonBody = z
   .object({ email: Email, role: z.enum(PERSON_ROLES), organisationId: Id.nullable().optional() })
   .strict();
-export const MemberList = z.object({ items: z.array(PartnershipMember) });
-export const PersonList = z.object({ items: z.array(PartnershipPerson) });
+export const MemberList = page(PartnershipMember);
+export const PersonList = page(PartnershipPerson);
+/** Member organisations: filtered by status and role, sorted by name, a page at a time. */
+export const MemberQuery = PageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  status: z.enum(['current', 'left', 'all']).default('all'),
+  role: z.enum(MEMBER_ROLES).optional(),
+});
+/** People of a partnership: filtered by role, sorted by name, a page at a time. */
+export const PersonQuery = PageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  role: z.enum(PERSON_ROLES).optional(),
+});
 export const TransitionList = z.object({ items: z.array(Transition) });
 export const GoalList = z.object({ items: z.array(Goal) });
 

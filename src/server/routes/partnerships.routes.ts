@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import { Ok } from '../../contracts/common';
 import {
-  AddMemberBody, AddPersonBody, AuditPage, AuditQuery, CreateGoalBody, CreatePartnershipBody, Goal, GoalList, MemberList, PartnershipDetail,
+  AddMemberBody, AddPersonBody, MemberQuery, PersonQuery, AuditPage, AuditQuery, CreateGoalBody, CreatePartnershipBody, Goal, GoalList, MemberList, PartnershipDetail,
   PartnershipMember, PartnershipPage, PartnershipPerson, PartnershipQuery, PersonList, TransitionBody, TransitionList, UpdateGoalBody, UpdateMemberBody, UpdatePartnershipBody,
 } from '../../contracts/partnerships';
 import * as svc from '../../services/partnerships/partnerships';
@@ -64,7 +64,8 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true as const };
   });
 
-  r.get(`${base}/:id/members`, { schema: { tags, summary: 'Member organisations, current and past', params: IdParam, response: responses(200, MemberList) } }, async (req) => svc.listMembers(deps, req.actor, req.params.id));
+  r.get(`${base}/:id/members`, { schema: { tags, summary: 'Member organisations, current and past, by name', params: IdParam, querystring: MemberQuery, response: responses(200, MemberList) } }, async (req) =>
+    svc.listMembers(deps, req.actor, req.params.id, req.query));
   r.post(`${base}/:id/members`, { schema: { tags, summary: 'Add a member organisation (conveners)', params: IdParam, body: AddMemberBody, response: responses(201, PartnershipMember) } }, async (req, reply) => {
     requireUser(req);
     return reply.code(201).send(await svc.addMember(deps, req.actor, req.params.id, req.body));
@@ -74,9 +75,9 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     return svc.updateMember(deps, req.actor, req.params.id, req.params.memberId, req.body);
   });
 
-  r.get(`${base}/:id/people`, { schema: { tags, summary: 'People and their roles (participants)', params: IdParam, response: responses(200, PersonList) } }, async (req) => {
+  r.get(`${base}/:id/people`, { schema: { tags, summary: 'People and their roles (participants), by name', params: IdParam, querystring: PersonQuery, response: responses(200, PersonList) } }, async (req) => {
     requireUser(req);
-    return svc.listPeople(deps, req.actor, req.params.id);
+    return svc.listPeople(deps, req.actor, req.params.id, req.query);
   });
   r.post(`${base}/:id/people`, { schema: { tags, summary: 'Give a person a role (conveners)', params: IdParam, body: AddPersonBody, response: responses(201, PartnershipPerson) } }, async (req, reply) => {
     requireUser(req);

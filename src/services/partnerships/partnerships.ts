@@ -234,9 +234,13 @@ export async function removeGoal(deps: Deps, actor: Actor, id: string, goalId: s
 
 // Member organisations ---------------------------------------------------------------------------
 
-export async function listMembers(deps: Deps, actor: Actor, id: string) {
+export async function listMembers(deps: Deps, actor: Actor, id: string, f: { status: 'current' | 'left' | 'all'; role?: MemberRole; cursor?: string; limit: number } = { status: 'all', limit: 200 }) {
   await loadReadable(deps.database.db, actor, id);
-  return { items: await members(deps.database.db, id) };
+  const page = await repo.pageMembers(deps.database.db, id, f);
+  return {
+    items: page.items.map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, sector: m.sector as Sector, country: m.country, role: m.role as MemberRole, joinedOn: m.joined_on, leftOn: m.left_on })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function addMember(deps: Deps, actor: Actor, id: string, input: { organisationId: string; role: MemberRole; joinedOn?: string }) {
@@ -279,11 +283,12 @@ export async function updateMember(deps: Deps, actor: Actor, id: string, memberI
 
 // People -----------------------------------------------------------------------------------------
 
-export async function listPeople(deps: Deps, actor: Actor, id: string) {
+export async function listPeople(deps: Deps, actor: Actor, id: string, f: { role?: PersonRole; cursor?: string; limit: number } = { limit: 200 }) {
   await loadFor(deps.database.db, actor, id, 'partnership.people.read');
-  const rows = await repo.listPeople(deps.database.db, id);
+  const page = await repo.listPeople(deps.database.db, id, f);
   return {
-    items: rows.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, email: r.email, organisationId: r.organisation_id, organisationName: r.organisation_name ?? null, role: r.role as PersonRole, since: r.created_at })),
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, email: r.email, organisationId: r.organisation_id, organisationName: r.organisation_name ?? null, role: r.role as PersonRole, since: r.created_at })),
   };
 }
 

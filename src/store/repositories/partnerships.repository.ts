@@ -208,6 +208,26 @@ export async function listMembers(db: Kysely<DB>, partnershipId: string) {
   return membersOf(db, { id: partnershipId });
 }
 
+/** A page of member organisations sorted by name, filtered by status and role (keyset on name, id). */
+export async function pageMembers(db: Kysely<DB>, partnershipId: string, f: { status: 'current' | 'left' | 'all'; role?: string; cursor?: string; limit: number }) {
+  let q = db
+    .selectFrom('partnership_members as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['m.id', 'm.organisation_id', 'm.role', 'm.joined_on', 'm.left_on', 'o.name', 'o.sector', 'o.country', 'o.search_name'])
+    .where('m.partnership_id', '=', partnershipId);
+  if (f.status === 'current') q = q.where('m.left_on', 'is', null);
+  if (f.status === 'left') q = q.where('m.left_on', 'is not', null);
+  if (f.role) q = q.where('m.role', '=', f.role);
+  if (f.cursor) {
+    const [v, id] = decodeCursor(f.cursor);
+    q = q.where((eb) => eb.or([eb('o.search_name', '>', String(v)), eb.and([eb('o.search_name', '=', String(v)), eb('m.id', '>', id)])]));
+  }
+  const rows = await q.orderBy('o.search_name').orderBy('m.id').limit(f.limit + 1).execute();
+  const items = rows.slice(0, f.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.search_name, last.id) : null };
+}
+
 // People -----------------------------------------------------------------------------------------
 
 export async function insertPerson(db: Kysely<DB>, p: DB['partnership_people']): Promise<void> {
@@ -226,13 +246,20 @@ export async function countConveners(db: Kysely<DB>, partnershipId: string): Pro
   const r = await db.selectFrom('partnership_people').select((eb) => eb.fn.countAll<string | number>().as('n')).where('partnership_id', '=', partnershipId).where('role', '=', 'convener').executeTakeFirstOrThrow();
   return Number(r.n);
 }
-export async function listPeople(db: Kysely<DB>, partnershipId: string) {
-  return db
+export async function listPeople(db: Kysely<DB>, partnershipId: string, f: { role?: string; cursor?: string; limit: number } = { limit: 10_000 }) {
+  let q = db
     .selectFrom('partnership_people as pp')
     .innerJoin('users as u', 'u.id', 'pp.user_id')
     .leftJoin('organisations as o', 'o.id', 'pp.organisation_id')
     .select(['pp.id', 'pp.user_id', 'pp.organisation_id', 'pp.role', 'pp.created_at', 'u.name', 'u.email', 'o.name as organisation_name'])
-    .where('pp.partnership_id', '=', partnershipId)
-    .orderBy('u.name')
-    .execute();
+    .where('pp.partnership_id', '=', partnershipId);
+  if (f.role) q = q.where('pp.role', '=', f.role);
+  if (f.cursor) {
+    const [v, id] = decodeCursor(f.cursor);
+    q = q.where((eb) => eb.or([eb('u.name', '>', String(v)), eb.and([eb('u.name', '=', String(v)), eb('pp.id', '>', id)])]));
+  }
+  const rows = await q.orderBy('u.name').orderBy('pp.id').limit(f.limit + 1).execute();
+  const items = rows.slice(0, f.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.name, last.id) : null };
 }
