@@ -142,8 +142,14 @@ export async function updateMe(deps: Deps, userId: string, patch: { name?: strin
 export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
   const user = await users.findUserByEmail(deps.database.db, email);
   if (!user) return;
-  const token = randomToken(32);
   const now = deps.clock();
+  // at most three links an hour per account, so the form cannot be used to flood someone's inbox
+  const recent = await users.countPasswordResetsSince(deps.database.db, user.id, new Date(Date.parse(now) - 3_600_000).toISOString());
+  if (recent >= 3) {
+    deps.log.warn({ userId: user.id }, 'password reset refused: three links were sent in the last hour');
+    return;
+  }
+  const token = randomToken(32);
   await inTransaction(deps, async (u) => {
     await users.insertPasswordReset(u.trx, { id: deps.newId(), user_id: user.id, token_hash: sha256(token), created_at: now, expires_at: new Date(Date.parse(now) + 3_600_000).toISOString(), used_at: null });
     await u.audit({ partnershipId: null, actorId: user.id, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, after: { requestedAt: now } });

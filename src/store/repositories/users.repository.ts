@@ -188,6 +188,10 @@ export async function insertPasswordReset(db: Kysely<DB>, r: DB['password_resets
 export async function findPasswordReset(db: Kysely<DB>, hash: string) {
   return db.selectFrom('password_resets').selectAll().where('token_hash', '=', hash).executeTakeFirst();
 }
+export async function countPasswordResetsSince(db: Kysely<DB>, userId: string, since: string): Promise<number> {
+  const r = await db.selectFrom('password_resets').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).where('created_at', '>', since).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
 export async function markPasswordResetUsed(db: Kysely<DB>, id: string, at: string): Promise<number> {
   const r = await db.updateTable('password_resets').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);
