@@ -24,13 +24,36 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
   const axeFailures: string[] = [];
   const consoleErrors: string[] = [];
 
+  /** Checks a page with axe and photographs it (`<name>-<lang>.png`). */
+  async function check(p: Page, name: string, lang: string): Promise<void> {
+    await settle(p);
+    const violations = await axeSerious(p);
+    if (violations.length) axeFailures.push(`${name}-${lang} (${p.url()}):\n${describeViolations(violations)}`);
+    await screenshot(p, name, lang);
+  }
+
   /** Checks the current page with axe and photographs it. */
   async function capture(name: string, lang = 'en'): Promise<void> {
-    await settle(page);
-    const violations = await axeSerious(page);
-    if (violations.length) axeFailures.push(`${name}-${lang} (${page.url()}):\n${describeViolations(violations)}`);
-    await screenshot(page, name, lang);
+    await check(page, name, lang);
     if (lang === 'en') visited.set(name, new URL(page.url()).pathname + new URL(page.url()).search);
+  }
+
+  /** A second, anonymous browser in another language or on another screen; its script errors count too. */
+  async function otherContext(locale: string, viewport: { width: number; height: number }, mobile = false): Promise<{ ctx: BrowserContext; p: Page }> {
+    const ctx = await browser.newContext({ viewport, locale, timezoneId: 'UTC', reducedMotion: 'reduce', isMobile: mobile, hasTouch: mobile });
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(15_000);
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
+    });
+    p.on('pageerror', (e) => consoleErrors.push(String(e)));
+    return { ctx, p };
+  }
+
+  /** Overflow sideways is the usual phone bug: nothing may be wider than the screen. */
+  async function assertNoSidewaysScroll(p: Page, what: string): Promise<void> {
+    const wide = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(wide, `${what} scrolls sideways by ${wide}px`).toBeLessThanOrEqual(0);
   }
 
   async function go(path: string): Promise<void> {
@@ -77,6 +100,20 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
 
     await go('/reset-password');
     await capture('reset-password');
+  });
+
+  it('opens an e-mailed reset link (token in the fragment) and shows the API’s error for a bad token', async () => {
+    await go('/reset-password#token=bogus');
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    await page.locator('input[type="password"]').nth(0).fill('a-long-enough-password-2026');
+    await page.locator('input[type="password"]').nth(1).fill('a-long-enough-password-2026');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    // The API's message, next to the field or in the alert (the token has no field: the alert names it)
+    const nextToField = page.locator('.mantine-InputWrapper-error').filter({ hasText: /token|link/i });
+    const inAlert = page.getByRole('alert').filter({ hasText: /does not match the API contract|invalid or has expired/i }).filter({ hasText: /token/ });
+    await nextToField.or(inAlert).first().waitFor();
+    expect(new URL(page.url()).hash).toBe('#token=bogus');
+    await capture('reset-password-bad-token');
   });
 
   it('signs in, with the error shown on a wrong password', async () => {
@@ -220,6 +257,43 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Revoke token Monthly report script' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('No tokens yet').waitFor();
+  });
+
+  it('reads well on a phone, in English and in Spanish, and on a desktop in Spanish', async () => {
+    const pages: [string, string][] = [
+      ['home', '/'],
+      ['organisations', '/organisations'],
+      ['partnership-overview', partnershipPath],
+      ['sign-in', '/sign-in'],
+    ];
+    for (const [locale, lang] of [
+      ['en-GB', 'en'],
+      ['es-ES', 'es'],
+    ] as const) {
+      const { ctx, p } = await otherContext(locale, { width: 390, height: 844 }, true);
+      try {
+        for (const [name, path] of pages) {
+          await p.goto(server.url + path);
+          await p.locator('main h1').first().waitFor({ timeout: 20_000 });
+          expect(await p.getAttribute('html', 'lang')).toBe(lang);
+          await check(p, name, `${lang}-phone`);
+          await assertNoSidewaysScroll(p, `${name} (${lang}, phone)`);
+        }
+      } finally {
+        await ctx.close();
+      }
+    }
+    const { ctx, p } = await otherContext('es-ES', { width: 1280, height: 860 });
+    try {
+      for (const [name, path] of [pages[1], pages[2]]) {
+        await p.goto(server.url + path);
+        await p.locator('main h1').first().waitFor({ timeout: 20_000 });
+        await check(p, name, 'es');
+        await assertNoSidewaysScroll(p, `${name} (es, desktop)`);
+      }
+    } finally {
+      await ctx.close();
+    }
   });
 
   it('switches to French everywhere, and every page reads in French', async () => {

@@ -77,7 +77,7 @@ function LanguageMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray" px="xs" leftSection={<IconLanguage size={18} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+        <Button variant="subtle" color="gray" px="xs" leftSection={<IconLanguage size={18} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden className="accord-lang-chevron" />}>
           {i18n.language.toUpperCase()}
           <VisuallyHidden>{t('language.choose', { current: LANGUAGE_NAMES[i18n.language as Locale] ?? i18n.language })}</VisuallyHidden>
         </Button>
@@ -184,7 +184,7 @@ export function Layout() {
       <AppShell.Header>
         <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
-            <Group gap="lg" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap" className="accord-header-start">
               <Burger opened={drawer} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.menu')} />
               <Anchor component={Link} to="/" underline="never" aria-label={t('nav.homeAria')}>
                 <Logo />
@@ -200,12 +200,12 @@ export function Layout() {
             <Box visibleFrom="sm" style={{ flex: '0 1 380px' }}>
               <GlobalSearch />
             </Box>
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" className="accord-header-end">
               <LanguageMenu />
               {user ? (
                 <AccountMenu user={user} />
               ) : isLoading ? null : (
-                <Button component={Link} to={`/sign-in${location.pathname !== '/' && location.pathname !== '/sign-in' ? `?next=${encodeURIComponent(location.pathname)}` : ''}`} size="sm">
+                <Button component={Link} to={`/sign-in${location.pathname !== '/' && location.pathname !== '/sign-in' ? `?next=${encodeURIComponent(location.pathname)}` : ''}`} size="sm" className="accord-header-signin">
                   {t('nav.signIn')}
                 </Button>
               )}

@@ -100,31 +100,23 @@ function ColourBadge({ color, icon: I, label, size = 'md', title }: { color: str
   return title ? <Tooltip label={title}>{badge}</Tooltip> : badge;
 }
 
-export function SectorBadge({ sector, size }: { sector: Sector; size?: Size }) {
-  const { t } = useTranslation();
-  const m = SECTOR_META[sector];
-  return <ColourBadge color={m.color} icon={m.icon} label={t(`sector.${sector}`)} size={size} />;
+/** A badge component for one kind of value (sector, stage, model): its colour and icon from `meta`, its label from `labelKey`. */
+function metaBadge<P extends string, K extends string>(prop: P, meta: Record<K, Meta>, labelKey: (k: K) => string) {
+  return function MetaBadge(props: Record<P, K> & { size?: Size }) {
+    const { t } = useTranslation();
+    const value = props[prop];
+    const m = meta[value];
+    return <ColourBadge color={m.color} icon={m.icon} label={t(labelKey(value))} size={props.size} />;
+  };
 }
 
-export function StageBadge({ stage, size }: { stage: Stage; size?: Size }) {
-  const { t } = useTranslation();
-  const m = STAGE_META[stage];
-  return <ColourBadge color={m.color} icon={m.icon} label={t(`stage.${stage}`)} size={size} />;
-}
-
-export function ModelBadge({ model, size }: { model: PartnershipModel; size?: Size }) {
-  const { t } = useTranslation();
-  const m = MODEL_META[model];
-  return <ColourBadge color={m.color} icon={m.icon} label={t(`model.${model}.short`)} size={size} />;
-}
+export const SectorBadge = metaBadge('sector', SECTOR_META, (s) => `sector.${s}`);
+export const StageBadge = metaBadge('stage', STAGE_META, (s) => `stage.${s}`);
+export const ModelBadge = metaBadge('model', MODEL_META, (m) => `model.${m}.short`);
 
 export function VisibilityBadge({ visibility, size }: { visibility: Visibility; size?: Size }) {
   const { t } = useTranslation();
-  return visibility === 'public' ? (
-    <ColourBadge color="gray" icon={IconWorldWww} label={t('visibility.public')} size={size} />
-  ) : (
-    <ColourBadge color="gray" icon={IconLock} label={t('visibility.private')} size={size} />
-  );
+  return <ColourBadge color="gray" icon={visibility === 'public' ? IconWorldWww : IconLock} label={t(`visibility.${visibility}`)} size={size} />;
 }
 
 export function SectorBadges({ sectors, size }: { sectors: readonly Sector[]; size?: Size }) {

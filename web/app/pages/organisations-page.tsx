@@ -1,9 +1,7 @@
-import { Button } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/hooks';
+import { CreateLink } from '../../components/directory';
 import { PageHeader } from '../../components/page';
 import { OrganisationDirectory } from '../../features/organisations/organisation-directory';
 
@@ -16,13 +14,7 @@ export function OrganisationsPage() {
       <PageHeader
         title={t('organisation.directoryTitle')}
         description={t('organisation.directoryIntro')}
-        actions={
-          user ? (
-            <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('organisation.create')}
-            </Button>
-          ) : undefined
-        }
+        actions={user ? <CreateLink to="/organisations/new" label={t('organisation.create')} /> : undefined}
       />
       <OrganisationDirectory canCreate={!!user} />
     </>

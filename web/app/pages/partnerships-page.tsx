@@ -1,9 +1,7 @@
-import { Button } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/hooks';
+import { CreateLink } from '../../components/directory';
 import { PageHeader } from '../../components/page';
 import { PartnershipDirectory } from '../../features/partnerships/partnership-directory';
 
@@ -16,13 +14,7 @@ export function PartnershipsPage() {
       <PageHeader
         title={t('partnership.directoryTitle')}
         description={user ? t('partnership.directoryIntroSignedIn') : t('partnership.directoryIntro')}
-        actions={
-          user ? (
-            <Button component={Link} to="/partnerships/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('partnership.create')}
-            </Button>
-          ) : undefined
-        }
+        actions={user ? <CreateLink to="/partnerships/new" label={t('partnership.create')} /> : undefined}
       />
       <PartnershipDirectory signedIn={!!user} />
     </>

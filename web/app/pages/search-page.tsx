@@ -1,5 +1,6 @@
 import { Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/hooks';
@@ -8,6 +9,23 @@ import { useOrganisationList } from '../../features/organisations/api';
 import { OrganisationCard } from '../../features/organisations/organisation-card';
 import { usePartnershipList } from '../../features/partnerships/api';
 import { PartnershipCard } from '../../features/partnerships/partnership-card';
+
+/** One kind of result: a heading with a link to the full directory, then the cards (or a line saying there are none). */
+function ResultSection({ title, seeAll, seeAllLabel, none, children }: { title: string; seeAll: string; seeAllLabel: string; none: string; children: ReactNode[] }) {
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2} fz="xl">
+          {title}
+        </Title>
+        <Anchor component={Link} to={seeAll} size="sm">
+          {seeAllLabel}
+        </Anchor>
+      </Group>
+      {children.length === 0 ? <Text c="gray.7">{none}</Text> : <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>{children}</SimpleGrid>}
+    </Stack>
+  );
+}
 
 /** Global search: organisations and partnerships that match. */
 export function SearchPage() {
@@ -37,44 +55,16 @@ export function SearchPage() {
         </Card>
       ) : (
         <Stack gap="xl">
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Title order={2} fz="xl">
-                {t('nav.partnerships')}
-              </Title>
-              <Anchor component={Link} to={`/partnerships?q=${encodeURIComponent(q)}`} size="sm">
-                {t('search.seeAllPartnerships')}
-              </Anchor>
-            </Group>
-            {pItems.length === 0 ? (
-              <Text c="gray.7">{t('search.noPartnerships')}</Text>
-            ) : (
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-                {pItems.map((p) => (
-                  <PartnershipCard key={p.id} p={p} />
-                ))}
-              </SimpleGrid>
-            )}
-          </Stack>
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Title order={2} fz="xl">
-                {t('nav.organisations')}
-              </Title>
-              <Anchor component={Link} to={`/organisations?q=${encodeURIComponent(q)}`} size="sm">
-                {t('search.seeAllOrganisations')}
-              </Anchor>
-            </Group>
-            {orgItems.length === 0 ? (
-              <Text c="gray.7">{t('search.noOrganisations')}</Text>
-            ) : (
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-                {orgItems.map((o) => (
-                  <OrganisationCard key={o.id} org={o} />
-                ))}
-              </SimpleGrid>
-            )}
-          </Stack>
+          <ResultSection title={t('nav.partnerships')} seeAll={`/partnerships?q=${encodeURIComponent(q)}`} seeAllLabel={t('search.seeAllPartnerships')} none={t('search.noPartnerships')}>
+            {pItems.map((p) => (
+              <PartnershipCard key={p.id} p={p} />
+            ))}
+          </ResultSection>
+          <ResultSection title={t('nav.organisations')} seeAll={`/organisations?q=${encodeURIComponent(q)}`} seeAllLabel={t('search.seeAllOrganisations')} none={t('search.noOrganisations')}>
+            {orgItems.map((o) => (
+              <OrganisationCard key={o.id} org={o} />
+            ))}
+          </ResultSection>
         </Stack>
       )}
     </>

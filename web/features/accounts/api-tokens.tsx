@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Code, CopyButton, Group, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Code, CopyButton, Group, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
@@ -8,11 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { CreateApiTokenBody } from '../../../src/contracts/accounts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { alertable, applyProblem } from '../../lib/problems';
+import { fieldsIn, useSubmit } from '../../lib/submit';
 import type { ApiToken, CreatedApiToken } from '../../lib/types';
 import { zodErrors } from '../../lib/zod-form';
-import { ConfirmButton } from '../../components/confirm';
-import { EmptyState, PageError, PageLoader, ProblemAlert } from '../../components/page';
+import { ConfirmCell, ListTable } from '../../components/list-table';
+import { EmptyState, ProblemAlert } from '../../components/page';
+import { SectionHeading } from '../../components/section';
 
 const KEY = ['tokens'];
 
@@ -23,7 +24,6 @@ export function ApiTokensPanel() {
   const qc = useQueryClient();
   const tokens = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: ApiToken[] }>('/me/tokens') });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const form = useForm({ mode: 'controlled', initialValues: { name: '' }, validate: (v) => zodErrors(CreateApiTokenBody, v, t) });
   const create = useMutation({
     mutationFn: (body: { name: string }) => api.post<CreatedApiToken>('/me/tokens', body, { idempotent: true }),
@@ -33,6 +33,7 @@ export function ApiTokensPanel() {
       void qc.invalidateQueries({ queryKey: KEY });
     },
   });
+  const createForm = useSubmit(form.setErrors, fieldsIn('name'), (v: typeof form.values) => create.mutateAsync(v));
   const revoke = async (tok: ApiToken) => {
     await api.delete(`/me/tokens/${tok.id}`);
     notifications.show({ color: 'accord', message: t('tokens.revoked', { name: tok.name }) });
@@ -43,14 +44,7 @@ export function ApiTokensPanel() {
   return (
     <Card>
       <Stack>
-        <div>
-          <Title order={2} fz="lg">
-            {t('tokens.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('tokens.intro')}
-          </Text>
-        </div>
+        <SectionHeading title={t('tokens.title')} intro={t('tokens.intro')} />
 
         {created && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('tokens.onceTitle')} role="status">
@@ -79,17 +73,7 @@ export function ApiTokensPanel() {
           </Alert>
         )}
 
-        <form
-          noValidate
-          onSubmit={form.onSubmit(async (v) => {
-            setError(null);
-            try {
-              await create.mutateAsync(v);
-            } catch (e) {
-              setError(alertable(e, applyProblem(e, (x) => x === 'name', form.setErrors)));
-            }
-          })}
-        >
+        <form noValidate onSubmit={form.onSubmit(createForm.submit)}>
           <Group align="flex-start" gap="sm">
             <TextInput label={t('tokens.name')} description={t('tokens.nameHint')} style={{ flex: '1 1 240px' }} {...form.getInputProps('name')} />
             <Button type="submit" mt={{ base: 0, xs: 46 }} loading={create.isPending} leftSection={<IconKey size={16} aria-hidden />}>
@@ -97,53 +81,36 @@ export function ApiTokensPanel() {
             </Button>
           </Group>
         </form>
-        <ProblemAlert error={error} title={t('errors.notSaved')} />
+        <ProblemAlert error={createForm.error} title={t('errors.notSaved')} />
 
-        {tokens.isLoading ? (
-          <PageLoader />
-        ) : tokens.error ? (
-          <PageError error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data!.items.length === 0 ? (
-          <EmptyState icon={IconKey} title={t('tokens.emptyTitle')} description={t('tokens.emptyBody')} />
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('tokens.name')}</Table.Th>
-                  <Table.Th>{t('tokens.prefix')}</Table.Th>
-                  <Table.Th>{t('tokens.created')}</Table.Th>
-                  <Table.Th>{t('tokens.lastUsed')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data!.items.map((tok) => (
-                  <Table.Tr key={tok.id}>
-                    <Table.Td fw={600}>{tok.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{tok.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>{f.date(tok.createdAt)}</Table.Td>
-                    <Table.Td>{tok.lastUsedAt ? f.relative(tok.lastUsedAt) : t('tokens.never')}</Table.Td>
-                    <Table.Td ta="right">
-                      <ConfirmButton
-                        label={t('tokens.revoke')}
-                        buttonProps={{ 'aria-label': t('tokens.revokeNamed', { name: tok.name }) }}
-                        title={t('tokens.revokeTitle')}
-                        message={t('tokens.revokeBody', { name: tok.name })}
-                        confirmLabel={t('tokens.revoke')}
-                        onConfirm={() => revoke(tok)}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListTable
+          loading={tokens.isLoading}
+          error={tokens.error}
+          onRetry={() => void tokens.refetch()}
+          isEmpty={tokens.data?.items.length === 0}
+          empty={<EmptyState icon={IconKey} title={t('tokens.emptyTitle')} description={t('tokens.emptyBody')} />}
+          minWidth={520}
+          headers={[t('tokens.name'), t('tokens.prefix'), t('tokens.created'), t('tokens.lastUsed')]}
+          withActions
+        >
+          {(tokens.data?.items ?? []).map((tok) => (
+            <Table.Tr key={tok.id}>
+              <Table.Td fw={600}>{tok.name}</Table.Td>
+              <Table.Td>
+                <Code>{tok.prefix}…</Code>
+              </Table.Td>
+              <Table.Td>{f.date(tok.createdAt)}</Table.Td>
+              <Table.Td>{tok.lastUsedAt ? f.relative(tok.lastUsedAt) : t('tokens.never')}</Table.Td>
+              <ConfirmCell
+                label={t('tokens.revoke')}
+                ariaLabel={t('tokens.revokeNamed', { name: tok.name })}
+                title={t('tokens.revokeTitle')}
+                message={t('tokens.revokeBody', { name: tok.name })}
+                onConfirm={() => revoke(tok)}
+              />
+            </Table.Tr>
+          ))}
+        </ListTable>
       </Stack>
     </Card>
   );

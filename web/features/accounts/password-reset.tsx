@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordResetConfirmBody, PasswordResetRequestBody } from '../../../src/contracts/accounts';
 import { api } from '../../lib/api';
-import { alertable, applyProblem } from '../../lib/problems';
+import { fieldsIn, useSubmit } from '../../lib/submit';
 import { zodErrors } from '../../lib/zod-form';
 import { ProblemAlert } from '../../components/page';
 
@@ -13,9 +13,11 @@ import { ProblemAlert } from '../../components/page';
 export function PasswordResetRequestForm() {
   const { t } = useTranslation();
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({ mode: 'controlled', initialValues: { email: '' }, validate: (v) => zodErrors(PasswordResetRequestBody, v, t) });
+  const send = useSubmit(form.setErrors, fieldsIn('email'), async (v: typeof form.values) => {
+    await api.post('/auth/password-reset', v);
+    setSent(true);
+  });
   if (sent)
     return (
       <Alert color="teal" icon={<IconCircleCheck aria-hidden />} title={t('reset.sentTitle')} role="status">
@@ -23,25 +25,11 @@ export function PasswordResetRequestForm() {
       </Alert>
     );
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        setBusy(true);
-        setError(null);
-        try {
-          await api.post('/auth/password-reset', v);
-          setSent(true);
-        } catch (e) {
-          setError(alertable(e, applyProblem(e, (f) => f === 'email', form.setErrors)));
-        } finally {
-          setBusy(false);
-        }
-      })}
-    >
+    <form noValidate onSubmit={form.onSubmit(send.submit)}>
       <Stack>
-        <ProblemAlert error={error} />
+        <ProblemAlert error={send.error} />
         <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={send.busy}>
           {t('reset.send')}
         </Button>
       </Stack>
@@ -52,8 +40,6 @@ export function PasswordResetRequestForm() {
 /** Sets a new password with the token from the e-mailed link. */
 export function PasswordResetConfirmForm({ token, onDone }: { token: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { password: '', repeat: '' },
@@ -63,27 +49,18 @@ export function PasswordResetConfirmForm({ token, onDone }: { token: string; onD
       return errs;
     },
   });
+  const save = useSubmit(form.setErrors, fieldsIn('password'), async (v: typeof form.values) => {
+    await api.post('/auth/password-reset/confirm', { token, password: v.password });
+    onDone();
+  });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        setBusy(true);
-        setError(null);
-        try {
-          await api.post('/auth/password-reset/confirm', { token, password: v.password });
-          onDone();
-        } catch (e) {
-          setError(alertable(e, applyProblem(e, (f) => f === 'password', form.setErrors)));
-        } finally {
-          setBusy(false);
-        }
-      })}
-    >
+    <form noValidate onSubmit={form.onSubmit(save.submit)}>
       <Stack>
-        <ProblemAlert error={error} />
+        {/* the token has no field of its own: its message (a bad or expired link) is listed in the alert */}
+        <ProblemAlert error={save.error} unplaced={save.unplaced} />
         <PasswordInput label={t('reset.newPassword')} description={t('reset.passwordHint')} autoComplete="new-password" required {...form.getInputProps('password')} />
         <PasswordInput label={t('reset.repeat')} autoComplete="new-password" required {...form.getInputProps('repeat')} />
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={save.busy}>
           {t('reset.save')}
         </Button>
       </Stack>

@@ -7,6 +7,19 @@ import { useFormat } from '../../lib/format';
 import type { Organisation } from '../../lib/types';
 import type { Sector } from '../../../src/domain/organisations/organisation';
 
+/** What an organisation offers or seeks, on one line; nothing when there is none. */
+function TagLine({ label, tags }: { label: string; tags: string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <Text size="xs" c="gray.7" lineClamp={1}>
+      <Text span fw={600} size="xs">
+        {label}:
+      </Text>{' '}
+      {tags.join(', ')}
+    </Text>
+  );
+}
+
 /** An organisation as a card in the directory. */
 export function OrganisationCard({ org }: { org: Pick<Organisation, 'id' | 'name' | 'sector' | 'country' | 'description' | 'offers' | 'seeks'> }) {
   const { t } = useTranslation();
@@ -37,22 +50,8 @@ export function OrganisationCard({ org }: { org: Pick<Organisation, 'id' | 'name
         )}
         {(org.offers.length > 0 || org.seeks.length > 0) && (
           <Stack gap={2}>
-            {org.offers.length > 0 && (
-              <Text size="xs" c="gray.7" lineClamp={1}>
-                <Text span fw={600} size="xs">
-                  {t('organisation.offers')}:
-                </Text>{' '}
-                {org.offers.join(', ')}
-              </Text>
-            )}
-            {org.seeks.length > 0 && (
-              <Text size="xs" c="gray.7" lineClamp={1}>
-                <Text span fw={600} size="xs">
-                  {t('organisation.seeks')}:
-                </Text>{' '}
-                {org.seeks.join(', ')}
-              </Text>
-            )}
+            <TagLine label={t('organisation.offers')} tags={org.offers} />
+            <TagLine label={t('organisation.seeks')} tags={org.seeks} />
           </Stack>
         )}
       </Stack>

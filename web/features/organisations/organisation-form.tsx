@@ -1,16 +1,17 @@
-import { Button, Card, Grid, Group, Select, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Grid, Select, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateOrganisationBody, UpdateOrganisationBody } from '../../../src/contracts/organisations';
 import type { Sector } from '../../../src/domain/organisations/organisation';
 import { api } from '../../lib/api';
-import { alertable, applyProblem, focusFirstError } from '../../lib/problems';
+import { focusFirstError } from '../../lib/problems';
+import { useSubmit } from '../../lib/submit';
 import { useReference } from '../../lib/reference';
 import type { Organisation } from '../../lib/types';
 import { orNull, zodErrors } from '../../lib/zod-form';
 import { CountrySelect, SectorSelect } from '../../components/fields';
 import { ProblemAlert } from '../../components/page';
+import { FormActions, SectionCard } from '../../components/section';
 
 interface Values {
   name: string;
@@ -44,9 +45,6 @@ function toBody(v: Values) {
 export function OrganisationForm({ initial, onSaved, onCancel }: { initial?: Organisation; onSaved: (o: Organisation) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const ref = useReference();
-  const [error, setError] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -67,35 +65,21 @@ export function OrganisationForm({ initial, onSaved, onCancel }: { initial?: Org
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    setError(null);
-    setUnplaced({});
-    try {
-      const body = toBody(v);
-      const saved = initial
-        ? await api.patch<Organisation>(`/organisations/${initial.id}`, body)
-        : await api.post<Organisation>('/organisations', body, { idempotent: true });
-      onSaved(saved);
-    } catch (e) {
-      const rest = applyProblem(e, (f) => FIELDS.has(f), form.setErrors);
-      setUnplaced(rest);
-      setError(alertable(e, rest));
-    } finally {
-      setBusy(false);
-    }
-  }, focusFirstError);
+  const save = useSubmit(form.setErrors, (f) => FIELDS.has(f), async (v: Values) => {
+    const body = toBody(v);
+    const saved = initial
+      ? await api.patch<Organisation>(`/organisations/${initial.id}`, body)
+      : await api.post<Organisation>('/organisations', body, { idempotent: true });
+    onSaved(saved);
+  });
 
   const types = (ref.data?.organisationTypes ?? []).map((x) => ({ value: x.code, label: `${x.code} · ${x.name}` }));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(save.submit, focusFirstError)} noValidate>
       <Stack gap="lg">
-        <ProblemAlert error={error} unplaced={unplaced} title={t('errors.notSaved')} />
-        <Card>
-          <Title order={2} fz="lg" mb="md">
-            {t('organisation.identity')}
-          </Title>
+        <ProblemAlert error={save.error} unplaced={save.unplaced} title={t('errors.notSaved')} />
+        <SectionCard title={t('organisation.identity')}>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 8 }}>
               <TextInput label={t('organisation.name')} required {...form.getInputProps('name')} />
@@ -113,14 +97,8 @@ export function OrganisationForm({ initial, onSaved, onCancel }: { initial?: Org
               <Textarea label={t('organisation.description')} autosize minRows={3} maxRows={8} {...form.getInputProps('description')} />
             </Grid.Col>
           </Grid>
-        </Card>
-        <Card>
-          <Title order={2} fz="lg">
-            {t('organisation.registry')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="md">
-            {t('organisation.registryHint')}
-          </Text>
+        </SectionCard>
+        <SectionCard title={t('organisation.registry')} hint={t('organisation.registryHint')}>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Select label={t('organisation.iatiType')} placeholder={t('common.choose')} searchable clearable data={types} nothingFoundMessage={t('common.nothingFound')} {...form.getInputProps('iatiType')} />
@@ -129,14 +107,8 @@ export function OrganisationForm({ initial, onSaved, onCancel }: { initial?: Org
               <TextInput label={t('organisation.iatiIdentifier')} placeholder="GB-COH-01234567" description={t('organisation.iatiIdentifierHint')} {...form.getInputProps('iatiIdentifier')} />
             </Grid.Col>
           </Grid>
-        </Card>
-        <Card>
-          <Title order={2} fz="lg">
-            {t('organisation.offersSeeks')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="md">
-            {t('organisation.offersSeeksHint')}
-          </Text>
+        </SectionCard>
+        <SectionCard title={t('organisation.offersSeeks')} hint={t('organisation.offersSeeksHint')}>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <TagsInput label={t('organisation.offers')} description={t('organisation.tagsHint')} placeholder={t('organisation.offersPlaceholder')} clearable {...form.getInputProps('offers')} />
@@ -145,15 +117,8 @@ export function OrganisationForm({ initial, onSaved, onCancel }: { initial?: Org
               <TagsInput label={t('organisation.seeks')} description={t('organisation.tagsHint')} placeholder={t('organisation.seeksPlaceholder')} clearable {...form.getInputProps('seeks')} />
             </Grid.Col>
           </Grid>
-        </Card>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {initial ? t('common.saveChanges') : t('organisation.create')}
-          </Button>
-        </Group>
+        </SectionCard>
+        <FormActions onCancel={onCancel} submitLabel={initial ? t('common.saveChanges') : t('organisation.create')} busy={save.busy} />
       </Stack>
     </form>
   );

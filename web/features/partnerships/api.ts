@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, API_BASE, qs } from '../../lib/api';
+import { SESSION_KEY } from '../../lib/session';
 import type { AuditPage, MemberListT, PartnershipDetail, PartnershipPage, PersonListT } from './types';
 
 export interface PartnershipFilters {
@@ -53,22 +54,38 @@ export function useAudit(id: string, enabled: boolean) {
   });
 }
 
-/** Refreshes everything about the partnership whenever the server reports a change (server-sent events). */
+/**
+ * Refreshes everything about the partnership whenever the server reports a change (server-sent events).
+ * Events sent while the stream was down are not replayed, so every (re)connection refreshes once too.
+ * A `revoked` event (access has ended) closes the stream for good and refreshes, so the page shows
+ * what the person may now see (not found, or sign in).
+ */
 export function useLiveEvents(id: string, enabled: boolean) {
   const qc = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource(`${API_BASE}/partnerships/${id}/events`, { withCredentials: true });
     let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = () => {
+      void qc.invalidateQueries({ queryKey: ['partnership', id] });
+      void qc.invalidateQueries({ queryKey: pKeys.all });
+      void qc.invalidateQueries({ queryKey: ['home'] });
+    };
+    // on every (re)connection: whatever changed while no stream was open (before the first one, during
+    // an outage) arrives as no event, so the partnership is fetched again once
+    source.addEventListener('open', () => void qc.invalidateQueries({ queryKey: ['partnership', id] }));
     source.onmessage = () => {
       // Events come in bursts (one write = several events): refresh once per burst.
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        void qc.invalidateQueries({ queryKey: ['partnership', id] });
-        void qc.invalidateQueries({ queryKey: pKeys.all });
-        void qc.invalidateQueries({ queryKey: ['home'] });
-      }, 150);
+      timer = setTimeout(refresh, 150);
     };
+    source.addEventListener('revoked', () => {
+      source.close(); // closed by hand, EventSource does not reconnect
+      if (timer) clearTimeout(timer);
+      refresh();
+      // the person may have been signed out: the session decides between "not found" and "sign in"
+      void qc.invalidateQueries({ queryKey: SESSION_KEY });
+    });
     return () => {
       if (timer) clearTimeout(timer);
       source.close();

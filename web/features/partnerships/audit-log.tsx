@@ -1,10 +1,11 @@
-import { Badge, Card, Code, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Card, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconHistory, IconLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { EmptyState, LoadMore, PageError, PageLoader } from '../../components/page';
 import { useAudit } from './api';
 import type { AuditEntry } from './types';
+import { SectionHeading } from '../../components/section';
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -50,14 +51,7 @@ export function AuditLog({ partnershipId }: { partnershipId: string }) {
   return (
     <Card>
       <Stack gap="md">
-        <div>
-          <Title order={2} fz="lg">
-            {t('audit.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('audit.intro')}
-          </Text>
-        </div>
+        <SectionHeading title={t('audit.title')} intro={t('audit.intro')} />
         {audit.isLoading ? (
           <PageLoader />
         ) : audit.error ? (

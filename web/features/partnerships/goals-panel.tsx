@@ -7,11 +7,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateGoalBody } from '../../../src/contracts/partnerships';
 import { api } from '../../lib/api';
-import { alertable, applyProblem } from '../../lib/problems';
+import { useSubmit } from '../../lib/submit';
 import { orNull, zodErrors } from '../../lib/zod-form';
 import { ConfirmButton } from '../../components/confirm';
 import { EmptyState, ProblemAlert } from '../../components/page';
 import { SdgBadges, SdgPicker } from '../../components/sdg';
+import { FormActions } from '../../components/section';
 import type { Goal, PartnershipDetail } from './types';
 
 const FIELDS = new Set(['title', 'description', 'sdgs']);
@@ -19,47 +20,28 @@ const FIELDS = new Set(['title', 'description', 'sdgs']);
 function GoalDialog({ p, goal, opened, onClose }: { p: PartnershipDetail; goal: Goal | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { title: goal?.title ?? '', description: goal?.description ?? '', sdgs: goal?.sdgs ?? ([] as string[]) },
     validate: (v) => zodErrors(CreateGoalBody, { ...v, description: orNull(v.description) }, t),
   });
+  const save = useSubmit(form.setErrors, (f) => FIELDS.has(f), async (v: typeof form.values) => {
+    const body = { title: v.title.trim(), description: orNull(v.description), sdgs: v.sdgs };
+    if (goal) await api.patch(`/partnerships/${p.id}/goals/${goal.id}`, body);
+    else await api.post(`/partnerships/${p.id}/goals`, body, { idempotent: true });
+    await qc.invalidateQueries({ queryKey: ['partnership', p.id] });
+    notifications.show({ color: 'teal', message: t('common.saved') });
+    onClose();
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={goal ? t('goals.edit') : t('goals.add')} size="lg" centered>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (v) => {
-          setBusy(true);
-          setError(null);
-          const body = { title: v.title.trim(), description: orNull(v.description), sdgs: v.sdgs };
-          try {
-            if (goal) await api.patch(`/partnerships/${p.id}/goals/${goal.id}`, body);
-            else await api.post(`/partnerships/${p.id}/goals`, body, { idempotent: true });
-            await qc.invalidateQueries({ queryKey: ['partnership', p.id] });
-            notifications.show({ color: 'teal', message: t('common.saved') });
-            onClose();
-          } catch (e) {
-            setError(alertable(e, applyProblem(e, (f) => FIELDS.has(f), form.setErrors)));
-          } finally {
-            setBusy(false);
-          }
-        })}
-      >
+      <form noValidate onSubmit={form.onSubmit(save.submit)}>
         <Stack>
-          <ProblemAlert error={error} title={t('errors.notSaved')} />
+          <ProblemAlert error={save.error} title={t('errors.notSaved')} />
           <TextInput label={t('goals.goalTitle')} required data-autofocus {...form.getInputProps('title')} />
           <Textarea label={t('goals.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <SdgPicker label={t('goals.sdgs')} placeholder={t('goals.sdgsPlaceholder')} comboboxProps={{ withinPortal: true }} {...form.getInputProps('sdgs')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {goal ? t('common.saveChanges') : t('goals.add')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={goal ? t('common.saveChanges') : t('goals.add')} busy={save.busy} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Card, Group, Modal, Stack, Text, Textarea, ThemeIcon, Timeline, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Modal, Stack, Text, Textarea, ThemeIcon, Timeline } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconCheck } from '@tabler/icons-react';
@@ -10,9 +10,10 @@ import { STAGES, type Stage } from '../../../src/domain/partnerships/partnership
 import { STAGE_META, TEXT_ON_LIGHT } from '../../components/badges';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { alertable, applyProblem } from '../../lib/problems';
+import { fieldsIn, useSubmit } from '../../lib/submit';
 import { zodErrors } from '../../lib/zod-form';
 import { ProblemAlert } from '../../components/page';
+import { FormActions, SectionHeading } from '../../components/section';
 import { pKeys } from './api';
 import type { PartnershipDetail } from './types';
 
@@ -62,44 +63,26 @@ function StageTrack({ current }: { current: Stage }) {
 function TransitionDialog({ p, to, onClose }: { p: PartnershipDetail; to: Stage | null; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({ mode: 'controlled', initialValues: { reason: '' }, validate: (v) => zodErrors(TransitionBody.pick({ reason: true }), v, t) });
+  const move = useSubmit(form.setErrors, fieldsIn('reason'), async (v: typeof form.values) => {
+    if (!to) return;
+    const updated = await api.post<PartnershipDetail>(`/partnerships/${p.id}/transitions`, { to, reason: v.reason.trim() }, { idempotent: true });
+    qc.setQueryData(pKeys.one(p.id), updated);
+    void qc.invalidateQueries({ queryKey: ['partnership', p.id] });
+    void qc.invalidateQueries({ queryKey: pKeys.all });
+    notifications.show({ color: 'teal', message: t('lifecycle.moved', { stage: t(`stage.${to}`) }) });
+    form.reset();
+    onClose();
+  });
   return (
     <Modal opened={!!to} onClose={onClose} title={to ? t('lifecycle.moveTitle', { stage: t(`stage.${to}`) }) : ''} centered>
       {to && (
-        <form
-          noValidate
-          onSubmit={form.onSubmit(async (v) => {
-            setBusy(true);
-            setError(null);
-            try {
-              const updated = await api.post<PartnershipDetail>(`/partnerships/${p.id}/transitions`, { to, reason: v.reason.trim() }, { idempotent: true });
-              qc.setQueryData(pKeys.one(p.id), updated);
-              void qc.invalidateQueries({ queryKey: ['partnership', p.id] });
-              void qc.invalidateQueries({ queryKey: pKeys.all });
-              notifications.show({ color: 'teal', message: t('lifecycle.moved', { stage: t(`stage.${to}`) }) });
-              form.reset();
-              onClose();
-            } catch (e) {
-              setError(alertable(e, applyProblem(e, (f) => f === 'reason', form.setErrors)));
-            } finally {
-              setBusy(false);
-            }
-          })}
-        >
+        <form noValidate onSubmit={form.onSubmit(move.submit)}>
           <Stack>
             <Text size="sm">{t(to === 'closed' ? 'lifecycle.closeWarning' : 'lifecycle.moveBody', { from: t(`stage.${p.stage}`), to: t(`stage.${to}`) })}</Text>
-            <ProblemAlert error={error} title={t('errors.notSaved')} />
+            <ProblemAlert error={move.error} title={t('errors.notSaved')} />
             <Textarea label={t('lifecycle.reason')} description={t('lifecycle.reasonHint')} required autosize minRows={3} data-autofocus {...form.getInputProps('reason')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy} color={to === 'closed' ? 'red' : undefined}>
-                {t('lifecycle.move', { stage: t(`stage.${to}`) })}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} submitLabel={t('lifecycle.move', { stage: t(`stage.${to}`) })} busy={move.busy} color={to === 'closed' ? 'red' : undefined} />
           </Stack>
         </form>
       )}
@@ -118,14 +101,7 @@ export function Lifecycle({ p }: { p: PartnershipDetail }) {
     <Card>
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={2} fz="lg">
-              {t('lifecycle.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('lifecycle.intro')}
-            </Text>
-          </div>
+          <SectionHeading title={t('lifecycle.title')} intro={t('lifecycle.intro')} />
         </Group>
         <StageTrack current={p.stage} />
         {canMove && (

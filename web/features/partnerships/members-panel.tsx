@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Grid, Group, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -12,12 +12,13 @@ import { MEMBER_ROLES, PERSON_ROLES } from '../../../src/domain/partnerships/par
 import type { Sector } from '../../../src/domain/organisations/organisation';
 import { api, qs } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { alertable, applyProblem } from '../../lib/problems';
+import { fieldsIn, useSubmit } from '../../lib/submit';
 import type { OrganisationPage } from '../../lib/types';
 import { zodErrors } from '../../lib/zod-form';
 import { SectorBadge } from '../../components/badges';
 import { ConfirmButton } from '../../components/confirm';
-import { EmptyState, PageError, PageLoader, ProblemAlert } from '../../components/page';
+import { ConfirmCell, InlineAddForm, ListTable, PersonCell } from '../../components/list-table';
+import { EmptyState, ProblemAlert } from '../../components/page';
 import { pKeys, usePartnershipMembers, usePartnershipPeople } from './api';
 import type { PartnershipDetail, PartnershipMember } from './types';
 
@@ -51,8 +52,6 @@ function OrganisationPicker({ value, onChange, error, exclude }: { value: string
 function AddOrganisationForm({ p, existing }: { p: PartnershipDetail; existing: Set<string> }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { organisationId: null as string | null, role: 'partner' as string, joinedOn: today() },
@@ -61,49 +60,33 @@ function AddOrganisationForm({ p, existing }: { p: PartnershipDetail; existing: 
       ...(v.joinedOn ? {} : { joinedOn: t('validation.date') }),
     }),
   });
+  const add = useSubmit(form.setErrors, fieldsIn('organisationId', 'role', 'joinedOn'), async (v: typeof form.values) => {
+    await api.post(`/partnerships/${p.id}/members`, v, { idempotent: true });
+    form.reset();
+    notifications.show({ color: 'teal', message: t('members.added') });
+    await qc.invalidateQueries({ queryKey: ['partnership', p.id] });
+    void qc.invalidateQueries({ queryKey: pKeys.all });
+  });
   const org = form.getInputProps('organisationId');
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        setBusy(true);
-        setError(null);
-        try {
-          await api.post(`/partnerships/${p.id}/members`, v, { idempotent: true });
-          form.reset();
-          notifications.show({ color: 'teal', message: t('members.added') });
-          await qc.invalidateQueries({ queryKey: ['partnership', p.id] });
-          void qc.invalidateQueries({ queryKey: pKeys.all });
-        } catch (e) {
-          setError(alertable(e, applyProblem(e, (f) => f === 'organisationId' || f === 'role' || f === 'joinedOn', form.setErrors)));
-        } finally {
-          setBusy(false);
-        }
-      })}
-    >
-      <Stack gap="sm">
-        <Text fw={600} size="sm">
-          {t('members.addOrganisation')}
-        </Text>
-        <ProblemAlert error={error} title={t('errors.notSaved')} />
-        <Grid gap="sm" align="flex-start">
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <OrganisationPicker value={org.value} onChange={org.onChange} error={org.error} exclude={existing} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 3 }}>
-            <Select label={t('common.role')} allowDeselect={false} data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRole.${r}`) }))} {...form.getInputProps('role')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
-            <TextInput type="date" label={t('members.joinedOn')} {...form.getInputProps('joinedOn')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 2 }}>
-            <Button type="submit" mt={{ base: 0, md: 25 }} fullWidth loading={busy} leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('common.add')}
-            </Button>
-          </Grid.Col>
-        </Grid>
-      </Stack>
-    </form>
+    <InlineAddForm title={t('members.addOrganisation')} error={add.error} onSubmit={form.onSubmit(add.submit)}>
+      <Grid gap="sm" align="flex-start">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <OrganisationPicker value={org.value} onChange={org.onChange} error={org.error} exclude={existing} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, md: 3 }}>
+          <Select label={t('common.role')} allowDeselect={false} data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRole.${r}`) }))} {...form.getInputProps('role')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, md: 2 }}>
+          <TextInput type="date" label={t('members.joinedOn')} {...form.getInputProps('joinedOn')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 2 }}>
+          <Button type="submit" mt={{ base: 0, md: 25 }} fullWidth loading={add.busy} leftSection={<IconPlus size={16} aria-hidden />}>
+            {t('common.add')}
+          </Button>
+        </Grid.Col>
+      </Grid>
+    </InlineAddForm>
   );
 }
 
@@ -177,69 +160,51 @@ export function MemberOrganisations({ p }: { p: PartnershipDetail }) {
         <Title order={2} fz="lg">
           {t('members.organisationsTitle')}
         </Title>
-        {list.isLoading && !p.members.length ? (
-          <PageLoader />
-        ) : list.error ? (
-          <PageError error={list.error} />
-        ) : sorted.length === 0 ? (
-          <EmptyState icon={IconBuilding} title={t('members.emptyTitle')} description={canManage ? t('members.emptyBodyManage') : t('members.emptyBody')} />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('members.organisation')}</Table.Th>
-                  <Table.Th>{t('organisation.sector')}</Table.Th>
-                  <Table.Th>{t('common.role')}</Table.Th>
-                  <Table.Th>{t('members.joinedOn')}</Table.Th>
-                  <Table.Th>{t('common.status')}</Table.Th>
-                  {canManage && (
-                    <Table.Th>
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sorted.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/organisations/${m.organisationId}`} fw={600} size="sm">
-                        {m.organisationName}
-                      </Anchor>
-                      {m.country && (
-                        <Text size="xs" c="gray.7">
-                          {f.country(m.country)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <SectorBadge sector={m.sector as Sector} size="sm" />
-                    </Table.Td>
-                    <Table.Td>{canManage && !m.leftOn ? <RoleSelect p={p} m={m} /> : <Text size="sm">{t(`memberRole.${m.role}`)}</Text>}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{f.date(m.joinedOn)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {m.leftOn ? (
-                        <Group gap={4} wrap="nowrap" c="gray.7">
-                          <IconDoorExit size={15} aria-hidden />
-                          <Text size="sm">{t('members.leftOnDate', { date: f.date(m.leftOn) })}</Text>
-                        </Group>
-                      ) : (
-                        <Group gap={4} wrap="nowrap" c="teal.9">
-                          <IconCircleCheck size={15} aria-hidden />
-                          <Text size="sm">{t('members.active')}</Text>
-                        </Group>
-                      )}
-                    </Table.Td>
-                    {canManage && <Table.Td ta="right">{!m.leftOn && <LeaveButton p={p} m={m} />}</Table.Td>}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListTable
+          loading={list.isLoading && !p.members.length}
+          error={list.error}
+          isEmpty={sorted.length === 0}
+          empty={<EmptyState icon={IconBuilding} title={t('members.emptyTitle')} description={canManage ? t('members.emptyBodyManage') : t('members.emptyBody')} />}
+          minWidth={720}
+          headers={[t('members.organisation'), t('organisation.sector'), t('common.role'), t('members.joinedOn'), t('common.status')]}
+          withActions={canManage}
+        >
+          {sorted.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/organisations/${m.organisationId}`} fw={600} size="sm">
+                  {m.organisationName}
+                </Anchor>
+                {m.country && (
+                  <Text size="xs" c="gray.7">
+                    {f.country(m.country)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <SectorBadge sector={m.sector as Sector} size="sm" />
+              </Table.Td>
+              <Table.Td>{canManage && !m.leftOn ? <RoleSelect p={p} m={m} /> : <Text size="sm">{t(`memberRole.${m.role}`)}</Text>}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{f.date(m.joinedOn)}</Text>
+              </Table.Td>
+              <Table.Td>
+                {m.leftOn ? (
+                  <Group gap={4} wrap="nowrap" c="gray.7">
+                    <IconDoorExit size={15} aria-hidden />
+                    <Text size="sm">{t('members.leftOnDate', { date: f.date(m.leftOn) })}</Text>
+                  </Group>
+                ) : (
+                  <Group gap={4} wrap="nowrap" c="teal.9">
+                    <IconCircleCheck size={15} aria-hidden />
+                    <Text size="sm">{t('members.active')}</Text>
+                  </Group>
+                )}
+              </Table.Td>
+              {canManage && <Table.Td ta="right">{!m.leftOn && <LeaveButton p={p} m={m} />}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </ListTable>
         {canManage && <AddOrganisationForm p={p} existing={existing} />}
       </Stack>
     </Card>
@@ -254,12 +219,16 @@ export function MemberPeople({ p }: { p: PartnershipDetail }) {
   const canRead = p.allowedActions.includes('partnership.people.read');
   const canManage = p.allowedActions.includes('partnership.members.manage');
   const people = usePartnershipPeople(p.id, canRead);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', role: 'member' as string, organisationId: null as string | null },
     validate: (v) => zodErrors(AddPersonBody, v, t),
+  });
+  const add = useSubmit(form.setErrors, fieldsIn('email', 'role', 'organisationId'), async (v: typeof form.values) => {
+    await api.post(`/partnerships/${p.id}/people`, v, { idempotent: true });
+    form.reset();
+    notifications.show({ color: 'teal', message: t('people.added') });
+    await qc.invalidateQueries({ queryKey: pKeys.people(p.id) });
   });
   if (!canRead) return null;
   const orgOptions = p.members.filter((m) => !m.leftOn).map((m) => ({ value: m.organisationId, label: m.organisationName }));
@@ -269,113 +238,62 @@ export function MemberPeople({ p }: { p: PartnershipDetail }) {
         <Title order={2} fz="lg">
           {t('people.title')}
         </Title>
-        {people.isLoading ? (
-          <PageLoader />
-        ) : people.error ? (
-          <PageError error={people.error} />
-        ) : people.data!.items.length === 0 ? (
-          <EmptyState icon={IconUsers} title={t('people.emptyTitle')} description={t('people.emptyBody')} />
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('common.name')}</Table.Th>
-                  <Table.Th>{t('members.organisation')}</Table.Th>
-                  <Table.Th>{t('common.role')}</Table.Th>
-                  <Table.Th>{t('common.since')}</Table.Th>
-                  {canManage && (
-                    <Table.Th>
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.data!.items.map((person) => (
-                  <Table.Tr key={person.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {person.name}
-                      </Text>
-                      {person.email && (
-                        <Text size="xs" c="gray.7">
-                          {person.email}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{person.organisationName ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`personRole.${person.role}`)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{f.date(person.since)}</Text>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <ConfirmButton
-                          label={t('common.remove')}
-                          buttonProps={{ 'aria-label': t('people.removeNamed', { name: person.name }) }}
-                          title={t('people.removeTitle')}
-                          message={t('people.removeBody', { name: person.name, partnership: p.name })}
-                          confirmLabel={t('common.remove')}
-                          onConfirm={async () => {
-                            await api.delete(`/partnerships/${p.id}/people/${person.id}`);
-                            notifications.show({ color: 'accord', message: t('people.removed', { name: person.name }) });
-                            await qc.invalidateQueries({ queryKey: pKeys.people(p.id) });
-                          }}
-                        />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListTable
+          loading={people.isLoading}
+          error={people.error}
+          isEmpty={people.data?.items.length === 0}
+          empty={<EmptyState icon={IconUsers} title={t('people.emptyTitle')} description={t('people.emptyBody')} />}
+          minWidth={640}
+          headers={[t('common.name'), t('members.organisation'), t('common.role'), t('common.since')]}
+          withActions={canManage}
+        >
+          {(people.data?.items ?? []).map((person) => (
+            <Table.Tr key={person.id}>
+              <PersonCell name={person.name} email={person.email} />
+              <Table.Td>
+                <Text size="sm">{person.organisationName ?? '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t(`personRole.${person.role}`)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{f.date(person.since)}</Text>
+              </Table.Td>
+              {canManage && (
+                <ConfirmCell
+                  label={t('common.remove')}
+                  ariaLabel={t('people.removeNamed', { name: person.name })}
+                  title={t('people.removeTitle')}
+                  message={t('people.removeBody', { name: person.name, partnership: p.name })}
+                  onConfirm={async () => {
+                    await api.delete(`/partnerships/${p.id}/people/${person.id}`);
+                    notifications.show({ color: 'accord', message: t('people.removed', { name: person.name }) });
+                    await qc.invalidateQueries({ queryKey: pKeys.people(p.id) });
+                  }}
+                />
+              )}
+            </Table.Tr>
+          ))}
+        </ListTable>
         {canManage && (
-          <form
-            noValidate
-            onSubmit={form.onSubmit(async (v) => {
-              setBusy(true);
-              setError(null);
-              try {
-                await api.post(`/partnerships/${p.id}/people`, v, { idempotent: true });
-                form.reset();
-                notifications.show({ color: 'teal', message: t('people.added') });
-                await qc.invalidateQueries({ queryKey: pKeys.people(p.id) });
-              } catch (e) {
-                setError(alertable(e, applyProblem(e, (x) => x === 'email' || x === 'role' || x === 'organisationId', form.setErrors)));
-              } finally {
-                setBusy(false);
-              }
-            })}
-          >
-            <Stack gap="sm">
-              <Text fw={600} size="sm">
-                {t('people.add')}
-              </Text>
-              <ProblemAlert error={error} title={t('errors.notSaved')} />
-              <Grid gap="sm" align="flex-start">
-                <Grid.Col span={{ base: 12, md: 4 }}>
-                  <TextInput type="email" label={t('auth.email')} description={t('people.emailHint')} {...form.getInputProps('email')} />
-                </Grid.Col>
-                <Grid.Col span={{ base: 6, md: 3 }}>
-                  <Select label={t('members.organisation')} placeholder={t('common.optional')} clearable data={orgOptions} {...form.getInputProps('organisationId')} />
-                </Grid.Col>
-                <Grid.Col span={{ base: 6, md: 3 }}>
-                  <Select label={t('common.role')} allowDeselect={false} data={PERSON_ROLES.map((r) => ({ value: r, label: t(`personRole.${r}`) }))} {...form.getInputProps('role')} />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, md: 2 }}>
-                  <Button type="submit" mt={{ base: 0, md: 46 }} fullWidth loading={busy} leftSection={<IconUserPlus size={16} aria-hidden />}>
-                    {t('common.add')}
-                  </Button>
-                </Grid.Col>
-              </Grid>
-            </Stack>
-          </form>
+          <InlineAddForm title={t('people.add')} error={add.error} onSubmit={form.onSubmit(add.submit)}>
+            <Grid gap="sm" align="flex-start">
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <TextInput type="email" label={t('auth.email')} description={t('people.emailHint')} {...form.getInputProps('email')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <Select label={t('members.organisation')} placeholder={t('common.optional')} clearable data={orgOptions} {...form.getInputProps('organisationId')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <Select label={t('common.role')} allowDeselect={false} data={PERSON_ROLES.map((r) => ({ value: r, label: t(`personRole.${r}`) }))} {...form.getInputProps('role')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 2 }}>
+                <Button type="submit" mt={{ base: 0, md: 46 }} fullWidth loading={add.busy} leftSection={<IconUserPlus size={16} aria-hidden />}>
+                  {t('common.add')}
+                </Button>
+              </Grid.Col>
+            </Grid>
+          </InlineAddForm>
         )}
       </Stack>
     </Card>

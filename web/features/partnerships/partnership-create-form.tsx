@@ -1,16 +1,17 @@
-import { ActionIcon, Button, Card, Group, Select, Stack, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Select, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatePartnershipBody } from '../../../src/contracts/partnerships';
 import { api } from '../../lib/api';
-import { alertable, applyProblem, focusFirstError } from '../../lib/problems';
-import { orNull, zodErrors } from '../../lib/zod-form';
+import { focusFirstError } from '../../lib/problems';
+import { useSubmit } from '../../lib/submit';
+import { orNull } from '../../lib/zod-form';
 import { SdgPicker } from '../../components/sdg';
 import { ProblemAlert } from '../../components/page';
-import { ModelCards, NamePurposeFields, ScopeFields, type CoreValues } from './partnership-fields';
+import { FormActions, SectionHeading } from '../../components/section';
+import { AboutCard, CORE_FIELDS, coreBody, coreErrors, ModelCards, ScopeCard, type CoreValues } from './partnership-fields';
 import type { PartnershipDetail } from './types';
 
 interface GoalValue {
@@ -25,19 +26,13 @@ interface Values extends CoreValues {
   goals: GoalValue[];
 }
 
-const TOP = new Set(['name', 'purpose', 'model', 'visibility', 'startDate', 'endDate', 'countries', 'sectors', 'convenerOrganisationId', 'goals']);
+const TOP = new Set([...CORE_FIELDS, 'model', 'convenerOrganisationId', 'goals']);
 const known = (f: string) => TOP.has(f) || /^goals\.\d+\.(title|description|sdgs)$/.test(f);
 
 function toBody(v: Values) {
   return {
-    name: v.name.trim(),
-    purpose: v.purpose.trim(),
+    ...coreBody(v),
     model: v.model ?? undefined,
-    visibility: v.visibility,
-    startDate: orNull(v.startDate),
-    endDate: orNull(v.endDate),
-    countries: v.countries,
-    sectors: v.sectors,
     convenerOrganisationId: v.convenerOrganisationId ?? undefined,
     goals: v.goals.map((g) => ({ title: g.title.trim(), description: orNull(g.description), sdgs: g.sdgs })),
   };
@@ -54,9 +49,6 @@ export function PartnershipCreateForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -72,71 +64,36 @@ export function PartnershipCreateForm({
       goals: [{ key: randomId(), title: '', description: '', sdgs: [] }],
     },
     validate: (v) => {
-      const errs = zodErrors(CreatePartnershipBody, toBody(v), t);
+      const errs = coreErrors(CreatePartnershipBody, toBody(v), v, t);
       if (!v.model) errs.model = t('validation.chooseOne');
       if (!v.convenerOrganisationId) errs.convenerOrganisationId = t('validation.chooseOne');
-      if (v.startDate && v.endDate && v.endDate < v.startDate) errs.endDate = t('validation.endBeforeStart');
       return errs;
     },
   });
   const model = form.getInputProps('model');
+  const create = useSubmit(form.setErrors, known, async (v: Values) => onCreated(await api.post<PartnershipDetail>('/partnerships', toBody(v), { idempotent: true })));
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        setBusy(true);
-        setError(null);
-        setUnplaced({});
-        try {
-          const created = await api.post<PartnershipDetail>('/partnerships', toBody(v), { idempotent: true });
-          onCreated(created);
-        } catch (e) {
-          const rest = applyProblem(e, known, form.setErrors);
-          setUnplaced(rest);
-          setError(alertable(e, rest));
-        } finally {
-          setBusy(false);
-        }
-      }, focusFirstError)}
-    >
+    <form noValidate onSubmit={form.onSubmit(create.submit, focusFirstError)}>
       <Stack gap="lg">
-        <ProblemAlert error={error} unplaced={unplaced} title={t('errors.notSaved')} />
-        <Card>
-          <Title order={2} fz="lg" mb="md">
-            {t('partnership.about')}
-          </Title>
-          <Stack gap="md">
-            <NamePurposeFields form={form} />
-            <Select
-              label={t('partnership.convener')}
-              description={t('partnership.convenerHint')}
-              required
-              placeholder={t('common.choose')}
-              data={organisations.map((o) => ({ value: o.id, label: o.name }))}
-              {...form.getInputProps('convenerOrganisationId')}
-            />
-          </Stack>
-        </Card>
+        <ProblemAlert error={create.error} unplaced={create.unplaced} title={t('errors.notSaved')} />
+        <AboutCard form={form}>
+          <Select
+            label={t('partnership.convener')}
+            description={t('partnership.convenerHint')}
+            required
+            placeholder={t('common.choose')}
+            data={organisations.map((o) => ({ value: o.id, label: o.name }))}
+            {...form.getInputProps('convenerOrganisationId')}
+          />
+        </AboutCard>
         <Card>
           <ModelCards value={model.value} onChange={model.onChange} error={model.error} />
         </Card>
-        <Card>
-          <Title order={2} fz="lg" mb="md">
-            {t('partnership.scopeTitle')}
-          </Title>
-          <ScopeFields form={form} />
-        </Card>
+        <ScopeCard form={form} />
         <Card>
           <Group justify="space-between" mb="xs">
-            <div>
-              <Title order={2} fz="lg">
-                {t('goals.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('goals.intro')}
-              </Text>
-            </div>
+            <SectionHeading title={t('goals.title')} intro={t('goals.intro')} />
           </Group>
           <Stack gap="md" mt="md">
             {form.values.goals.map((g, i) => (
@@ -165,14 +122,7 @@ export function PartnershipCreateForm({
             </Group>
           </Stack>
         </Card>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('partnership.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel={t('partnership.create')} busy={create.busy} />
       </Stack>
     </form>
   );
