@@ -95,6 +95,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   // listen for other app nodes' events before serving, so no committed change is missed
   await deps.database.bus.start();
+  // other nodes' committed changes drop this node's stale cached reads
+  const stopInvalidating = deps.database.bus.subscribe((e) => deps.cache.invalidate([e]));
+  app.addHook('onClose', async () => stopInvalidating());
   registerAuth(app, deps);
   registerTextGuard(app);
   registerIdempotency(app, deps);

@@ -4,6 +4,7 @@ import type { Deps, Logger, Mailer } from '../services/context';
 import { createDatabase, migrate, type Database } from '../store/database';
 import { loadCodelists } from '../standards/codelists';
 import { systemClock, uuidv7 } from '../services/runtime';
+import { ReadCache } from '../services/read-cache';
 
 /** SMTP when configured; otherwise each e-mail is written to the log, so a laptop install still works. */
 export function createMailer(config: Config, log: Logger): Mailer {
@@ -29,6 +30,7 @@ export async function composeDeps(config: Config, overrides: Partial<Deps> = {},
   const log = overrides.log ?? consoleLogger;
   return {
     database: db,
+    cache: new ReadCache(),
     config,
     codelists: loadCodelists(config.standardsDir),
     clock: systemClock,

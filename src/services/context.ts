@@ -4,6 +4,7 @@ import type { Codelists } from '../standards/codelists';
 import type { Clock, NewId } from '../domain/kernel/ids';
 import { appendAudit, type AuditInput } from '../store/repositories/audit.repository';
 import { diffRecords } from '../domain/audit/chain';
+import type { ReadCache } from './read-cache';
 
 /** Something that sends e-mail (SMTP) or, without SMTP, writes it to the log. */
 export interface Mailer {
@@ -20,6 +21,8 @@ export interface Logger {
 /** What every use case receives: nothing is global. */
 export interface Deps {
   database: Database;
+  /** This node's cache of read models, invalidated by every committed change. */
+  cache: ReadCache;
   config: Config;
   codelists: Codelists;
   clock: Clock;
@@ -70,14 +73,16 @@ export async function inTransaction<T>(deps: Deps, fn: (u: Unit) => Promise<T>):
           diff: diffRecords(e.before ?? null, e.after ?? null),
         };
         await appendAudit(trx, deps.database.dialect, input);
-        if (e.partnershipId) {
-          events.push({ type: e.action, partnershipId: e.partnershipId, entityType: e.entityType, entityId: e.entityId, at: now, actorId: e.actorId });
-        }
+        // partnership changes go to the partnership's live subscribers; platform changes (partnershipId '')
+        // only tell every node's read cache what to drop
+        events.push({ type: e.action, partnershipId: e.partnershipId ?? '', entityType: e.entityType, entityId: e.entityId, at: now, actorId: e.actorId });
       },
     };
     return fn(unit);
   });
   if (events.length) {
+    // this node forgets stale reads at once (read-your-writes); other nodes when the events reach them
+    deps.cache.invalidate(events);
     await deps.database.bus.publish(events).catch((err) => deps.log.warn({ err }, 'live event publish failed'));
   }
   return result;

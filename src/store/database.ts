@@ -61,6 +61,7 @@ class PostgresBus implements EventBus {
   private client: pg.Client | null = null;
   private ready: Promise<void> | null = null;
   private closed = false;
+  private everListened = false;
   constructor(private pool: pg.Pool, private url: string) {}
 
   start(): Promise<void> {
@@ -88,6 +89,9 @@ class PostgresBus implements EventBus {
         try {
           await client.connect();
           await client.query(`LISTEN ${CHANNEL}`);
+          // notifications sent while no connection listened are lost: tell local subscribers (caches)
+          if (this.everListened) void this.local.publish([{ type: 'bus.reconnected', partnershipId: '', entityType: 'bus', entityId: '', at: new Date().toISOString(), actorId: null }]);
+          this.everListened = true;
         } catch (err) {
           this.client = null;
           this.ready = null;

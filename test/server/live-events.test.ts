@@ -105,3 +105,60 @@ describe.skipIf(!pgUp)('live events across two app processes on one PostgreSQL d
     }
   });
 });
+
+describe.skipIf(!pgUp)('cached reads across two app processes on one PostgreSQL database', () => {
+  let t: TestApp;
+  let w: World;
+  let child: ChildProcess;
+  let urlB: string;
+
+  beforeAll(async () => {
+    t = await makeTestApp('postgres');
+    w = await buildWorld(t.deps);
+    const dbUrl = (t.deps.config.database as { url: string }).url;
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/support/serve-process.ts'], { env: { ...process.env, ACCORD_DATABASE_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = (await once(readline.createInterface({ input: child.stdout! }), 'line'))[0] as string;
+    urlB = `http://127.0.0.1:${JSON.parse(line).port}`;
+  }, 60_000);
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    await t?.close();
+  });
+
+  async function eventually(f: () => Promise<boolean>, ms = 3000) {
+    const until = Date.now() + ms;
+    while (!(await f())) {
+      if (Date.now() > until) throw new Error('the change never showed');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  it('shows on process B a change committed on process A, after B had cached the overview and the search', async () => {
+    const s = await signIn(t.app, w.emails.convener, PASSWORD);
+    const overview = async () => (await (await fetch(`${urlB}/api/v1/partnerships/${w.publicPartnership}`, { headers: as(s) })).json()) as { goals: { title: string }[]; members: { organisationName: string }[] };
+    const search = async () => (await (await fetch(`${urlB}/api/v1/organisations?q=acme`)).json()) as { items: { name: string }[] };
+    // B reads (and caches) both
+    expect((await overview()).goals.map((g) => g.title)).not.toContain('Written on A');
+    expect((await search()).items.map((o) => o.name)).toEqual(['Acme Water Ltd']);
+    // A changes the partnership and renames a member organisation
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/partnerships/${w.publicPartnership}/goals`, headers: as(s, true), payload: { title: 'Written on A', sdgs: [] } })).statusCode).toBe(201);
+    const rep = await signIn(t.app, w.emails.representative, PASSWORD);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${w.orgs.partnerOrg}`, headers: as(rep, true), payload: { name: 'Acme Water Group' } })).statusCode).toBe(200);
+    // B drops its cached copies when the events arrive
+    await eventually(async () => (await overview()).goals.some((g) => g.title === 'Written on A'));
+    await eventually(async () => (await overview()).members.some((m) => m.organisationName === 'Acme Water Group'));
+    await eventually(async () => (await search()).items.some((o) => o.name === 'Acme Water Group'));
+  });
+
+  it('reads its own writes at once on the node that wrote', async () => {
+    const s = await signIn(t.app, w.emails.convener, PASSWORD);
+    await t.app.inject({ url: `/api/v1/partnerships/${w.publicPartnership}`, headers: as(s) }); // cache it
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/partnerships/${w.publicPartnership}`, headers: as(s, true), payload: { name: 'Renamed just now' } });
+    expect(res.statusCode).toBe(200);
+    const after = await t.app.inject({ url: `/api/v1/partnerships/${w.publicPartnership}`, headers: as(s) });
+    expect(after.json().name).toBe('Renamed just now');
+  });
+});

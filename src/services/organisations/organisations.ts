@@ -97,7 +97,14 @@ export async function getOrganisation(deps: Deps, anyActor: Actor, id: string) {
 }
 
 export async function searchOrganisations(deps: Deps, actor: Actor, query: OrganisationSearch) {
-  const page = await orgs.searchOrganisations(deps.database.db, query);
+  // a page of results is the same whoever asks: cached per query until an organisation changes
+  const key = JSON.stringify([query.q ?? '', query.sector ?? '', query.country ?? '', query.tag ?? '', query.tagKind ?? '', query.sort, query.cursor ?? '', query.limit]);
+  const token = deps.cache.searchToken();
+  let page = deps.cache.getSearch<Awaited<ReturnType<typeof orgs.searchOrganisations>>>(key);
+  if (!page) {
+    page = await orgs.searchOrganisations(deps.database.db, query);
+    deps.cache.setSearch(key, page, token);
+  }
   actor = await scoped(deps.database.db, actor, { organisations: page.items.map((o) => o.id) });
   return { items: page.items.map((o) => presentOrganisation(actor, o)), nextCursor: page.nextCursor };
 }

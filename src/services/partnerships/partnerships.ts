@@ -62,32 +62,71 @@ async function members(db: Tx, id: string) {
   }));
 }
 
-async function transitions(db: Tx, id: string, full: boolean) {
+type FullTransition = { id: string; from: Stage | null; to: Stage; at: string; reason: string; actorId: string | null; actorName: string | null };
+
+async function fullTransitions(db: Tx, id: string): Promise<FullTransition[]> {
   return (await repo.listTransitions(db, id)).map((t) => ({
-    id: t.id, from: t.from_stage as Stage | null, to: t.to_stage as Stage, at: t.at,
-    // reasons and names are for participants; the public sees the dates of the stages
-    reason: full ? t.reason : '', actorId: full ? t.actor_id : null, actorName: full ? (t.actor_name ?? null) : null,
+    id: t.id, from: t.from_stage as Stage | null, to: t.to_stage as Stage, at: t.at, reason: t.reason, actorId: t.actor_id, actorName: t.actor_name ?? null,
   }));
 }
 
-/** The overview of one partnership with what this actor may do. */
-export async function partnershipDetail(db: Tx, actor: Actor, p: PartnershipRecord) {
-  const res = resourceOf(p);
-  const full = can(actor, 'partnership.readPrivate', res);
-  const [goals, mem, trans] = await Promise.all([repo.listGoals(db, p.id), members(db, p.id), transitions(db, p.id, full)]);
+/** Reasons and names are for participants; the public sees the dates of the stages. */
+const presentTransitions = (all: readonly FullTransition[], full: boolean): FullTransition[] =>
+  full ? [...all] : all.map((t) => ({ ...t, reason: '', actorId: null, actorName: null }));
+
+async function transitions(db: Tx, id: string, full: boolean) {
+  return presentTransitions(await fullTransitions(db, id), full);
+}
+
+/** Everything an overview shows, whoever asks; what each person may see is decided when presenting. */
+interface OverviewData {
+  p: PartnershipRecord;
+  goals: GoalRecord[];
+  members: Awaited<ReturnType<typeof members>>;
+  transitions: FullTransition[];
+}
+
+async function overviewData(db: Tx, p: PartnershipRecord): Promise<OverviewData> {
+  const [goals, mem, trans] = await Promise.all([repo.listGoals(db, p.id), members(db, p.id), fullTransitions(db, p.id)]);
+  return { p, goals, members: mem, transitions: trans };
+}
+
+function presentDetail(actor: Actor, d: OverviewData) {
+  const res = resourceOf(d.p);
   return {
-    ...presentSummary(actor, { ...p, memberCount: mem.filter((m) => !m.leftOn).length }),
-    goals: goals.map(presentGoal),
-    members: mem,
-    transitions: trans,
-    nextStages: can(actor, 'partnership.transition', res) ? [...TRANSITIONS[p.stage]] : [],
+    ...presentSummary(actor, { ...d.p, memberCount: d.members.filter((m) => !m.leftOn).length }),
+    goals: d.goals.map(presentGoal),
+    members: d.members,
+    transitions: presentTransitions(d.transitions, can(actor, 'partnership.readPrivate', res)),
+    nextStages: can(actor, 'partnership.transition', res) ? [...TRANSITIONS[d.p.stage]] : [],
     allowedActions: allowedActions(actor, PARTNERSHIP_ACTIONS, res),
   };
 }
 
+/** The overview of one partnership with what this actor may do (inside a write: never cached). */
+export async function partnershipDetail(db: Tx, actor: Actor, p: PartnershipRecord) {
+  return presentDetail(actor, await overviewData(db, p));
+}
+
+/**
+ * The overview, the most read page of Accord: its data comes from the node's read cache when fresh
+ * (services/read-cache.ts); the access check and the presentation run for every request.
+ */
 export async function getPartnership(deps: Deps, anyActor: Actor, id: string) {
-  const { p, actor } = await loadReadable(deps.database.db, anyActor, id);
-  return partnershipDetail(deps.database.db, actor, p);
+  const db = deps.database.db;
+  const token = deps.cache.overviewToken(id);
+  let data = deps.cache.getOverview<OverviewData | null>(id);
+  if (data === undefined) {
+    const p = await repo.findPartnership(db, id);
+    data = p ? await overviewData(db, p) : null;
+    deps.cache.setOverview(id, data, token);
+  }
+  const actor = await scoped(db, anyActor, { partnerships: [id] });
+  if (!data || !can(actor, 'partnership.read', resourceOf(data.p))) {
+    if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in to see this partnership');
+    throw notFound('The partnership');
+  }
+  return presentDetail(actor, data);
 }
 
 export async function listPartnerships(deps: Deps, anyActor: Actor, q: Omit<PartnershipSearch, 'viewer' | 'mineOf'> & { mine?: boolean }) {

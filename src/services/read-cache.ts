@@ -1,0 +1,103 @@
+import type { BusEvent } from '../store/database';
+
+interface Entry<T> {
+  value: T;
+  at: number;
+}
+
+/**
+ * A per-node cache of read models that do not depend on who asks (a partnership's overview data, a page of
+ * organisation search results). Access checks and presentation still run on every request.
+ *
+ * Freshness: every committed change invalidates what it touches, on this node synchronously after the
+ * commit (read-your-writes) and on other nodes when its event arrives through the bus (LISTEN/NOTIFY).
+ * A read that started before an invalidation never stores its result (generation check), and every entry
+ * expires after `ttlMs` in case a notification was lost while the listening connection reconnected.
+ */
+export class ReadCache {
+  private overviews = new Map<string, Entry<unknown>>();
+  private searches = new Map<string, Entry<unknown>>();
+  private overviewGen = new Map<string, number>();
+  private globalOverviewGen = 0;
+  private searchGen = 0;
+
+  constructor(
+    private readonly ttlMs = 10_000,
+    private readonly max = 5_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A token to pass back to `setOverview`: the write is ignored if the overview was invalidated since. */
+  overviewToken(id: string): string {
+    return `${this.globalOverviewGen}:${this.overviewGen.get(id) ?? 0}`;
+  }
+  getOverview<T>(id: string): T | undefined {
+    return this.fresh(this.overviews, id) as T | undefined;
+  }
+  setOverview<T>(id: string, value: T, token: string): void {
+    if (token !== this.overviewToken(id)) return;
+    this.put(this.overviews, id, value);
+  }
+
+  searchToken(): number {
+    return this.searchGen;
+  }
+  getSearch<T>(key: string): T | undefined {
+    return this.fresh(this.searches, key) as T | undefined;
+  }
+  setSearch<T>(key: string, value: T, token: number): void {
+    if (token !== this.searchGen) return;
+    this.put(this.searches, key, value);
+  }
+
+  /** Drops what committed changes touched. */
+  invalidate(events: readonly Pick<BusEvent, 'type' | 'partnershipId'>[]): void {
+    for (const e of events) {
+      if (e.type === 'bus.reconnected') {
+        this.clear();
+        continue;
+      }
+      if (e.partnershipId) {
+        this.overviews.delete(e.partnershipId);
+        this.overviewGen.set(e.partnershipId, (this.overviewGen.get(e.partnershipId) ?? 0) + 1);
+      }
+      // organisation names and people's names appear in every overview; organisations in every search
+      if (e.type === 'organisation.created' || e.type === 'organisation.updated') {
+        this.searches.clear();
+        this.searchGen++;
+        this.clearOverviews();
+      } else if (e.type === 'user.updated') {
+        this.clearOverviews();
+      }
+    }
+  }
+
+  /** Drops everything (the bus reconnected: notifications may have been missed). */
+  clear(): void {
+    this.clearOverviews();
+    this.searches.clear();
+    this.searchGen++;
+  }
+
+  private clearOverviews() {
+    this.overviews.clear();
+    this.overviewGen.clear();
+    this.globalOverviewGen++;
+  }
+
+  private fresh(map: Map<string, Entry<unknown>>, key: string): unknown {
+    const e = map.get(key);
+    if (!e) return undefined;
+    if (this.now() - e.at > this.ttlMs) {
+      map.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  private put(map: Map<string, Entry<unknown>>, key: string, value: unknown) {
+    map.delete(key);
+    map.set(key, { value, at: this.now() });
+    if (map.size > this.max) map.delete(map.keys().next().value!);
+  }
+}
