@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { Dialect } from '../database';
+import { preparedQuery } from '../prepared';
 import { chainEvent, GENESIS_HASH, PLATFORM_CHAIN, type AuditEvent, type AuditEventBody } from '../../domain/audit/chain';
 
 /** An event as a use case writes it; the chain, sequence number and hashes are added here. */
@@ -10,31 +11,47 @@ export type AuditInput = Omit<AuditEventBody, 'chain' | 'seq'>;
  * Appends an event to its chain inside the caller's transaction. The chain head row is locked on
  * PostgreSQL (FOR UPDATE) so concurrent writers take turns; SQLite serialises writers itself.
  */
+// the four statements of every audited write, compiled once per dialect
+const ensureHead = preparedQuery<{ chain: string; genesis: string }, never>((db, p) =>
+  db.insertInto('audit_heads').values({ chain: p('chain'), seq: 0, hash: p('genesis') }).onConflict((oc) => oc.column('chain').doNothing()),
+);
+const readHead = preparedQuery<{ chain: string }, { seq: number; hash: string }>((db, p) => db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', p('chain')));
+const readHeadForUpdate = preparedQuery<{ chain: string }, { seq: number; hash: string }>((db, p) => db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', p('chain')).forUpdate());
+type EventRow = { [K in keyof DB['audit_events']]: DB['audit_events'][K] };
+const insertEvent = preparedQuery<EventRow, never>((db, p) =>
+  db.insertInto('audit_events').values({
+    id: p('id'), chain: p('chain'), seq: p('seq'), partnership_id: p('partnership_id'), actor_id: p('actor_id'), at: p('at'), action: p('action'),
+    entity_type: p('entity_type'), entity_id: p('entity_id'), diff: p('diff'), prev_hash: p('prev_hash'), hash: p('hash'),
+  }),
+);
+const moveHead = preparedQuery<{ chain: string; seq: number; hash: string }, never>((db, p) =>
+  db.updateTable('audit_heads').set({ seq: p('seq'), hash: p('hash') }).where('chain', '=', p('chain')),
+);
+
+/**
+ * Appends an event to its chain inside the caller's transaction. The chain head row is locked on
+ * PostgreSQL (FOR UPDATE) so concurrent writers take turns; SQLite serialises writers itself.
+ */
 export async function appendAudit(trx: Kysely<DB>, dialect: Dialect, input: AuditInput): Promise<AuditEvent> {
   const chain = input.partnershipId ?? PLATFORM_CHAIN;
-  await trx.insertInto('audit_heads').values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('chain').doNothing()).execute();
-  let q = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain);
-  if (dialect === 'postgres') q = q.forUpdate();
-  const head = await q.executeTakeFirstOrThrow();
+  await ensureHead(trx, { chain, genesis: GENESIS_HASH });
+  const [head] = dialect === 'postgres' ? await readHeadForUpdate(trx, { chain }) : await readHead(trx, { chain });
   const event = chainEvent({ seq: Number(head.seq), hash: head.hash }, { ...input, chain });
-  await trx
-    .insertInto('audit_events')
-    .values({
-      id: event.id,
-      chain,
-      seq: event.seq,
-      partnership_id: event.partnershipId,
-      actor_id: event.actorId,
-      at: event.at,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      diff: JSON.stringify(event.diff),
-      prev_hash: event.prevHash,
-      hash: event.hash,
-    })
-    .execute();
-  await trx.updateTable('audit_heads').set({ seq: event.seq, hash: event.hash }).where('chain', '=', chain).execute();
+  await insertEvent(trx, {
+    id: event.id,
+    chain,
+    seq: event.seq,
+    partnership_id: event.partnershipId,
+    actor_id: event.actorId,
+    at: event.at,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    diff: JSON.stringify(event.diff),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  });
+  await moveHead(trx, { chain, seq: event.seq, hash: event.hash });
   return event;
 }
 
