@@ -14,8 +14,8 @@ import { loadConfig } from '../src/config/config';
 import { composeDeps } from '../src/server/compose';
 import { createUser, actorFor, createToken } from '../src/services/accounts/accounts';
 import { hashPassword } from '../src/services/accounts/passwords';
-import { createOrganisation } from '../src/services/organisations/organisations';
-import { addMember, createPartnership } from '../src/services/partnerships/partnerships';
+import { addOrganisationPerson, createOrganisation } from '../src/services/organisations/organisations';
+import { addMember, addPerson, createPartnership } from '../src/services/partnerships/partnerships';
 import { findUserById } from '../src/store/repositories/users.repository';
 import { SECTORS } from '../src/domain/organisations/organisation';
 import { uuidv7 } from '../src/services/runtime';
@@ -61,7 +61,6 @@ async function main() {
   const hash = await hashPassword('bench-password-123');
   const admin = await createUser(deps, null, { email: 'bench@bench.accord', name: 'Bench Admin', passwordHash: hash, isAdmin: true });
   let actor = await actorFor(deps, (await findUserById(deps.database.db, admin.id))!);
-  const token = (await createToken(deps, actor, 'bench')).token;
   const orgIds: string[] = [];
   for (let i = 0; i < ORGS; i++) {
     const o = await createOrganisation(deps, actor, {
@@ -84,15 +83,22 @@ async function main() {
     partnershipIds.push(p.id);
     if (i % 250 === 249) log(`  partnerships: ${i + 1}/${PARTNERSHIPS}`);
   }
+  // the requests are made by an ordinary person: convener of the measured partnership, member of one
+  // organisation (not the admin who registered everything)
+  const measured = partnershipIds[Math.floor(partnershipIds.length / 2)];
+  const person = await createUser(deps, admin.id, { email: 'reader@bench.accord', name: 'Bench Reader', passwordHash: hash });
+  await addOrganisationPerson(deps, actor, orgIds[0], { email: person.email, role: 'member' });
+  await addPerson(deps, actor, measured, { email: person.email, role: 'convener' });
+  const personToken = (await createToken(deps, await actorFor(deps, (await findUserById(deps.database.db, person.id))!), 'bench')).token;
   const seedSeconds = (performance.now() - t0) / 1000;
   await deps.database.close();
 
   // -- the real server in its own process
   const server = await startProcess('bench/serve.ts', [], { ACCORD_DATABASE_URL: `sqlite:${file}` });
   children.add(server.child);
-  const overviewPath = `/api/v1/partnerships/${partnershipIds[Math.floor(partnershipIds.length / 2)]}`;
+  const overviewPath = `/api/v1/partnerships/${measured}`;
   const searchPath = `/api/v1/organisations?q=water&sector=private&limit=25`;
-  const auth = { authorization: `Bearer ${token}` };
+  const auth = { authorization: `Bearer ${personToken}` };
   const bodies: Record<string, unknown> = {};
   for (const p of [overviewPath, searchPath]) {
     const r = await fetch(server.url + p, { headers: auth });

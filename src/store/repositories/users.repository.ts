@@ -76,6 +76,25 @@ const organisationRoleIn = preparedQuery<{ userId: string; id: string }, { organ
   db.selectFrom('organisation_people').select(['organisation_id', 'role']).where('organisation_id', '=', p('id')).where('user_id', '=', p('userId')),
 );
 
+type RoleRow = { role: string } & Record<string, string>;
+const rolesInCache = new Map<string, ReturnType<typeof preparedQuery<Record<string, string>, RoleRow>>>();
+/** Roles of one person in a page of records: one precompiled query per table and page size. */
+function rolesIn(table: 'partnership_people' | 'organisation_people', n: number) {
+  const key = `${table}:${n}`;
+  let q = rolesInCache.get(key);
+  if (!q) {
+    q = preparedQuery<Record<string, string>, RoleRow>((d, p) => {
+      const ids = Array.from({ length: n }, (_, i) => p(`id${i}`));
+      return table === 'partnership_people'
+        ? d.selectFrom('partnership_people').select(['partnership_id', 'role']).where('user_id', '=', p('userId')).where('partnership_id', 'in', ids)
+        : d.selectFrom('organisation_people').select(['organisation_id', 'role']).where('user_id', '=', p('userId')).where('organisation_id', 'in', ids);
+    });
+    rolesInCache.set(key, q);
+  }
+  return q;
+}
+const idParams = (userId: string, ids: string[]) => ({ userId, ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])) });
+
 /** A person's roles in the named partnerships and organisations only (indexed point look-ups). */
 export async function loadRolesFor(db: Kysely<DB>, userId: string, partnershipIds: readonly string[], organisationIds: readonly string[]) {
   const partnershipRoles = new Map<string, PersonRole[]>();
@@ -85,19 +104,11 @@ export async function loadRolesFor(db: Kysely<DB>, userId: string, partnershipId
   for (const id of pIds) partnershipRoles.set(id, []);
   // one indexed look-up for a single record (most requests), one IN query for a page of records
   const pRows =
-    pIds.length === 1
-      ? await partnershipRoleIn(db, { userId, id: pIds[0] })
-      : pIds.length > 1
-        ? await db.selectFrom('partnership_people').select(['partnership_id', 'role']).where('user_id', '=', userId).where('partnership_id', 'in', pIds).execute()
-        : [];
-  for (const r of pRows) partnershipRoles.get(r.partnership_id)!.push(r.role as PersonRole);
+    pIds.length === 1 ? await partnershipRoleIn(db, { userId, id: pIds[0] }) : pIds.length > 1 ? await rolesIn('partnership_people', pIds.length)(db, idParams(userId, pIds)) : [];
+  for (const r of pRows) partnershipRoles.get((r as { partnership_id: string }).partnership_id)!.push(r.role as PersonRole);
   const oRows =
-    oIds.length === 1
-      ? await organisationRoleIn(db, { userId, id: oIds[0] })
-      : oIds.length > 1
-        ? await db.selectFrom('organisation_people').select(['organisation_id', 'role']).where('user_id', '=', userId).where('organisation_id', 'in', oIds).execute()
-        : [];
-  for (const r of oRows) organisationRoles.set(r.organisation_id, r.role as OrganisationRole);
+    oIds.length === 1 ? await organisationRoleIn(db, { userId, id: oIds[0] }) : oIds.length > 1 ? await rolesIn('organisation_people', oIds.length)(db, idParams(userId, oIds)) : [];
+  for (const r of oRows) organisationRoles.set((r as { organisation_id: string }).organisation_id, r.role as OrganisationRole);
   return { partnershipRoles, organisationRoles };
 }
 
