@@ -182,6 +182,16 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     expect((await t.app.inject({ url: '/api/v1/me/home' })).statusCode).toBe(401);
   });
 
+  run('asks a convener to agree goals for a partnership that has none, and not for one that has', async () => {
+    const s = await signIn(t.app, w.emails.convener, PASSWORD);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/partnerships', headers: as(s, true), payload: { name: 'Goalless Compact', purpose: 'A partnership with no goals yet.', model: 'other', convenerOrganisationId: w.orgs.convenerOrg } });
+    expect(created.statusCode).toBe(201);
+    const home = HomeResponse.parse((await t.app.inject({ url: '/api/v1/me/home', headers: as(s) })).json());
+    const noGoals = home.attention.filter((a) => a.kind === 'no_goals').map((a) => a.partnershipId);
+    expect(noGoals).toContain(created.json().id);
+    expect(noGoals).not.toContain(w.partnership);
+  });
+
   run('lets only platform admins list and create accounts', async () => {
     const admin = await signIn(t.app, w.emails.admin, PASSWORD);
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: as(admin, true), payload: { email: 'new.person@test.accord', name: 'New Person', password: 'long enough password' } });

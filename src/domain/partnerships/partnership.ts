@@ -32,6 +32,9 @@ export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
   closed: [],
 };
 
+/** The reason recorded for the first stage of every partnership (the web app shows it translated). */
+export const CREATION_REASON = 'Partnership created';
+
 /** Returns the move or throws `illegal_transition` (409) naming the allowed moves. */
 export function decideTransition(from: Stage, to: Stage, reason: string): { from: Stage; to: Stage; reason: string } {
   if (!TRANSITIONS[from].includes(to)) {

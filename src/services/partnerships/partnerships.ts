@@ -3,7 +3,7 @@ import { inTransaction } from '../context';
 import { DomainError, assertNoIssues, forbidden, notFound } from '../../domain/kernel/errors';
 import { allowedActions, can, PARTNERSHIP_ACTIONS, type Actor, type Resource } from '../../domain/access/can';
 import {
-  checkMembershipDates, checkPartnership, checkSdgCodes, decideTransition, TRANSITIONS,
+  CREATION_REASON, checkMembershipDates, checkPartnership, checkSdgCodes, decideTransition, TRANSITIONS,
   type MemberRole, type PartnershipModel, type PersonRole, type Stage, type Visibility,
 } from '../../domain/partnerships/partnership';
 import type { Sector } from '../../domain/organisations/organisation';
@@ -176,7 +176,7 @@ export async function createPartnership(deps: Deps, anyActor: Actor, input: Crea
     };
     await repo.insertPartnership(u.trx, p);
     await u.audit({ partnershipId: p.id, actorId: actor.id, action: 'partnership.created', entityType: 'partnership', entityId: p.id, after: auditable(p) });
-    await recordTransition(deps, u, p.id, actor.id, null, 'scoping', 'Partnership created');
+    await recordTransition(deps, u, p.id, actor.id, null, 'scoping', CREATION_REASON);
     const member = { id: deps.newId(), partnershipId: p.id, organisationId: convener.id, role: 'convener' as MemberRole, joinedOn: input.startDate ?? u.now.slice(0, 10), leftOn: null, createdAt: u.now, updatedAt: u.now };
     await repo.insertMember(u.trx, member);
     await u.audit({ partnershipId: p.id, actorId: actor.id, action: 'member.added', entityType: 'partnership_member', entityId: member.id, after: { organisationId: convener.id, role: 'convener', joinedOn: member.joinedOn } });

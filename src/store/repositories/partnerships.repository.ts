@@ -148,6 +148,12 @@ export async function findGoal(db: Kysely<DB>, partnershipId: string, id: string
   const r = await db.selectFrom('goals').selectAll().where('id', '=', id).where('partnership_id', '=', partnershipId).executeTakeFirst();
   return r ? toGoal(r) : null;
 }
+/** How many goals each of these partnerships has (one grouped query). */
+export async function goalCounts(db: Kysely<DB>, partnershipIds: string[]): Promise<Map<string, number>> {
+  if (partnershipIds.length === 0) return new Map();
+  const rows = await db.selectFrom('goals').select(['partnership_id', (eb) => eb.fn.countAll<string | number>().as('n')]).where('partnership_id', 'in', partnershipIds).groupBy('partnership_id').execute();
+  return new Map(rows.map((r) => [r.partnership_id, Number(r.n)]));
+}
 export async function nextGoalPosition(db: Kysely<DB>, partnershipId: string): Promise<number> {
   const r = await db.selectFrom('goals').select((eb) => eb.fn.max('position').as('m')).where('partnership_id', '=', partnershipId).executeTakeFirst();
   return r?.m == null ? 0 : Number(r.m) + 1;

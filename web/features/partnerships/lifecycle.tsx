@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TransitionBody } from '../../../src/contracts/partnerships';
-import { STAGES, type Stage } from '../../../src/domain/partnerships/partnership';
+import { CREATION_REASON, STAGES, type Stage } from '../../../src/domain/partnerships/partnership';
 import { STAGE_META, TEXT_ON_LIGHT } from '../../components/badges';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
@@ -161,7 +161,7 @@ export function Lifecycle({ p }: { p: PartnershipDetail }) {
                   >
                     {tr.reason.trim() && (
                       <Text size="sm" c="gray.8" mt={2}>
-                        {t('common.quoted', { text: tr.reason })}
+                        {tr.from === null && tr.reason === CREATION_REASON ? t('lifecycle.created') : t('common.quoted', { text: tr.reason })}
                       </Text>
                     )}
                     <Text size="xs" c="gray.7" mt={2}>
