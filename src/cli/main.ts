@@ -12,6 +12,9 @@ import { DomainError } from '../domain/kernel/errors';
 import { CreateUserBody } from '../contracts/accounts';
 import { loadDemo, DEMO_PASSWORD, DEMO_SIGN_INS } from '../../demo/load';
 import { backupSqlite } from '../store/backup';
+import { parse as parseYaml } from 'yaml';
+import { checkCharter, type Charter } from '../domain/governance/charter';
+import { decide, explain, type Ballot } from '../domain/governance/count';
 
 const HELP: Record<string, string> = {
   main: `accord — the platform for cross-sector partnerships
@@ -27,6 +30,9 @@ Commands:
   audit verify [--partnership ID]
                                Check every audit hash chain and name the first broken link
   backup FILE                  Copy the embedded database to FILE while it runs
+  charter check FILE           Validate a charter (JSON or YAML) and print every problem with its path
+  decide CHARTER BALLOTS [--decision-type T] [--format json|text]
+                               Compute a decision's outcome offline, exactly, with its explanation
 
 Every command takes --help. Configuration comes from ACCORD_* environment variables (see .env.example).`,
   serve: `accord serve [--demo-if-empty]
@@ -45,6 +51,17 @@ command line, so it does not end up in the shell history:
 
 Recomputes every audit event's SHA-256 hash and its link to the event before it, chain by chain.
 Exits 0 when every chain is intact; exits 1 and names the first broken link otherwise.`,
+  charter: `accord charter check FILE
+
+Reads a charter (JSON, or YAML for .yaml/.yml files; the language is in docs/domain/charter.md) and prints
+every error and warning with its path, e.g. "groups.0.share: shares of sibling groups must add up to 1".
+Exits 0 when there is no error (warnings allowed), 1 when there are errors.`,
+  decide: `accord decide CHARTER_FILE BALLOTS_FILE [--decision-type T] [--format json|text]
+
+Computes the outcome of one decision from a charter and a ballots file (docs/domain/charter.md), through the
+same code the server uses. --decision-type picks the charter's rule (optional when it has only one).
+JSON output: outcome, grade, stage and conditions[] with label, passed, the exact numbers and an explanation.
+Exits 0 with any outcome (adopted, rejected, no_quorum, referred), 1 when the input is invalid.`,
   backup: `accord backup FILE
 
 SQLite: an online backup of the embedded database to FILE (safe while the server runs).
@@ -52,6 +69,31 @@ PostgreSQL: use pg_dump, e.g.  pg_dump --format=custom --file=accord.dump "$ACCO
 };
 
 class UsageError extends Error {}
+
+/** Reads a JSON or YAML file, or explains why it cannot. */
+function readDataFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(err as Error).message}`);
+  }
+}
+
+/** Runs a domain function on input read from a file; a malformed shape becomes a clear error, not a stack trace. */
+function shapeSafe<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof DomainError || err instanceof UsageError) throw err;
+    throw new DomainError('validation_failed', `The file does not have the expected shape (${(err as Error).message}); see docs/domain/charter.md`);
+  }
+}
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`accord: ${message}\n`);
@@ -205,6 +247,32 @@ export async function main(argv: string[]): Promise<number> {
       } finally {
         await deps.database.close();
       }
+    }
+    case 'charter': {
+      const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
+      if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('usage: accord charter check FILE');
+      const charter = readDataFile(positionals[1]) as Charter;
+      const issues = shapeSafe(() => checkCharter(charter));
+      for (const i of issues) process.stdout.write(`${i.severity === 'error' ? 'error' : 'warning'}: ${i.field}: ${i.message}\n`);
+      const errors = issues.filter((i) => i.severity === 'error').length;
+      process.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
+      return errors ? 1 : 0;
+    }
+    case 'decide': {
+      const { positionals, values } = parseArgs({ args: rest, options: { 'decision-type': { type: 'string' }, format: { type: 'string', default: 'text' } }, strict: true, allowPositionals: true });
+      if (positionals.length !== 2) throw new UsageError('usage: accord decide CHARTER_FILE BALLOTS_FILE [--decision-type T] [--format json|text]');
+      if (values.format !== 'json' && values.format !== 'text') throw new UsageError('--format is json or text');
+      const charter = readDataFile(positionals[0]) as Charter;
+      const ballots = readDataFile(positionals[1]);
+      if (!Array.isArray(ballots)) throw new UsageError(`${positionals[1]}: the ballots file is a list of ballots (see docs/domain/charter.md)`);
+      const types = Object.keys(charter.rules ?? {});
+      const type = values['decision-type'] ?? (types.length === 1 ? types[0] : undefined);
+      if (!type) throw new UsageError(`the charter has ${types.length} decision types (${types.join(', ')}): choose one with --decision-type`);
+      if (!types.includes(type)) throw new UsageError(`the charter has no decision type "${type}"; it has: ${types.join(', ') || 'none'}`);
+      const outcome = shapeSafe(() => decide(charter, type, ballots as Ballot[]));
+      if (values.format === 'json') process.stdout.write(JSON.stringify({ decisionType: type, ...outcome }, null, 2) + '\n');
+      else process.stdout.write([`Decision type: ${type}`, ...explain(outcome)].join('\n') + '\n');
+      return 0;
     }
     case 'backup': {
       const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });

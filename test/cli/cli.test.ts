@@ -123,3 +123,81 @@ describe('the accord command', () => {
     expect(r.out).toMatch(/pg_dump/);
   });
 });
+
+describe('accord decide and accord charter check', () => {
+  let work: string;
+  const charter = {
+    name: 'Board with a double two-thirds majority',
+    groups: [{ id: 'donors', seats: 10 }, { id: 'implementers', seats: 10 }],
+    seats: [...Array.from({ length: 10 }, (_, i) => ({ id: `d${i}`, group: 'donors' })), ...Array.from({ length: 10 }, (_, i) => ({ id: `i${i}`, group: 'implementers' }))],
+    rules: {
+      ordinary: { pass: { kind: 'threshold', require: { kind: 'two_thirds' }, base: 'votes_cast', measure: 'count', eachGroup: 'top' } },
+      strict: { pass: { kind: 'threshold', require: { kind: 'two_thirds' }, base: 'present', measure: 'count', eachGroup: 'top' } },
+    },
+  };
+  // donors: 6 yes, 3 no, 1 abstains; implementers: 8 yes, 2 no. Of votes cast both groups reach two-thirds
+  // (6 >= 2*3, 8 >= 2*2); of members present the donors do not (6 < 2/3 of 10).
+  const ballots = [
+    ...Array.from({ length: 6 }, (_, i) => ({ voter: `d${i}`, choice: 'yes' })),
+    ...[6, 7, 8].map((i) => ({ voter: `d${i}`, choice: 'no' })),
+    { voter: 'd9', choice: 'abstain' },
+    ...Array.from({ length: 8 }, (_, i) => ({ voter: `i${i}`, choice: 'yes' })),
+    ...[8, 9].map((i) => ({ voter: `i${i}`, choice: 'no' })),
+  ];
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-decide-'));
+    dir = work;
+    fs.writeFileSync(path.join(work, 'charter.json'), JSON.stringify(charter));
+    fs.writeFileSync(path.join(work, 'ballots.json'), JSON.stringify(ballots));
+    fs.writeFileSync(path.join(work, 'charter.yaml'), `name: YAML board\ngroups:\n  - id: a\n    share: "1/2"\n  - id: b\n    share: "1/3"\nseats:\n  - { id: s1, group: a }\n  - { id: s2, group: b }\n`);
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('computes an outcome from files, as JSON with exact numbers per condition', () => {
+    const r = accord(['decide', 'charter.json', 'ballots.json', '--decision-type', 'ordinary', '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.outcome).toBe('adopted');
+    expect(out.conditions.length).toBeGreaterThanOrEqual(2);
+    for (const c of out.conditions) expect(typeof c.passed).toBe('boolean');
+    const strict = JSON.parse(accord(['decide', 'charter.json', 'ballots.json', '--decision-type', 'strict', '--format', 'json']).out);
+    expect(strict.outcome).toBe('rejected');
+    const donors = strict.conditions.find((c: { label: string }) => c.label.startsWith('donors'));
+    expect(donors).toMatchObject({ passed: false, numbers: { yes: '6/1' } });
+  });
+
+  it('explains the outcome in text, naming the group that fails', () => {
+    const r = accord(['decide', 'charter.json', 'ballots.json', '--decision-type', 'strict']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/rejected/i);
+    expect(r.out).toMatch(/donors.*fail/i);
+  });
+
+  it('refuses an unknown decision type, a missing one when there are several, and a ballot from a stranger', () => {
+    const unknown = accord(['decide', 'charter.json', 'ballots.json', '--decision-type', 'budget']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/no decision type "budget".*ordinary, strict/);
+    const missing = accord(['decide', 'charter.json', 'ballots.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--decision-type/);
+    fs.writeFileSync(path.join(work, 'bad-ballots.json'), JSON.stringify([...ballots, { voter: 'mallory', choice: 'yes' }]));
+    const stranger = accord(['decide', 'charter.json', 'bad-ballots.json', '--decision-type', 'ordinary']);
+    expect(stranger.code).toBe(1);
+    expect(stranger.err).toMatch(/mallory/);
+  });
+
+  it('checks a charter and names every problem with its path; a YAML charter is read too', () => {
+    const good = accord(['charter', 'check', 'charter.json']);
+    expect(good.code, good.out + good.err).toBe(0);
+    expect(good.out).toMatch(/0 error\(s\)/);
+    const bad = accord(['charter', 'check', 'charter.yaml']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/error: groups/);
+    expect(bad.out).toMatch(/1\/2|5\/6|add up|sum/);
+    const notJson = path.join(work, 'broken.json');
+    fs.writeFileSync(notJson, '{ "groups": [');
+    const broken = accord(['charter', 'check', notJson]);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/not valid JSON/);
+  });
+});
