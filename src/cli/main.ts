@@ -85,6 +85,13 @@ function readDataFile(file: string): unknown {
   }
 }
 
+/** Reads a charter file: it must hold one mapping (a JSON object). */
+function readCharter(file: string): Charter {
+  const c = readDataFile(file);
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new UsageError(`${file}: a charter is a mapping with groups, seats and rules (see docs/domain/charter.md)`);
+  return c as Charter;
+}
+
 /** Runs a domain function on input read from a file; a malformed shape becomes a clear error, not a stack trace. */
 function shapeSafe<T>(f: () => T): T {
   try {
@@ -251,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'charter': {
       const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
       if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('usage: accord charter check FILE');
-      const charter = readDataFile(positionals[1]) as Charter;
+      const charter = readCharter(positionals[1]);
       const issues = shapeSafe(() => checkCharter(charter));
       for (const i of issues) process.stdout.write(`${i.severity === 'error' ? 'error' : 'warning'}: ${i.field}: ${i.message}\n`);
       const errors = issues.filter((i) => i.severity === 'error').length;
@@ -262,7 +269,7 @@ export async function main(argv: string[]): Promise<number> {
       const { positionals, values } = parseArgs({ args: rest, options: { 'decision-type': { type: 'string' }, format: { type: 'string', default: 'text' } }, strict: true, allowPositionals: true });
       if (positionals.length !== 2) throw new UsageError('usage: accord decide CHARTER_FILE BALLOTS_FILE [--decision-type T] [--format json|text]');
       if (values.format !== 'json' && values.format !== 'text') throw new UsageError('--format is json or text');
-      const charter = readDataFile(positionals[0]) as Charter;
+      const charter = readCharter(positionals[0]);
       const ballots = readDataFile(positionals[1]);
       if (!Array.isArray(ballots)) throw new UsageError(`${positionals[1]}: the ballots file is a list of ballots (see docs/domain/charter.md)`);
       const types = Object.keys(charter.rules ?? {});

@@ -35,7 +35,8 @@ export class ReadCache {
     return this.fresh(this.overviews, id) as T | undefined;
   }
   setOverview<T>(id: string, value: T, token: string): void {
-    if (token !== this.overviewToken(id)) return;
+    // "not found" is not kept: random ids must not push real overviews out
+    if (value === null || value === undefined || token !== this.overviewToken(id)) return;
     this.put(this.overviews, id, value);
   }
 
@@ -60,6 +61,8 @@ export class ReadCache {
       if (e.partnershipId) {
         this.overviews.delete(e.partnershipId);
         this.overviewGen.set(e.partnershipId, (this.overviewGen.get(e.partnershipId) ?? 0) + 1);
+        // the counters are only needed while reads are in flight: start over rather than grow without end
+        if (this.overviewGen.size > this.max * 4) this.clearOverviews();
       }
       // organisation names and people's names appear in every overview; organisations in every search
       if (e.type === 'organisation.created' || e.type === 'organisation.updated') {

@@ -96,6 +96,8 @@ class PostgresBus implements EventBus {
           this.client = null;
           this.ready = null;
           await client.end().catch(() => undefined);
+          // keep trying while the node runs: live streams and cache invalidation depend on it
+          if (!this.closed && this.everListened) setTimeout(() => void this.start().catch(() => undefined), 2000).unref();
           throw err;
         }
       })();

@@ -201,3 +201,20 @@ describe('accord decide and accord charter check', () => {
     expect(broken.err).toMatch(/not valid JSON/);
   });
 });
+
+describe('accord decide with a file that is not a charter', () => {
+  it('explains that an empty YAML file is not a charter, without a stack trace', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-empty-'));
+    try {
+      dir = work;
+      fs.writeFileSync(path.join(work, 'empty.yaml'), '');
+      fs.writeFileSync(path.join(work, 'ballots.json'), '[]');
+      const r = accord(['decide', 'empty.yaml', 'ballots.json']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/a charter is a mapping/);
+      expect(r.err).not.toMatch(/at main/);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

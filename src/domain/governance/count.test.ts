@@ -475,3 +475,29 @@ describe.each(CASES)('properties: $name', ({ charter, rule }) => {
     );
   });
 });
+
+describe('spreading a share over those present (per_present)', () => {
+  // one group holding all the power, ten seats, only m0 comes and votes yes
+  const charter: Charter = {
+    groups: [{ id: 'g', share: '1', spread: 'per_present' }],
+    seats: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, group: 'g' })),
+  };
+  const ballots: Ballot[] = [{ voter: 'm0', choice: 'yes' }];
+
+  it('measures presence with nominal power: one member of ten is 10% present, not the whole group', () => {
+    const o = decide(charter, { quorum: [{ kind: 'quorum', measure: 'weight', min: { kind: 'majority' } }], pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'votes_cast', measure: 'weight' } }, ballots);
+    expect(o.outcome).toBe('no_quorum');
+    expect(o.conditions[0].numbers.present).toBe('1/10');
+  });
+
+  it('counts absentees against a motion judged over all members', () => {
+    const o = decide(charter, { quorum: [{ kind: 'quorum', count: 1 }], pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'all_members', measure: 'weight' } }, ballots);
+    expect(o.outcome).toBe('rejected');
+    expect(o.conditions.find((c) => c.numbers.base)?.numbers).toMatchObject({ yes: '1/10', base: '1/1' });
+  });
+
+  it('still gives those present the whole share for a vote of votes cast', () => {
+    const o = decide(charter, { quorum: [{ kind: 'quorum', count: 1 }], pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'votes_cast', measure: 'weight' } }, ballots);
+    expect(o.outcome).toBe('adopted');
+  });
+});

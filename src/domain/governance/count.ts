@@ -148,11 +148,16 @@ interface Tally {
   all: Fraction;
 }
 
-function tally(voters: Voter[], measure: 'count' | 'weight'): Tally {
+/**
+ * Sums the ballots of these voters. `power` says which voting power counts: `effective` (a unit's share spread
+ * over those present, for thresholds of votes cast or of those present) or `nominal` (the share spread over
+ * every member, for presence and for bases over all members: absentees keep their weight and count against).
+ */
+function tally(voters: Voter[], measure: 'count' | 'weight', power: 'effective' | 'nominal' = 'effective'): Tally {
   const t = { yes: ZERO, no: ZERO, abstain: ZERO, present: ZERO, all: ZERO };
   for (const v of voters) {
     if (!v.voting) continue;
-    const eff = measure === 'count' ? ONE : v.effective;
+    const eff = measure === 'count' ? ONE : power === 'nominal' ? v.nominal : v.effective;
     t.all = addF(t.all, measure === 'count' ? ONE : v.nominal);
     if (!v.present) continue;
     t.present = addF(t.present, eff);
@@ -228,7 +233,8 @@ function quorumResults(env: Env, q: QuorumCondition): ConditionResult[] {
   const measure = q.measure ?? 'count';
   return scopes(env, q).map(({ name, path }): ConditionResult => {
     const vs = votersIn(env, path);
-    const t = tally(vs, measure);
+    // presence is measured with nominal power: one member present does not carry the whole unit
+    const t = tally(vs, measure, 'nominal');
     let present = t.present;
     if (measure === 'count' && q.countNonVoting) present = addF(present, frac(vs.filter((v) => !v.voting && v.present).length));
     const prefix = name === 'all' ? 'quorum' : `quorum, ${name}`;
@@ -279,7 +285,7 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
       const measure = c.base === 'fixed_membership' ? 'count' : c.measure ?? 'weight';
       const { ratio, strict } = requirementOf(c.require);
       const rows = scopes(env, c).map(({ name, path }): ConditionResult => {
-        const t = tally(votersIn(env, path), measure);
+        const t = tally(votersIn(env, path), measure, c.base === 'votes_cast' || c.base === 'present' ? 'effective' : 'nominal');
         const base = c.base === 'votes_cast' ? t.cast : c.base === 'present' ? t.present : c.base === 'all_members' ? t.all : fixedSeats(env, c, path);
         const passed = meets(t.yes, ratio, strict, base);
         const share = base.num === 0n ? ZERO : divF(t.yes, base);
