@@ -39,6 +39,17 @@ describe('the read cache', () => {
     expect(c.getSearch('q')).toBeUndefined();
   });
 
+  it('freezes what it keeps, so no request can change what the next one reads', () => {
+    const c = new ReadCache();
+    const value = { members: [{ name: 'Acme' }] };
+    c.setOverview('p1', value, c.overviewToken('p1'));
+    const cached = c.getOverview<typeof value>('p1')!;
+    expect(() => {
+      cached.members[0].name = 'Changed';
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(cached.members)).toBe(true);
+  });
+
   it('ignores platform events that change nothing it holds', () => {
     const c = new ReadCache();
     c.setOverview('p1', 1, c.overviewToken('p1'));

@@ -99,8 +99,17 @@ export class ReadCache {
   }
 
   private put(map: Map<string, Entry<unknown>>, key: string, value: unknown) {
+    // cached values are shared by every request that reads them: frozen, so a presenter cannot change
+    // what another person will see
+    deepFreeze(value);
     map.delete(key);
     map.set(key, { value, at: this.now() });
     if (map.size > this.max) map.delete(map.keys().next().value!);
   }
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }

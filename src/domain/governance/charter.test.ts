@@ -36,7 +36,7 @@ describe('checkCharter', () => {
   it('the FSC structure with a full rule is clean', () => {
     const c: Charter = {
       groups: FSC_GROUPS,
-      seats: [{ id: 'a', group: 'economic/north/org' }],
+      seats: [{ id: 'a', group: 'economic/north/org' }, { id: 'e', group: 'environmental/south/org' }, { id: 's', group: 'social/north/ind' }],
       rules: {
         ordinary: {
           quorum: [{ kind: 'quorum', measure: 'weight', eachGroup: 'top' }],
@@ -154,5 +154,18 @@ describe('checkCharter', () => {
       'rules.ordinary.pass.of[1].require never_passes',
       'rules.ordinary.pass.of[2].seat never_passes',
     ]);
+  });
+});
+
+describe('groups without a voting seat', () => {
+  it('warns that a per-group quorum or threshold over an empty group can never pass', () => {
+    const charter: Charter = {
+      groups: [{ id: 'a' }, { id: 'b' }],
+      seats: [{ id: 's1', group: 'a' }, { id: 's2', group: 'a' }, { id: 'ceo', group: 'b', voting: false }],
+      rules: { ordinary: { quorum: [{ kind: 'quorum', min: { kind: 'fraction', num: 1, den: 3 }, eachGroup: 'top' }], pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'votes_cast', measure: 'count', eachGroup: 'top' } } },
+    };
+    const warnings = checkCharter(charter).filter((i) => i.code === 'never_passes');
+    expect(warnings.map((w) => w.field)).toEqual(expect.arrayContaining(['rules.ordinary.quorum[0]', 'rules.ordinary.pass']));
+    expect(warnings.every((w) => w.severity === 'warning' && /"b"/.test(w.message))).toBe(true);
   });
 });

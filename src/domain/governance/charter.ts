@@ -333,6 +333,11 @@ function checkScope(c: Scoped, at: string, ctx: Ctx): void {
   } else if (c.eachGroup !== undefined) {
     ctx.out.push({ field: `${at}.eachGroup`, message: 'eachGroup must be "top" or a list of group paths', code: 'invalid_scope', severity: 'error' });
   }
+  // a group without a voting seat can never be present or say yes
+  for (const g of scopeGroups(c, ctx)) {
+    if (ctx.index.has(g) && votingSeatsIn(ctx, g) === 0)
+      ctx.out.push({ field: at, message: `Group "${g}" has no voting seat: this condition can never pass`, code: 'never_passes', severity: 'warning' });
+  }
 }
 
 function scopeGroups(c: Scoped, ctx: Ctx): string[] {
