@@ -1,7 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import readline from 'node:readline';
+import { startSecondNode } from '../support/second-node';
 import { makeTestApp, signIn, as, type TestApp, type Session } from '../support/app';
 import { buildWorld, PASSWORD, type World } from '../support/world';
 import { openSse } from '../support/sse';
@@ -59,7 +57,7 @@ describe('live events on one node (SQLite)', () => {
 describe.skipIf(!pgUp)('live events across two app processes on one PostgreSQL database', () => {
   let t: TestApp;
   let w: World;
-  let child: ChildProcess;
+  let nodeB: Awaited<ReturnType<typeof startSecondNode>>;
   let urlA: string;
   let urlB: string;
 
@@ -67,16 +65,11 @@ describe.skipIf(!pgUp)('live events across two app processes on one PostgreSQL d
     t = await makeTestApp('postgres');
     w = await buildWorld(t.deps);
     urlA = await listen(t);
-    const dbUrl = (t.deps.config.database as { url: string }).url;
-    child = spawn(process.execPath, ['--import', 'tsx', 'test/support/serve-process.ts'], { env: { ...process.env, ACCORD_DATABASE_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const line = (await once(readline.createInterface({ input: child.stdout! }), 'line'))[0] as string;
-    urlB = `http://127.0.0.1:${JSON.parse(line).port}`;
+    nodeB = await startSecondNode((t.deps.config.database as { url: string }).url);
+    urlB = nodeB.url;
   }, 60_000);
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
+    await nodeB?.stop();
     await t?.close();
   });
 
@@ -109,22 +102,17 @@ describe.skipIf(!pgUp)('live events across two app processes on one PostgreSQL d
 describe.skipIf(!pgUp)('cached reads across two app processes on one PostgreSQL database', () => {
   let t: TestApp;
   let w: World;
-  let child: ChildProcess;
+  let nodeB: Awaited<ReturnType<typeof startSecondNode>>;
   let urlB: string;
 
   beforeAll(async () => {
     t = await makeTestApp('postgres');
     w = await buildWorld(t.deps);
-    const dbUrl = (t.deps.config.database as { url: string }).url;
-    child = spawn(process.execPath, ['--import', 'tsx', 'test/support/serve-process.ts'], { env: { ...process.env, ACCORD_DATABASE_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const line = (await once(readline.createInterface({ input: child.stdout! }), 'line'))[0] as string;
-    urlB = `http://127.0.0.1:${JSON.parse(line).port}`;
+    nodeB = await startSecondNode((t.deps.config.database as { url: string }).url);
+    urlB = nodeB.url;
   }, 60_000);
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
+    await nodeB?.stop();
     await t?.close();
   });
 
