@@ -1,7 +1,6 @@
-import type { Deps } from './context';
 import type { Actor } from '../domain/access/can';
 import type { Tx } from '../store/database';
-import { loadRoles, loadRolesFor } from '../store/repositories/users.repository';
+import { loadRolesFor } from '../store/repositories/users.repository';
 import type { UserRecord } from '../store/repositories/users.repository';
 
 /**
@@ -11,11 +10,6 @@ import type { UserRecord } from '../store/repositories/users.repository';
  */
 export function requestActor(user: UserRecord): Actor {
   return { kind: 'user', id: user.id, isAdmin: user.isAdmin, partnershipRoles: new Map(), organisationRoles: new Map() };
-}
-
-/** Every role of the person (what "my partnerships" and the home page list). */
-export async function fullActor(db: Tx, user: { id: string; isAdmin: boolean }): Promise<Actor> {
-  return { kind: 'user', id: user.id, isAdmin: user.isAdmin, ...(await loadRoles(db, user.id)) };
 }
 
 /**
@@ -31,4 +25,3 @@ export async function scoped(db: Tx, actor: Actor, scope: { partnerships?: reado
     organisationRoles: new Map([...[...actor.organisationRoles].filter(([id]) => !(scope.organisations ?? []).includes(id)), ...loaded.organisationRoles]),
   };
 }
-export type { Deps };

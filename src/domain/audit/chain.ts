@@ -91,20 +91,32 @@ export interface ChainBreak {
   reason: string;
 }
 
+/** Where verification of a chain has got to: the last verified event (seq 0 and the genesis hash at the start). */
+export interface ChainPosition {
+  seq: number;
+  hash: string;
+}
+export const CHAIN_START: ChainPosition = { seq: 0, hash: GENESIS_HASH };
+
 /**
- * Verifies events of one chain given in seq order; returns the first broken link or null.
+ * Verifies the next events of one chain, in seq order, continuing from `from`: returns the first broken
+ * link (or null) and the position reached, so a long chain can be checked a page at a time.
  * Detects altered bodies (hash mismatch), removed or reordered events (seq gap, prev-hash mismatch).
  */
-export function verifyChain(events: readonly AuditEvent[]): ChainBreak | null {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+export function verifyChainSegment(events: readonly AuditEvent[], from: ChainPosition = CHAIN_START): { broken: ChainBreak | null; at: ChainPosition } {
+  let at = from;
   for (const e of events) {
     const { prevHash, hash, ...body } = e;
-    if (e.seq !== expectedSeq) return { chain: e.chain, seq: e.seq, eventId: e.id, reason: `expected event ${expectedSeq}, found ${e.seq} (an event is missing)` };
-    if (prevHash !== prev) return { chain: e.chain, seq: e.seq, eventId: e.id, reason: 'its previous-hash does not match the event before it' };
-    if (hashEvent(prevHash, body) !== hash) return { chain: e.chain, seq: e.seq, eventId: e.id, reason: 'its content does not match its hash (the event was altered)' };
-    prev = hash;
-    expectedSeq++;
+    const fail = (reason: string) => ({ broken: { chain: e.chain, seq: e.seq, eventId: e.id, reason }, at });
+    if (e.seq !== at.seq + 1) return fail(`expected event ${at.seq + 1}, found ${e.seq} (an event is missing)`);
+    if (prevHash !== at.hash) return fail('its previous-hash does not match the event before it');
+    if (hashEvent(prevHash, body) !== hash) return fail('its content does not match its hash (the event was altered)');
+    at = { seq: e.seq, hash };
   }
-  return null;
+  return { broken: null, at };
+}
+
+/** Verifies a whole chain given in seq order; returns the first broken link or null. */
+export function verifyChain(events: readonly AuditEvent[]): ChainBreak | null {
+  return verifyChainSegment(events).broken;
 }

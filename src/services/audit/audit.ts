@@ -1,7 +1,7 @@
 import type { Deps } from '../context';
 import { DomainError, forbidden, notFound } from '../../domain/kernel/errors';
 import { can, type Actor } from '../../domain/access/can';
-import { GENESIS_HASH, hashEvent, type ChainBreak } from '../../domain/audit/chain';
+import { CHAIN_START, verifyChainSegment, type ChainBreak } from '../../domain/audit/chain';
 import * as audit from '../../store/repositories/audit.repository';
 import { findPartnership } from '../../store/repositories/partnerships.repository';
 import { decodeCursor, encodeCursor } from '../../store/pagination';
@@ -38,26 +38,19 @@ export async function verifyAudit(deps: Deps, options: { partnershipId?: string;
   const reports: ChainReport[] = [];
   let done = 0;
   for (const head of chains) {
-    let prev = GENESIS_HASH;
-    let seq = 0;
+    let at = CHAIN_START;
     let broken: ChainBreak | null = null;
     for (;;) {
-      const batch = await audit.chainEvents(db, head.chain, seq, 2000);
+      const batch = await audit.chainEvents(db, head.chain, at.seq, 2000);
       if (batch.length === 0) break;
-      for (const e of batch) {
-        const { prevHash, hash, ...body } = e;
-        if (e.seq !== seq + 1) broken = { chain: e.chain, seq: e.seq, eventId: e.id, reason: `expected event ${seq + 1}, found ${e.seq} (an event is missing)` };
-        else if (prevHash !== prev) broken = { chain: e.chain, seq: e.seq, eventId: e.id, reason: 'its previous-hash does not match the event before it' };
-        else if (hashEvent(prevHash, body) !== hash) broken = { chain: e.chain, seq: e.seq, eventId: e.id, reason: 'its content does not match its hash (the event was altered)' };
-        if (broken) break;
-        prev = hash;
-        seq = e.seq;
-        done++;
-      }
+      const before = at.seq;
+      ({ broken, at } = verifyChainSegment(batch, at));
+      done += at.seq - before;
       options.onProgress?.(done, head.chain);
       if (broken) break;
     }
-    if (!broken && (head.seq !== seq || (seq > 0 && head.hash !== prev))) {
+    const seq = at.seq;
+    if (!broken && (head.seq !== seq || (seq > 0 && head.hash !== at.hash))) {
       broken = { chain: head.chain, seq: seq + 1, eventId: '', reason: head.seq > seq ? `the chain head says ${head.seq} events but only ${seq} are present (events were deleted)` : 'the chain head does not match its last event' };
     }
     reports.push({ chain: head.chain, events: seq, ok: !broken, break: broken });

@@ -55,11 +55,14 @@ export function presentSummary(actor: Actor, p: PartnershipRecord & { memberCoun
   return { ...rest, myRoles: rolesOf(actor, p.id) };
 }
 
+type MemberRow = { id: string; organisation_id: string; name: string; sector: string; country: string | null; role: string; joined_on: string; left_on: string | null };
+const presentMember = (m: MemberRow) => ({
+  id: m.id, organisationId: m.organisation_id, organisationName: m.name, sector: m.sector as Sector, country: m.country,
+  role: m.role as MemberRole, joinedOn: m.joined_on, leftOn: m.left_on,
+});
+
 async function members(db: Tx, id: string) {
-  return (await repo.listMembers(db, id)).map((m) => ({
-    id: m.id, organisationId: m.organisation_id, organisationName: m.name, sector: m.sector as Sector, country: m.country,
-    role: m.role as MemberRole, joinedOn: m.joined_on, leftOn: m.left_on,
-  }));
+  return (await repo.listMembers(db, id)).map(presentMember);
 }
 
 type FullTransition = { id: string; from: Stage | null; to: Stage; at: string; reason: string; actorId: string | null; actorName: string | null };
@@ -277,7 +280,7 @@ export async function listMembers(deps: Deps, actor: Actor, id: string, f: { sta
   await loadReadable(deps.database.db, actor, id);
   const page = await repo.pageMembers(deps.database.db, id, f);
   return {
-    items: page.items.map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, sector: m.sector as Sector, country: m.country, role: m.role as MemberRole, joinedOn: m.joined_on, leftOn: m.left_on })),
+    items: page.items.map(presentMember),
     nextCursor: page.nextCursor,
   };
 }
