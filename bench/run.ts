@@ -1,7 +1,9 @@
 // npm run bench: seeds 10,000 organisations and 1,000 partnerships in embedded SQLite, serves them from a
 // separate process, drives it with autocannon (50 connections) and compares each figure with a ceiling
 // measured in the same run: a bare Fastify route returning the same JSON for reads, raw better-sqlite3
-// inserts of the same rows for writes. Prints and writes bench/results/latest.json.
+// inserts of the same rows for writes. Governance: tallying 1,000,000 encoded ballots in memory (ceiling: a raw
+// loop over the same array) and closing a 1,000,000-ballot decision from SQLite and PostgreSQL (ceiling: the bare
+// aggregate query). Prints and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +21,8 @@ import { addMember, addPerson, createPartnership } from '../src/services/partner
 import { findUserById } from '../src/store/repositories/users.repository';
 import { SECTORS } from '../src/domain/organisations/organisation';
 import { uuidv7 } from '../src/services/runtime';
+import { benchTally } from './tally';
+import { benchDecisionClose } from './decision-close';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 1_000);
@@ -167,6 +171,10 @@ async function main() {
       'GET partnership overview': { ...overview, ceiling: overviewCeiling, ratioToCeiling: ratio(overview.reqPerSec, overviewCeiling.reqPerSec), target: { ratio: 0.4, p99Ms: 25 } },
       'GET organisation search': { ...search, ceiling: searchCeiling, ratioToCeiling: ratio(search.reqPerSec, searchCeiling.reqPerSec), target: { ratio: 0.4, p99Ms: 25 } },
       'POST organisation': { ...post, ceiling: { rawInsertsPerSec: rawPerSec }, ratioToCeiling: ratio(post.reqPerSec, rawPerSec), target: { ratio: 0.3, p99Ms: 25 } },
+      // in memory, no server: tallyEncoded over 1,000,000 ballots vs a raw loop summing the choices (see bench/tally.ts)
+      'tally 1,000,000 ballots (12 FSC cells)': benchTally(),
+      'close a 1,000,000-ballot decision from SQLite': await benchDecisionClose('sqlite'),
+      'close a 1,000,000-ballot decision from PostgreSQL': await benchDecisionClose('postgres'),
     },
   };
   fs.mkdirSync('bench/results', { recursive: true });

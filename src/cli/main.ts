@@ -5,6 +5,8 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config/config';
 import { composeDeps } from '../server/compose';
 import { buildApp } from '../server/app';
+import { startJobs } from '../server/jobs';
+import { decisionTypesOf, rollOf } from '../domain/governance/decision-types';
 import { createDatabase, isEmpty, migrate } from '../store/database';
 import { createUser } from '../services/accounts/accounts';
 import { verifyAudit } from '../services/audit/audit';
@@ -59,7 +61,8 @@ Exits 0 when there is no error (warnings allowed), 1 when there are errors.`,
   decide: `accord decide CHARTER_FILE BALLOTS_FILE [--decision-type T] [--format json|text]
 
 Computes the outcome of one decision from a charter and a ballots file (docs/domain/charter.md), through the
-same code the server uses. --decision-type picks the charter's rule (optional when it has only one).
+same code the server uses. --decision-type picks one of the charter's decision types, which names the rule and
+the body whose seats vote (optional when it has only one).
 JSON output: outcome, grade, stage and conditions[] with label, passed, the exact numbers and an explanation.
 Exits 0 with any outcome (adopted, rejected, no_quorum, referred), 1 when the input is invalid.`,
   backup: `accord backup FILE
@@ -137,11 +140,13 @@ async function serve(config: Config, demoIfEmpty: boolean) {
   // readable logs in a terminal; JSON lines (for log collectors) otherwise
   const pretty = process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } } : {};
   const app = await buildApp(deps, { logger: pretty });
+  const stopJobs = startJobs(deps, app.log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: finishing requests in flight, then closing the database`);
+    stopJobs();
     await app.close();
     await deps.database.close();
     process.exit(0);
@@ -272,13 +277,16 @@ export async function main(argv: string[]): Promise<number> {
       const charter = readCharter(positionals[0]);
       const ballots = readDataFile(positionals[1]);
       if (!Array.isArray(ballots)) throw new UsageError(`${positionals[1]}: the ballots file is a list of ballots (see docs/domain/charter.md)`);
-      const types = Object.keys(charter.rules ?? {});
+      // decision types map to rules and bodies (without `decisionTypes`, every rule is a type of its name)
+      const resolved = shapeSafe(() => decisionTypesOf(charter));
+      const types = Object.keys(resolved);
       const type = values['decision-type'] ?? (types.length === 1 ? types[0] : undefined);
       if (!type) throw new UsageError(`the charter has ${types.length} decision types (${types.join(', ')}): choose one with --decision-type`);
       if (!types.includes(type)) throw new UsageError(`the charter has no decision type "${type}"; it has: ${types.join(', ') || 'none'}`);
-      const outcome = shapeSafe(() => decide(charter, type, ballots as Ballot[]));
-      if (values.format === 'json') process.stdout.write(JSON.stringify({ decisionType: type, ...outcome }, null, 2) + '\n');
-      else process.stdout.write([`Decision type: ${type}`, ...explain(outcome)].join('\n') + '\n');
+      const t = resolved[type];
+      const outcome = shapeSafe(() => decide(charter, t.rule, ballots as Ballot[], rollOf(charter, t.body)));
+      if (values.format === 'json') process.stdout.write(JSON.stringify({ decisionType: type, rule: t.rule, ...outcome }, null, 2) + '\n');
+      else process.stdout.write([`Decision type: ${type} (rule ${t.rule}${t.body ? `, body ${t.body}` : ''})`, ...explain(outcome)].join('\n') + '\n');
       return 0;
     }
     case 'backup': {

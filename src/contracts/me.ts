@@ -6,8 +6,9 @@ import { ORGANISATION_ROLES, SECTORS } from '../domain/organisations/organisatio
 
 /** Something waiting on the signed-in person. */
 export const AttentionItem = z.object({
-  kind: z.enum(['stage_review', 'no_goals', 'no_members', 'pending_membership']),
+  kind: z.enum(['stage_review', 'no_goals', 'no_members', 'pending_membership', 'decision_review', 'vote_needed']),
   partnershipId: Id.nullable(),
+  decisionId: Id.nullable().describe('The decision to review or vote on'),
   organisationId: Id.nullable(),
   title: z.string(),
   detail: z.string().nullable(),

@@ -16,6 +16,8 @@ import { authRoutes } from './routes/auth.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { partnershipRoutes } from './routes/partnerships.routes';
 import { referenceRoutes } from './routes/reference.routes';
+import { governanceRoutes } from './routes/governance.routes';
+import { disputeRoutes } from './routes/disputes.routes';
 
 /** `/a?token=x&q=y` -> `/a?token=[redacted]&q=y`: values of secret-looking keys are hidden. */
 export function redactQuery(url: string): string {
@@ -106,6 +108,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await authRoutes(app, deps);
   await organisationRoutes(app, deps);
   await partnershipRoutes(app, deps);
+  await governanceRoutes(app, deps);
+  await disputeRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const index = path.join(webDir, 'index.html');

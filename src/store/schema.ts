@@ -1,3 +1,6 @@
+import type { GovernanceTables } from './schema-governance';
+import type { DisputeTables } from './schema-disputes';
+
 /** Table types as the database holds them (snake_case, text timestamps, 0/1 booleans). */
 export interface UsersTable {
   id: string;
@@ -154,7 +157,7 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
-export interface DB {
+export interface DB extends GovernanceTables, DisputeTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -11,7 +11,8 @@ import { buildWorld, PASSWORD, PERSONAS, type Persona, type World } from '../sup
 import { DIALECTS, postgresAvailable, type TestDialect } from '../support/databases';
 import { can, ANONYMOUS, type Actor } from '../../src/domain/access/can';
 import { makeFixture, type Fixture } from './fixtures';
-import { ROUTES, DENIAL_CODE, routeKey, type RouteCase, type BuiltRequest, type Outcome } from './routes.table';
+import { DENIAL_CODE, routeKey, type RouteCase, type BuiltRequest, type Outcome } from './routes.table';
+import { ROUTES } from './all-routes';
 import { snapshotDb, changedTables } from '../fuzz/db-snapshot';
 
 const pgUp = await postgresAvailable();

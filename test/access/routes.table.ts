@@ -37,7 +37,7 @@ import type { Fixture } from './fixtures';
 
 export type Outcome = 'allow' | 401 | 403 | 404;
 export type Expectations = Record<Persona, Outcome>;
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface BuiltRequest {
   params?: Record<string, string>;
@@ -68,51 +68,51 @@ export interface RouteCase {
 /** The DECISION explained at the top of the file. */
 export const ANONYMOUS_ON_PRIVATE_READ: Outcome = 401;
 
-const E = (anonymous: Outcome, admin: Outcome, convener: Outcome, representative: Outcome, member: Outcome, observer: Outcome, outsider: Outcome): Expectations => ({
+export const E = (anonymous: Outcome, admin: Outcome, convener: Outcome, representative: Outcome, member: Outcome, observer: Outcome, outsider: Outcome): Expectations => ({
   anonymous, admin, convener, representative, member, observer, outsider,
 });
 
 /** Open to everyone, signed in or not. */
-const PUBLIC = E('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow');
+export const PUBLIC = E('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow');
 /** Any signed-in account. */
-const SIGNED_IN = E(401, 'allow', 'allow', 'allow', 'allow', 'allow', 'allow');
+export const SIGNED_IN = E(401, 'allow', 'allow', 'allow', 'allow', 'allow', 'allow');
 /** Platform admins only. */
-const ADMIN_ONLY = E(401, 'allow', 403, 403, 403, 403, 403);
+export const ADMIN_ONLY = E(401, 'allow', 403, 403, 403, 403, 403);
 
 /** City of Testville: convener is its org_admin, member and observer are its members. */
-const CONVENER_ORG_ADMINS = E(401, 'allow', 'allow', 403, 403, 403, 403);
-const CONVENER_ORG_PEOPLE = E(401, 'allow', 'allow', 403, 'allow', 'allow', 403);
+export const CONVENER_ORG_ADMINS = E(401, 'allow', 'allow', 403, 403, 403, 403);
+export const CONVENER_ORG_PEOPLE = E(401, 'allow', 'allow', 403, 'allow', 'allow', 403);
 /** Elsewhere Foundation: the outsider is its org_admin. */
-const OTHER_ORG_ADMINS = E(401, 'allow', 403, 403, 403, 403, 'allow');
+export const OTHER_ORG_ADMINS = E(401, 'allow', 403, 403, 403, 403, 'allow');
 
 /** The private `partnership`: participants read; the outsider does not know it exists. */
-const PRIVATE_READ = E(ANONYMOUS_ON_PRIVATE_READ, 'allow', 'allow', 'allow', 'allow', 'allow', 404);
+export const PRIVATE_READ = E(ANONYMOUS_ON_PRIVATE_READ, 'allow', 'allow', 'allow', 'allow', 'allow', 404);
 /** Participants only (sign-in needed first). */
-const PRIVATE_PARTICIPANTS = E(401, 'allow', 'allow', 'allow', 'allow', 'allow', 404);
+export const PRIVATE_PARTICIPANTS = E(401, 'allow', 'allow', 'allow', 'allow', 'allow', 404);
 /** The audit log: observers are participants but do not read it. */
-const PRIVATE_AUDIT = E(401, 'allow', 'allow', 'allow', 'allow', 403, 404);
+export const PRIVATE_AUDIT = E(401, 'allow', 'allow', 'allow', 'allow', 403, 404);
 /** Managing the private partnership: conveners (and admins). */
-const PRIVATE_CONVENERS = E(401, 'allow', 'allow', 403, 403, 403, 404);
+export const PRIVATE_CONVENERS = E(401, 'allow', 'allow', 403, 403, 403, 404);
 
 /** The public partnership: same people, but a stranger can read it. */
-const PUBLIC_PARTICIPANTS = E(401, 'allow', 'allow', 'allow', 'allow', 'allow', 403);
-const PUBLIC_AUDIT = E(401, 'allow', 'allow', 'allow', 'allow', 403, 403);
-const PUBLIC_CONVENERS = E(401, 'allow', 'allow', 403, 403, 403, 403);
+export const PUBLIC_PARTICIPANTS = E(401, 'allow', 'allow', 'allow', 'allow', 'allow', 403);
+export const PUBLIC_AUDIT = E(401, 'allow', 'allow', 'allow', 'allow', 403, 403);
+export const PUBLIC_CONVENERS = E(401, 'allow', 'allow', 403, 403, 403, 403);
 
 /** `otherPartnership` (private): only the outsider takes part. */
-const OTHER_PRIVATE_READ = E(ANONYMOUS_ON_PRIVATE_READ, 'allow', 404, 404, 404, 404, 'allow');
-const OTHER_PRIVATE_CONVENERS = E(401, 'allow', 404, 404, 404, 404, 'allow');
+export const OTHER_PRIVATE_READ = E(ANONYMOUS_ON_PRIVATE_READ, 'allow', 404, 404, 404, 404, 'allow');
+export const OTHER_PRIVATE_CONVENERS = E(401, 'allow', 404, 404, 404, 404, 'allow');
 
 // ---- request helpers ---------------------------------------------------------------------------
 
-const P = '/api/v1/partnerships';
-const O = '/api/v1/organisations';
-const none = async (): Promise<BuiltRequest> => ({});
-const priv = (w: World) => ({ type: 'partnership' as const, id: w.partnership, visibility: 'private' as const });
-const pub = (w: World) => ({ type: 'partnership' as const, id: w.publicPartnership, visibility: 'public' as const });
-const other = (w: World) => ({ type: 'partnership' as const, id: w.otherPartnership, visibility: 'private' as const });
-const platform = (): Resource => ({ type: 'platform' });
-const convenerOrg = (w: World): Resource => ({ type: 'organisation', id: w.orgs.convenerOrg });
+export const P = '/api/v1/partnerships';
+export const O = '/api/v1/organisations';
+export const none = async (): Promise<BuiltRequest> => ({});
+export const priv = (w: World) => ({ type: 'partnership' as const, id: w.partnership, visibility: 'private' as const });
+export const pub = (w: World) => ({ type: 'partnership' as const, id: w.publicPartnership, visibility: 'public' as const });
+export const other = (w: World) => ({ type: 'partnership' as const, id: w.otherPartnership, visibility: 'private' as const });
+export const platform = (): Resource => ({ type: 'platform' });
+export const convenerOrg = (w: World): Resource => ({ type: 'organisation', id: w.orgs.convenerOrg });
 
 /** The organisation each persona convenes a new partnership with (see the header). */
 export function convenerOrgFor(w: World, persona: Persona): string {
@@ -127,10 +127,11 @@ export function convenerOrgFor(w: World, persona: Persona): string {
 }
 
 let n = 0;
-const tag = () => `${Date.now().toString(36)}${++n}`;
+export const tag = () => `${Date.now().toString(36)}${++n}`;
 
 // ---- the table ---------------------------------------------------------------------------------
 
+/** The foundation's routes; `all-routes.ts` adds each capability's own table. */
 export const ROUTES: RouteCase[] = [
   // reference, health, the API description
   { method: 'GET', path: '/api/health', ok: 200, build: none, expect: PUBLIC },

@@ -166,6 +166,30 @@ describe('accord decide and accord charter check', () => {
     expect(donors).toMatchObject({ passed: false, numbers: { yes: '6/1' } });
   });
 
+  it('maps a decision type to its rule and to the seats of its body', () => {
+    // the same board with a donors-only committee: "donor_budget" decisions are taken by the donors under the strict rule
+    const typed = {
+      ...charter,
+      bodies: [{ id: 'board', kind: 'board' }, { id: 'donor-committee', kind: 'committee', seats: charter.seats.filter((x) => x.group === 'donors').map((x) => x.id) }],
+      rules: { ...charter.rules, amendment: charter.rules.ordinary },
+      decisionTypes: { ordinary: { rule: 'ordinary', body: 'board' }, donor_budget: { rule: 'strict', body: 'donor-committee' }, amendment: { rule: 'amendment', body: 'board' } },
+    };
+    fs.writeFileSync(path.join(work, 'typed.json'), JSON.stringify(typed));
+    const donorBallots = ballots.filter((b) => b.voter.startsWith('d'));
+    fs.writeFileSync(path.join(work, 'donor-ballots.json'), JSON.stringify(donorBallots));
+    const r = accord(['decide', 'typed.json', 'donor-ballots.json', '--decision-type', 'donor_budget', '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out);
+    // on the committee's roll the 10 donors are all present (on the whole board's 20 seats they would be no quorum);
+    // the strict rule then fails: 6 yes of 10 present is short of two-thirds
+    expect(out).toMatchObject({ decisionType: 'donor_budget', rule: 'strict', outcome: 'rejected' });
+    expect(out.conditions.find((c: { label: string }) => c.label.startsWith('quorum'))).toMatchObject({ passed: true, numbers: { present: '10/1', base: '10/1' } });
+    // an implementer's ballot is not on the donor committee's roll
+    const outsider = accord(['decide', 'typed.json', 'ballots.json', '--decision-type', 'donor_budget']);
+    expect(outsider.code).toBe(1);
+    expect(outsider.err).toMatch(/i0/);
+  });
+
   it('explains the outcome in text, naming the group that fails', () => {
     const r = accord(['decide', 'charter.json', 'ballots.json', '--decision-type', 'strict']);
     expect(r.code).toBe(0);

@@ -185,7 +185,7 @@ describe.each(DIALECTS)('partnership routes on %s', (dialect) => {
       expect(res.statusCode, res.body).toBe(200);
       const d = PartnershipDetail.parse(res.json());
       expect(d.myRoles).toEqual([]);
-      expect(d.allowedActions).toEqual(['partnership.read']);
+      expect(d.allowedActions).toEqual(['partnership.read', 'partnership.charter.read']);
       expect(d.nextStages).toEqual([]);
       expect(d.transitions.length).toBeGreaterThan(0);
       for (const tr of d.transitions) expect([tr.reason, tr.actorId, tr.actorName]).toEqual(['', null, null]);

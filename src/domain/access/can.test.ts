@@ -32,7 +32,8 @@ describe('can: the one access rule', () => {
       ...allowedActions(ANONYMOUS, ORGANISATION_ACTIONS, org),
       ...allowedActions(ANONYMOUS, PLATFORM_ACTIONS, platform),
     ];
-    expect(allowed).toEqual(['partnership.read', 'organisation.read']);
+    // the charter is as public as the partnership; decisions and disputes are not
+    expect(allowed).toEqual(['partnership.read', 'partnership.charter.read', 'organisation.read']);
   });
 
   it('hides a private partnership from a signed-in person who takes no part in it', () => {
@@ -47,12 +48,15 @@ describe('can: the one access rule', () => {
     expect(can(convenerElsewhere, 'partnership.update', priv)).toBe(false);
   });
 
-  // the power of each role, from the rule: participants read; all but observers read the audit log; conveners change things
+  // the power of each role, from the rule: participants read (the charter and decisions too); all but observers
+  // read the audit log and take part in decisions; representatives also propose and raise disputes (which they
+  // and conveners read); conveners change things
+  const READ = ['partnership.read', 'partnership.readPrivate', 'partnership.people.read', 'partnership.events.subscribe', 'partnership.charter.read', 'partnership.decisions.read'] as const;
   const expected: Record<PersonRole, (typeof PARTNERSHIP_ACTIONS)[number][]> = {
     convener: [...PARTNERSHIP_ACTIONS],
-    representative: ['partnership.read', 'partnership.readPrivate', 'partnership.people.read', 'partnership.audit.read', 'partnership.events.subscribe'],
-    member: ['partnership.read', 'partnership.readPrivate', 'partnership.people.read', 'partnership.audit.read', 'partnership.events.subscribe'],
-    observer: ['partnership.read', 'partnership.readPrivate', 'partnership.people.read', 'partnership.events.subscribe'],
+    representative: [...READ, 'partnership.audit.read', 'partnership.decisions.participate', 'partnership.decisions.propose', 'partnership.disputes.read', 'partnership.disputes.raise'],
+    member: [...READ, 'partnership.audit.read', 'partnership.decisions.participate'],
+    observer: [...READ],
   };
   it.each(Object.entries(expected))('gives a %s of a private partnership exactly its powers', (role, actions) => {
     const a = user({ p: [['p1', [role as PersonRole]]] });

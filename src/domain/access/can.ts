@@ -35,6 +35,15 @@ export const PARTNERSHIP_ACTIONS = [
   'partnership.people.read',
   'partnership.audit.read',
   'partnership.events.subscribe',
+  'partnership.charter.read',
+  'partnership.charter.manage',
+  'partnership.decisions.read',
+  'partnership.decisions.propose',
+  'partnership.decisions.participate',
+  'partnership.decisions.manage',
+  'partnership.disputes.read',
+  'partnership.disputes.raise',
+  'partnership.disputes.manage',
 ] as const;
 export type Action =
   | (typeof PLATFORM_ACTIONS)[number]
@@ -71,7 +80,22 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       const participant = roles.length > 0;
       switch (action) {
         case 'partnership.read':
+        case 'partnership.charter.read': // a charter is how the partnership is governed: as visible as the partnership
           return resource.visibility === 'public' || participant;
+        case 'partnership.decisions.read':
+          return participant;
+        // proposing, seconding, commenting and voting; the charter and the seats say who may do which
+        case 'partnership.decisions.propose':
+          return has(roles, 'convener', 'representative');
+        case 'partnership.decisions.participate':
+          return has(roles, 'convener', 'representative', 'member');
+        case 'partnership.disputes.read':
+        case 'partnership.disputes.raise':
+          return has(roles, 'convener', 'representative');
+        case 'partnership.charter.manage':
+        case 'partnership.decisions.manage':
+        case 'partnership.disputes.manage':
+          return has(roles, 'convener');
         case 'partnership.readPrivate':
         case 'partnership.people.read':
         case 'partnership.events.subscribe':

@@ -1,6 +1,7 @@
 /**
- * The charter language, first slice: seats, nested groups with fixed shares, rules built from conditions, staged
- * procedures, and the static check of a charter. Pure data and pure functions (see docs/domain/charter.md).
+ * The charter language: seats and who holds them, nested groups with fixed shares, bodies, rules built from
+ * conditions, staged procedures, decision types, proxies, the amendment rule, the dispute ladder, and the static check
+ * of a charter. Pure data and pure functions (see docs/domain/charter.md).
  */
 import type { FieldIssue } from '../kernel/errors';
 import { addF, cmpF, frac, type Fraction } from '../kernel/fraction';
@@ -19,6 +20,16 @@ export interface Seat {
   weight?: RatioText;
   /** Present without a ballot (a member with a ballot is always present). */
   present?: boolean;
+  /** The member organisation holding the seat (its representatives vote for it). In a live partnership: the organisation's id. */
+  organisation?: string;
+  /** The individual holding the seat (a person's id in a live partnership). A seat has an organisation or a person, not both. */
+  person?: string;
+  /** A person who may vote instead of the organisation's representative. */
+  alternate?: string;
+  /** Holds the seat by virtue of an office (e.g. the CEO); informational, shown to people. */
+  exOfficio?: boolean;
+  /** Left the base for this decision by declaring a conflict of interest (set on a decision's roll, not in a charter). */
+  recused?: boolean;
 }
 
 /**
@@ -160,13 +171,79 @@ export interface StagedRule {
 
 export type Rule = SimpleRule | StagedRule;
 
+export type BodyKind = 'assembly' | 'board' | 'steering_committee' | 'committee' | 'working_group';
+export const BODY_KINDS: readonly BodyKind[] = ['assembly', 'board', 'steering_committee', 'committee', 'working_group'];
+
+/** A decision-making body and the seats that sit in it (default: every seat of the charter). */
+export interface Body {
+  id: string;
+  name?: string;
+  kind: BodyKind;
+  seats?: string[];
+}
+
+/** The ballot options people are offered: yes/no/abstain; consent/objection (with a reason); agree/stand aside/block (a block needs a reason). */
+export type BallotKind = 'yes_no' | 'consent' | 'consensus';
+export const BALLOT_KINDS: readonly BallotKind[] = ['yes_no', 'consent', 'consensus'];
+
+export type ProposerRole = 'convener' | 'representative';
+export const PROPOSER_ROLES: readonly ProposerRole[] = ['convener', 'representative'];
+
+/** How one kind of decision is taken. */
+export interface DecisionType {
+  label?: string;
+  /** The rule that counts it (a key of `rules`). */
+  rule: string;
+  /** The body that decides (a `bodies` id); default the first body, or every seat when there are no bodies. */
+  body?: string;
+  /** Default: derived from the rule (consensus conditions -> consensus, consent -> consent, otherwise yes_no). */
+  ballot?: BallotKind;
+  /** Who may propose. Default: conveners and representatives. */
+  proposers?: ProposerRole[];
+  /** Seconders required before voting opens; `distinctGroups`: the proposer and seconders together come from at least this many top-level groups. */
+  seconders?: { count: number; distinctGroups?: number };
+  /** Voting window in hours: the shortest and longest allowed; `closeEarly`: a convener may close before the window ends (default false). */
+  window?: { minHours?: number; maxHours?: number; closeEarly?: boolean };
+  /** Ballots are secret: once anonymous, never revealed; who took part stays verifiable. */
+  anonymous?: boolean;
+  /** No tally is shown until the decision closes. */
+  resultsHidden?: boolean;
+  /** Members may declare a conflict of interest and leave the base. Default true. */
+  recusal?: boolean;
+}
+
+/** Proxies: whether a seat may hand its vote to another voter, how many one holder may carry, caps per member class. */
+export interface ProxyPolicy {
+  allowed: boolean;
+  maxPerHolder?: number;
+  /** A cap on the proxies one holder carries for seats whose group path contains the segment `memberClass` (e.g. "org"). */
+  caps?: { memberClass: string; max: number }[];
+}
+
+/** One step of the dispute escalation ladder (negotiation -> steering committee -> mediation -> arbitration). */
+export interface DisputeStep {
+  id: string;
+  name?: string;
+  /** A body of this charter that handles the step, when one does. */
+  body?: string;
+  /** Days the step may take before it escalates. */
+  days?: number;
+}
+
 export interface Charter {
   name?: string;
   version?: string;
   groups?: Group[];
   seats?: Seat[];
-  /** Rules by decision type (ordinary, budget, amendment, ...). */
+  bodies?: Body[];
+  /** Rules by name (ordinary, budget, amendment, ...). */
   rules?: Record<string, Rule>;
+  /** Decision types by id, each mapped to a rule. Omitted: every rule is a decision type of the same name with the defaults. */
+  decisionTypes?: Record<string, DecisionType>;
+  /** The decision type that adopts changes to this charter. Default "amendment". */
+  amendment?: string;
+  proxies?: ProxyPolicy;
+  disputes?: { ladder: DisputeStep[] };
 }
 
 export interface CharterIssue extends FieldIssue {
@@ -479,12 +556,305 @@ export function checkRule(charter: Charter, rule: Rule, at = 'rule'): CharterIss
   return ctx.out;
 }
 
-/** Every problem of a charter, each with its path; warnings (severity 'warning') for rules that never fail or never pass. */
+// ---------------------------------------------------------------------------------------------------------------
+// Bodies, decision types, amendment, proxies, disputes
+
+/** Which ballots a rule's conditions read: `vote` (threshold, min_yes, veto), `consensus`, `consent`; stages and all/any included. */
+export type ConditionFamily = 'vote' | 'consensus' | 'consent';
+
+/** The condition families used anywhere in a rule's pass conditions (quorums read presence, not ballots). */
+export function conditionFamilies(rule: Rule): Set<ConditionFamily> {
+  const out = new Set<ConditionFamily>();
+  const walk = (c: Condition | undefined): void => {
+    switch (c?.kind) {
+      case 'threshold':
+      case 'min_yes':
+      case 'veto':
+        out.add('vote');
+        return;
+      case 'consensus':
+      case 'consent':
+        out.add(c.kind);
+        return;
+      case 'all':
+      case 'any':
+        if (Array.isArray(c.of)) c.of.forEach(walk);
+        return;
+    }
+  };
+  if (rule?.kind === 'staged') (Array.isArray(rule.stages) ? rule.stages : []).forEach((s) => walk(s?.pass));
+  else walk(rule?.pass);
+  return out;
+}
+
+/** The condition family each ballot kind is made for. */
+const FAMILY_OF_BALLOT: Record<BallotKind, ConditionFamily> = { yes_no: 'vote', consent: 'consent', consensus: 'consensus' };
+const FAMILY_TEXT: Record<ConditionFamily, string> = { vote: 'votes (threshold, min_yes, veto)', consensus: 'consensus', consent: 'consent' };
+const BALLOT_MISFIT: Record<BallotKind, string> = {
+  yes_no: 'members cannot stand aside, block or object with a reason (yes is read as agree or consent, abstain as stand aside, no as a block or an open objection)',
+  consent: 'members cannot abstain (consent is read as yes or agree, an objection as no or a block)',
+  consensus: 'agree is read as yes, stand aside as abstain, block as no',
+};
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const isVoting = (s: Seat): boolean => s.voting !== false;
+const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** The seats of a body: those it lists, or every seat of the charter when it lists none. */
+function seatsOfBody(seats: Seat[], body: Body): Seat[] {
+  if (!Array.isArray(body.seats)) return seats;
+  const ids = new Set(body.seats);
+  return seats.filter((s) => ids.has(s.id));
+}
+
+const listOfBodies = (charter: Charter): Body[] => (Array.isArray(charter.bodies) ? charter.bodies.filter(isObject) as Body[] : []);
+
+interface Report {
+  err(field: string, message: string, code: string): void;
+  warn(field: string, message: string, code: string): void;
+}
+
+function reporter(out: CharterIssue[]): Report {
+  return {
+    err: (field, message, code) => out.push({ field, message, code, severity: 'error' }),
+    warn: (field, message, code) => out.push({ field, message, code, severity: 'warning' }),
+  };
+}
+
+/** Who holds each seat of a charter: an organisation or a person, an alternate only for an organisation, never `recused`. */
+function checkHolders(seats: Seat[], r: Report): void {
+  seats.forEach((s, i) => {
+    const f = `seats[${i}]`;
+    if (!isObject(s)) return;
+    for (const k of ['organisation', 'person', 'alternate'] as const)
+      if (s[k] !== undefined && (typeof s[k] !== 'string' || s[k] === '')) r.err(`${f}.${k}`, `${k} must be a non-empty id`, 'invalid_holder');
+    if (s.organisation !== undefined && s.person !== undefined)
+      r.err(f, `Seat "${s.id}" is held by an organisation or by a person, not both`, 'holder_conflict');
+    if (s.alternate !== undefined && s.organisation === undefined)
+      r.warn(`${f}.alternate`, `An alternate stands in for an organisation's representative, but seat "${s.id}" has no organisation: the alternate is never used`, 'alternate_without_organisation');
+    if (s.exOfficio !== undefined && typeof s.exOfficio !== 'boolean') r.err(`${f}.exOfficio`, 'exOfficio must be true or false', 'invalid_flag');
+    if (s.recused !== undefined)
+      r.err(`${f}.recused`, 'recused is declared for one decision on its roll, not in a charter', 'recused_in_charter');
+  });
+}
+
+function checkBodies(charter: Charter, r: Report): void {
+  const bodies = charter.bodies;
+  if (bodies === undefined) return;
+  if (!Array.isArray(bodies)) return r.err('bodies', 'bodies must be a list', 'invalid_type');
+  const seatIds = Array.isArray(charter.seats) ? new Set(charter.seats.map((s) => s?.id)) : null;
+  const ids = new Set<string>();
+  bodies.forEach((b, i) => {
+    const f = `bodies[${i}]`;
+    if (!isObject(b)) return r.err(f, 'A body is an object with an id and a kind', 'invalid_type');
+    if (typeof b.id !== 'string' || b.id === '') r.err(`${f}.id`, 'A body needs an id', 'required');
+    else if (ids.has(b.id)) r.err(`${f}.id`, `Body "${b.id}" appears twice`, 'duplicate');
+    else ids.add(b.id);
+    if (!BODY_KINDS.includes(b.kind)) r.err(`${f}.kind`, `Unknown body kind "${String(b.kind)}": use ${BODY_KINDS.join(', ')}`, 'invalid_body_kind');
+    if (b.seats === undefined) return;
+    if (!Array.isArray(b.seats)) return r.err(`${f}.seats`, 'seats must be a list of seat ids', 'invalid_type');
+    const seen = new Set<string>();
+    b.seats.forEach((id, j) => {
+      if (seatIds && !seatIds.has(id)) r.err(`${f}.seats[${j}]`, `Unknown seat "${String(id)}"`, 'unknown_seat');
+      else if (seen.has(id)) r.err(`${f}.seats[${j}]`, `Seat "${id}" is listed twice`, 'duplicate');
+      seen.add(id);
+    });
+  });
+}
+
+function checkDecisionTypes(charter: Charter, r: Report): void {
+  const types = charter.decisionTypes;
+  if (types === undefined) return;
+  if (!isObject(types)) return r.err('decisionTypes', 'decisionTypes maps decision type ids to their settings', 'invalid_type');
+  const rules = isObject(charter.rules) ? charter.rules : {};
+  const bodyIds = new Set(listOfBodies(charter).map((b) => b.id));
+  const topGroups = Array.isArray(charter.groups) ? charter.groups.length : 0;
+  for (const [id, t] of Object.entries(types)) {
+    const f = `decisionTypes.${id}`;
+    if (!isObject(t)) {
+      r.err(f, 'A decision type is an object naming its rule', 'invalid_type');
+      continue;
+    }
+    let rule: Rule | undefined;
+    if (typeof t.rule !== 'string' || t.rule === '') r.err(`${f}.rule`, `Decision type "${id}" must name the rule that counts it`, 'required');
+    else if (!has(rules, t.rule)) r.err(`${f}.rule`, `Unknown rule "${t.rule}"; the charter has: ${Object.keys(rules).join(', ') || 'none'}`, 'unknown_rule');
+    else rule = rules[t.rule];
+
+    if (t.body !== undefined && !bodyIds.has(t.body)) r.err(`${f}.body`, `Unknown body "${String(t.body)}"`, 'unknown_body');
+
+    if (t.ballot !== undefined) {
+      if (!BALLOT_KINDS.includes(t.ballot)) r.err(`${f}.ballot`, `Unknown ballot "${String(t.ballot)}": use ${BALLOT_KINDS.join(', ')}`, 'invalid_ballot');
+      else if (rule) {
+        const families = conditionFamilies(rule);
+        if (families.size > 0 && !families.has(FAMILY_OF_BALLOT[t.ballot]))
+          r.warn(`${f}.ballot`, `Ballot "${t.ballot}" does not fit rule "${t.rule}", which counts ${[...families].map((x) => FAMILY_TEXT[x]).join(' and ')}: ${BALLOT_MISFIT[t.ballot]}`, 'ballot_mismatch');
+      }
+    }
+
+    if (t.proposers !== undefined) {
+      if (!Array.isArray(t.proposers)) r.err(`${f}.proposers`, `proposers must be a list of ${PROPOSER_ROLES.join(', ')}`, 'invalid_type');
+      else if (t.proposers.length === 0) r.err(`${f}.proposers`, `Nobody may propose a "${id}" decision: name at least one of ${PROPOSER_ROLES.join(', ')}`, 'empty');
+      else
+        t.proposers.forEach((p, j) => {
+          if (!PROPOSER_ROLES.includes(p)) r.err(`${f}.proposers[${j}]`, `Unknown proposer role "${String(p)}": use ${PROPOSER_ROLES.join(', ')}`, 'invalid_proposer');
+        });
+    }
+
+    if (t.seconders !== undefined) {
+      const sc = t.seconders as unknown;
+      if (!isObject(sc)) r.err(`${f}.seconders`, 'seconders is an object with a count', 'invalid_type');
+      else {
+        if (!isWhole(sc.count)) r.err(`${f}.seconders.count`, 'The number of seconders must be a whole number (0 or more)', 'invalid_count');
+        const d = sc.distinctGroups;
+        if (d !== undefined) {
+          if (!isWhole(d)) r.err(`${f}.seconders.distinctGroups`, 'distinctGroups must be a whole number (0 or more)', 'invalid_count');
+          else if (isWhole(sc.count) && d > sc.count + 1)
+            r.err(`${f}.seconders.distinctGroups`, `A proposer and ${sc.count} seconder${sc.count === 1 ? '' : 's'} come from at most ${sc.count + 1} groups: ${d} distinct groups can never be reached`, 'unreachable');
+          else if (d > topGroups)
+            r.err(`${f}.seconders.distinctGroups`, `The charter has ${topGroups} top-level group${topGroups === 1 ? '' : 's'}: ${d} distinct groups can never be reached`, 'unreachable');
+        }
+      }
+    }
+
+    if (t.window !== undefined) {
+      const w = t.window as unknown;
+      if (!isObject(w)) r.err(`${f}.window`, 'window is an object with minHours, maxHours and closeEarly', 'invalid_type');
+      else {
+        const positive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
+        for (const k of ['minHours', 'maxHours'] as const)
+          if (w[k] !== undefined && !positive(w[k])) r.err(`${f}.window.${k}`, `${k} must be a positive number of hours`, 'invalid_window');
+        if (positive(w.minHours) && positive(w.maxHours) && w.minHours > w.maxHours)
+          r.err(`${f}.window`, `The shortest window (${w.minHours} h) is longer than the longest (${w.maxHours} h)`, 'window_range');
+        if (w.closeEarly !== undefined && typeof w.closeEarly !== 'boolean') r.err(`${f}.window.closeEarly`, 'closeEarly must be true or false', 'invalid_flag');
+      }
+    }
+
+    for (const k of ['anonymous', 'resultsHidden', 'recusal'] as const)
+      if (t[k] !== undefined && typeof t[k] !== 'boolean') r.err(`${f}.${k}`, `${k} must be true or false`, 'invalid_flag');
+  }
+}
+
+/**
+ * The decision type that adopts charter changes must exist: with `decisionTypes`, a missing type is an error; without
+ * them, a missing rule of that name is a warning (the charter can never be amended). Charters without rules are skipped.
+ */
+function checkAmendment(charter: Charter, r: Report): void {
+  const named = charter.amendment !== undefined;
+  if (named && (typeof charter.amendment !== 'string' || charter.amendment === ''))
+    return r.err('amendment', 'amendment names the decision type that adopts charter changes', 'invalid_type');
+  const rules = isObject(charter.rules) ? charter.rules : {};
+  if (Object.keys(rules).length === 0) return;
+  const id = charter.amendment ?? 'amendment';
+  if (charter.decisionTypes !== undefined) {
+    if (isObject(charter.decisionTypes) && !has(charter.decisionTypes, id))
+      r.err(named ? 'amendment' : 'decisionTypes.amendment', `There is no decision type "${id}" to adopt changes to this charter: add one${named ? '' : ' (or name another with "amendment")'}`, 'no_amendment_rule');
+  } else if (!has(rules, id)) {
+    r.warn(named ? 'amendment' : 'rules.amendment', `There is no rule "${id}" for changing the charter: this charter can never be amended`, 'no_amendment_rule');
+  }
+}
+
+function checkProxyPolicy(charter: Charter, index: Map<string, GroupInfo>, r: Report): void {
+  const p = charter.proxies as unknown;
+  if (p === undefined) return;
+  if (!isObject(p)) return r.err('proxies', 'proxies is an object with allowed, maxPerHolder and caps', 'invalid_type');
+  if (typeof p.allowed !== 'boolean') r.err('proxies.allowed', 'allowed must be true or false', 'invalid_flag');
+  if (p.maxPerHolder !== undefined && !isWhole(p.maxPerHolder)) r.err('proxies.maxPerHolder', 'maxPerHolder must be a whole number (0 or more)', 'invalid_count');
+  if (p.caps === undefined) return;
+  if (!Array.isArray(p.caps)) return r.err('proxies.caps', 'caps must be a list of { memberClass, max }', 'invalid_type');
+  const groupIds = new Set([...index.values()].map((g) => g.group.id));
+  const seen = new Set<string>();
+  p.caps.forEach((c: unknown, i) => {
+    const f = `proxies.caps[${i}]`;
+    if (!isObject(c)) return r.err(f, 'A cap is an object with memberClass and max', 'invalid_type');
+    if (typeof c.memberClass !== 'string' || !groupIds.has(c.memberClass))
+      r.err(`${f}.memberClass`, `Unknown member class "${String(c.memberClass)}": it must be the id of a group of this charter (such as "org")`, 'unknown_group');
+    else if (seen.has(c.memberClass)) r.err(`${f}.memberClass`, `Member class "${c.memberClass}" is capped twice`, 'duplicate');
+    else seen.add(c.memberClass);
+    if (!isWhole(c.max)) r.err(`${f}.max`, 'max must be a whole number (0 or more)', 'invalid_count');
+  });
+}
+
+function checkDisputes(charter: Charter, r: Report): void {
+  const d = charter.disputes as unknown;
+  if (d === undefined) return;
+  if (!isObject(d) || !Array.isArray(d.ladder)) return r.err('disputes.ladder', 'The dispute ladder is a list of steps', 'invalid_type');
+  if (d.ladder.length === 0) r.err('disputes.ladder', 'The dispute ladder needs at least one step', 'empty');
+  const bodyIds = new Set(listOfBodies(charter).map((b) => b.id));
+  const ids = new Set<string>();
+  d.ladder.forEach((s: unknown, i) => {
+    const f = `disputes.ladder[${i}]`;
+    if (!isObject(s)) return r.err(f, 'A step is an object with an id', 'invalid_type');
+    if (typeof s.id !== 'string' || s.id === '') r.err(`${f}.id`, 'A step needs an id', 'required');
+    else if (ids.has(s.id)) r.err(`${f}.id`, `Step "${s.id}" appears twice`, 'duplicate');
+    else ids.add(s.id);
+    if (s.body !== undefined && !bodyIds.has(s.body as string)) r.err(`${f}.body`, `Unknown body "${String(s.body)}"`, 'unknown_body');
+    if (s.days !== undefined && !(isWhole(s.days) && s.days > 0)) r.err(`${f}.days`, 'days must be a positive whole number', 'invalid_days');
+  });
+}
+
+/**
+ * Members who have no way to vote: bodies and decision types without a voting seat, voting seats that sit in no body,
+ * groups carrying a share with no voting seat (reported at the topmost such group). Needs the charter's seats.
+ */
+function checkReach(charter: Charter, r: Report): void {
+  if (!Array.isArray(charter.seats)) return;
+  const seats = charter.seats.filter(isObject) as Seat[];
+  const rawBodies = Array.isArray(charter.bodies) ? charter.bodies : [];
+  rawBodies.forEach((b, i) => {
+    if (!isObject(b) || seatsOfBody(seats, b).some(isVoting)) return;
+    r.warn(Array.isArray(b.seats) ? `bodies[${i}].seats` : `bodies[${i}]`, `Body "${b.id}" has no voting seat: it can never decide`, 'no_voting_seat');
+  });
+
+  const bodies = listOfBodies(charter);
+  if (isObject(charter.decisionTypes))
+    for (const [id, t] of Object.entries(charter.decisionTypes)) {
+      if (!isObject(t)) continue;
+      const body = t.body !== undefined ? bodies.find((b) => b.id === t.body) : bodies[0];
+      if (t.body !== undefined && !body) continue; // unknown body: reported above
+      if (!(body ? seatsOfBody(seats, body) : seats).some(isVoting))
+        r.warn(t.body !== undefined ? `decisionTypes.${id}.body` : `decisionTypes.${id}`, `Nobody can vote on a "${id}" decision: ${body ? `body "${body.id}"` : 'the charter'} has no voting seat`, 'no_voting_seat');
+    }
+
+  if (bodies.length > 0 && bodies.every((b) => Array.isArray(b.seats))) {
+    const seated = new Set(bodies.flatMap((b) => b.seats as string[]));
+    charter.seats.forEach((s, i) => {
+      if (isObject(s) && isVoting(s) && !seated.has(s.id))
+        r.warn(`seats[${i}]`, `Voting seat "${s.id}" sits in no body: its holder has no way to vote`, 'seat_in_no_body');
+    });
+  }
+
+  const walk = (groups: Group[], prefix: string, at: string): void =>
+    groups.forEach((g, i) => {
+      if (!isObject(g)) return;
+      const path = prefix ? `${prefix}/${g.id}` : g.id;
+      const f = `${at}[${i}]`;
+      if (g.share !== undefined && !seats.some((s) => isVoting(s) && inGroup(s.group, path)))
+        r.warn(f, `Group "${path}" carries a share of the vote but has no voting seat: its share can never be cast`, 'share_without_seat');
+      else if (Array.isArray(g.groups)) walk(g.groups, path, `${f}.groups`);
+    });
+  if (Array.isArray(charter.groups)) walk(charter.groups, '', 'groups');
+}
+
+/**
+ * Every problem of a charter, each with its path, a stable code and a severity; warnings for rules that never fail or
+ * never pass, ballots that do not fit their rule, and members who have no way to vote.
+ */
 export function checkCharter(charter: Charter): CharterIssue[] {
   const out: CharterIssue[] = [];
+  const r = reporter(out);
   if (charter.groups !== undefined) checkGroups(charter.groups, 'groups', false, true, out);
-  if (charter.seats !== undefined) out.push(...checkSeats(charter, charter.seats, 'seats'));
+  if (charter.seats !== undefined) {
+    out.push(...checkSeats(charter, charter.seats, 'seats'));
+    if (Array.isArray(charter.seats)) checkHolders(charter.seats, r);
+  }
   for (const [name, rule] of Object.entries(charter.rules ?? {})) out.push(...checkRule(charter, rule, `rules.${name}`));
+  checkBodies(charter, r);
+  checkDecisionTypes(charter, r);
+  checkAmendment(charter, r);
+  checkProxyPolicy(charter, indexGroups(Array.isArray(charter.groups) ? charter.groups : []), r);
+  checkDisputes(charter, r);
+  checkReach(charter, r);
   return out;
 }
 

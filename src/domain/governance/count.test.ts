@@ -501,3 +501,35 @@ describe('spreading a share over those present (per_present)', () => {
     expect(o.outcome).toBe('adopted');
   });
 });
+
+describe('recusal: a recused seat leaves the base', () => {
+  const four = body(4);
+  const roll = (recused: string[]) => four.seats!.map((s) => (recused.includes(s.id) ? { ...s, recused: true } : s));
+  const allMembers: Rule = { pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'all_members', measure: 'count' } };
+
+  it('counts neither toward the quorum nor toward an all-members base', () => {
+    // 2 yes, 1 no of 4 members: 2 is not more than 4/2; with m0003 recused 2 of 3 members is
+    const ballots = votes(2, 1);
+    expect(decide(four, allMembers, ballots).outcome).toBe('rejected');
+    const o = decide(four, allMembers, ballots, roll(['m0003']));
+    expect(o.outcome).toBe('adopted');
+    expect(o.conditions[0].numbers).toMatchObject({ present: '3/1', base: '3/1' });
+    expect(o.conditions[1].required).toBe('more than 50% of all members (at least 2 yes of 3)');
+  });
+
+  it('a ballot from a recused seat is refused', () => {
+    try {
+      decide(four, allMembers, votes(4, 0), roll(['m0003']));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DomainError).issues.map((i) => `${i.field} ${i.code}`)).toEqual(['ballots[3].voter recused']);
+    }
+  });
+
+  it('a recused veto seat did not vote', () => {
+    const rule: Rule = { quorum: [], pass: { kind: 'veto', seat: 'm0000' } };
+    const o = decide({ ...four, seats: four.seats!.map((s, i) => (i === 0 ? { ...s, name: 'the authority' } : s)) }, rule, votes(0, 0), roll(['m0000']));
+    expect(o.outcome).toBe('rejected');
+    expect(o.conditions[0].explanation).toBe('m0000 did not vote, must vote yes: fails');
+  });
+});

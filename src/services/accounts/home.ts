@@ -6,6 +6,7 @@ import { findUserById } from '../../store/repositories/users.repository';
 import { goalCounts } from '../../store/repositories/partnerships.repository';
 import { organisationsOfUser } from '../../store/repositories/organisations.repository';
 import { listPartnerships } from '../partnerships/partnerships';
+import { reviewsDue, votesAwaited } from '../../store/repositories/governance.repository';
 import { presentUser } from './accounts';
 
 /** The signed-in person's home: partnerships, organisations and what needs attention. */
@@ -15,16 +16,23 @@ export async function home(deps: Deps, actor: Actor) {
   if (!user) throw forbidden('Sign in first');
   const mine = await listPartnerships(deps, actor, { mine: true, sort: 'name', limit: 100 });
   const organisations = (await organisationsOfUser(deps.database.db, actor.id)).map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector, country: o.country, role: o.role as OrganisationRole }));
-  const attention: { kind: 'stage_review' | 'no_goals' | 'no_members' | 'pending_membership'; partnershipId: string | null; organisationId: string | null; title: string; detail: string | null }[] = [];
+  type Kind = 'stage_review' | 'no_goals' | 'no_members' | 'pending_membership' | 'decision_review' | 'vote_needed';
+  const attention: { kind: Kind; partnershipId: string | null; organisationId: string | null; decisionId: string | null; title: string; detail: string | null }[] = [];
+  const push = (a: Omit<(typeof attention)[number], 'decisionId'> & { decisionId?: string | null }) => attention.push({ ...a, decisionId: a.decisionId ?? null });
   const convening = mine.items.filter((p) => p.myRoles.includes('convener'));
   const goals = await goalCounts(deps.database.db, convening.map((p) => p.id));
   for (const p of convening) {
-    if (!goals.get(p.id)) attention.push({ kind: 'no_goals', partnershipId: p.id, organisationId: null, title: p.name, detail: 'Agree the shared goals and link them to the SDGs' });
-    if (p.memberCount < 2) attention.push({ kind: 'no_members', partnershipId: p.id, organisationId: null, title: p.name, detail: 'Invite the partner organisations' });
+    if (!goals.get(p.id)) push({ kind: 'no_goals', partnershipId: p.id, organisationId: null, title: p.name, detail: 'Agree the shared goals and link them to the SDGs' });
+    if (p.memberCount < 2) push({ kind: 'no_members', partnershipId: p.id, organisationId: null, title: p.name, detail: 'Invite the partner organisations' });
     if (p.endDate && p.endDate <= deps.clock().slice(0, 10) && p.stage !== 'closed' && p.stage !== 'reviewing') {
-      attention.push({ kind: 'stage_review', partnershipId: p.id, organisationId: null, title: p.name, detail: `Its end date ${p.endDate} has passed: review it` });
+      push({ kind: 'stage_review', partnershipId: p.id, organisationId: null, title: p.name, detail: `Its end date ${p.endDate} has passed: review it` });
     }
   }
-  if (organisations.length === 0) attention.push({ kind: 'pending_membership', partnershipId: null, organisationId: null, title: 'Join or register your organisation', detail: null });
+  const today = deps.clock().slice(0, 10);
+  for (const d of await reviewsDue(deps.database.db, convening.map((p) => p.id), today))
+    push({ kind: 'decision_review', partnershipId: d.partnership_id, organisationId: null, decisionId: d.id, title: `#${d.number} ${d.title}`, detail: `Review due on ${d.review_on}` });
+  for (const d of await votesAwaited(deps.database.db, actor.id, mine.items.map((p) => p.id), deps.clock()))
+    push({ kind: 'vote_needed', partnershipId: d.partnership_id, organisationId: null, decisionId: d.id, title: `#${d.number} ${d.title}`, detail: `Voting closes ${d.closes_at}` });
+  if (organisations.length === 0) push({ kind: 'pending_membership', partnershipId: null, organisationId: null, title: 'Join or register your organisation', detail: null });
   return { user: presentUser(user), partnerships: mine.items, organisations, attention };
 }

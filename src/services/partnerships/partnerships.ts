@@ -33,8 +33,11 @@ async function loadReadable(db: Tx, anyActor: Actor, id: string): Promise<{ p: P
   return { p, actor };
 }
 
-/** Loads a partnership and checks one action: 404 when it cannot even be read, 403 when read-only. */
-async function loadFor(db: Tx | Unit, anyActor: Actor, id: string, action: Parameters<typeof can>[1]): Promise<{ p: PartnershipRecord; actor: Actor }> {
+/**
+ * Loads a partnership and checks one action: 404 when it cannot even be read, 403 when read-only.
+ * Every capability of a partnership (governance, disputes, ledger...) authorises through this.
+ */
+export async function loadFor(db: Tx | Unit, anyActor: Actor, id: string, action: Parameters<typeof can>[1]): Promise<{ p: PartnershipRecord; actor: Actor }> {
   // inside a unit of work the partnership row is locked first: concurrent writes to it take turns
   if ('lock' in db) await db.lock('partnerships', id);
   const r = await loadReadable('lock' in db ? db.trx : db, anyActor, id);

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-current-membership-unique';
+import * as m0003 from './0003-governance';
+import * as m0004 from './0004-disputes';
 
 /** Every migration, in order. Names never change once shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-current-membership-unique': m0002,
+  '0003-governance': m0003,
+  '0004-disputes': m0004,
 };

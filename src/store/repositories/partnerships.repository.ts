@@ -269,3 +269,16 @@ export async function listPeople(db: Kysely<DB>, partnershipId: string, f: { rol
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.name, last.id) : null };
 }
+
+/** The organisations a person represents in a partnership (their representative roles). */
+export async function representedOrganisations(db: Kysely<DB>, partnershipId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partnership_people')
+    .select('organisation_id')
+    .where('partnership_id', '=', partnershipId)
+    .where('user_id', '=', userId)
+    .where('role', '=', 'representative')
+    .where('organisation_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.organisation_id as string);
+}

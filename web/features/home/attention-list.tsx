@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck, IconClipboardCheck, IconTarget, IconUserQuestion, IconUsersPlus } from '@tabler/icons-react';
+import { IconAlertCircle, IconCalendarDue, IconCircleCheck, IconClipboardCheck, IconTarget, IconUserQuestion, IconUsersPlus, IconCheckbox } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../lib/types';
@@ -9,6 +9,8 @@ const KIND = {
   no_goals: { icon: IconTarget, color: 'orange', to: '' },
   no_members: { icon: IconUsersPlus, color: 'orange', to: '/members' },
   pending_membership: { icon: IconUserQuestion, color: 'blue', to: '/members' },
+  decision_review: { icon: IconCalendarDue, color: 'yellow', to: '/decisions' },
+  vote_needed: { icon: IconCheckbox, color: 'blue', to: '/decisions' },
 } as const;
 
 /** What needs my attention; each item says what kind it is (icon and word) and links to where to act. */
@@ -40,7 +42,11 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {items.map((a, i) => {
             const k = KIND[a.kind] ?? KIND.stage_review;
-            const href = a.partnershipId ? `/partnerships/${a.partnershipId}${k.to}` : a.organisationId ? `/organisations/${a.organisationId}` : null;
+            const href = a.partnershipId
+              ? `/partnerships/${a.partnershipId}${k.to}${a.decisionId ? `/${a.decisionId}` : ''}`
+              : a.organisationId
+                ? `/organisations/${a.organisationId}`
+                : null;
             return (
               <Group key={i} component="li" gap="sm" wrap="nowrap" align="flex-start" p="xs" style={{ borderRadius: 8, background: 'var(--mantine-color-gray-0)' }}>
                 <ThemeIcon color={k.color} variant="light" radius="md" size={32}>

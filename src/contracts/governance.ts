@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { Id, Instant, DateOnly, PageQuery, page } from './common';
+
+/**
+ * A charter document: the language of docs/domain/charter.md. The contract only says it is a JSON object; the
+ * domain's `checkCharter` validates it and names every problem by its path.
+ */
+export const CharterDocument = z.record(z.string(), z.unknown()).describe('A charter (docs/domain/charter.md)');
+
+export const CharterFinding = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  severity: z.enum(['error', 'warning']),
+});
+
+export const PersonRef = z.object({ id: z.string(), name: z.string() });
+
+export const CharterVersion = z.object({
+  partnershipId: Id,
+  version: z.number().int(),
+  adoptedAt: Instant,
+  adoptedBy: PersonRef.nullable(),
+  templateId: z.string().nullable(),
+  decisionId: z.string().nullable().describe('The amendment decision that adopted this version'),
+  note: z.string().nullable(),
+  charter: CharterDocument,
+  findings: z.array(CharterFinding).describe('Warnings of the check (a stored charter has no errors)'),
+  allowedActions: z.array(z.string()),
+});
+export const CharterVersionList = z.object({
+  items: z.array(CharterVersion.omit({ charter: true, findings: true, allowedActions: true })),
+});
+
+export const AdoptCharterBody = z
+  .object({
+    templateId: z.string().min(1).max(80).optional().describe('Start from a shipped template'),
+    charter: CharterDocument.optional().describe('The charter itself (wins over a template)'),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((b) => b.templateId !== undefined || b.charter !== undefined, { message: 'Give a charter or a templateId', path: ['charter'] });
+export const CheckCharterBody = z.object({ charter: CharterDocument }).strict();
+export const CheckCharterResult = z.object({ ok: z.boolean(), findings: z.array(CharterFinding) });
+
+export const TemplateSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  models: z.array(z.string()),
+  charter: CharterDocument,
+});
+export const TemplateList = z.object({ items: z.array(TemplateSummary) });
+
+// ---- decisions -----------------------------------------------------------------------------------------------
+
+export const DECISION_STATUSES = ['proposed', 'open', 'closed', 'withdrawn'] as const;
+export const DecisionStatus = z.enum(DECISION_STATUSES);
+export const Link = z.object({ title: z.string().trim().min(1).max(200), url: z.url().max(2000) });
+
+export const PollOption = z.object({ id: z.string().trim().min(1).max(40), label: z.string().trim().min(1).max(200) });
+export const PollSpecBody = z.object({
+  kind: z.enum(['single', 'approval', 'ranked', 'score', 'dots']),
+  options: z.array(PollOption).min(2).max(50),
+  maxScore: z.number().int().min(1).max(100).optional(),
+  dots: z.number().int().min(1).max(100).optional(),
+});
+
+export const ProposeBody = z.object({
+  kind: z.enum(['motion', 'poll']).default('motion'),
+  title: z.string().trim().min(3).max(200),
+  text: z.string().trim().min(1).max(20000),
+  decisionType: z.string().trim().min(1).max(80).optional().describe('Required for motions: a decision type of the charter'),
+  links: z.array(Link).max(20).default([]),
+  opensAt: Instant.optional().describe('Default: now'),
+  closesAt: Instant,
+  seat: z.string().max(200).optional().describe('The seat you propose from (default: your first seat in the body)'),
+  amendment: CharterDocument.optional().describe('For the amendment decision type: the proposed charter'),
+  poll: PollSpecBody.optional(),
+}).strict();
+
+export const Outcome = z.object({
+  outcome: z.enum(['adopted', 'rejected', 'no_quorum', 'referred']),
+  grade: z.string().optional(),
+  stage: z.string().optional(),
+  conditions: z.array(
+    z.object({
+      label: z.string(),
+      passed: z.boolean(),
+      required: z.string(),
+      actual: z.string(),
+      explanation: z.string(),
+      numbers: z.record(z.string(), z.string()),
+      stage: z.string().optional(),
+    }),
+  ),
+});
+
+export const RollSeat = z.object({
+  seat: z.string(),
+  name: z.string().nullable(),
+  group: z.string().nullable(),
+  voting: z.boolean(),
+  organisationId: z.string().nullable(),
+  personId: z.string().nullable(),
+  recused: z.boolean(),
+  voted: z.boolean(),
+});
+
+export const Tally = z.object({
+  counts: z.record(z.string(), z.number().int()).describe('Ballots per choice'),
+  byGroup: z.array(z.object({ group: z.string(), counts: z.record(z.string(), z.number().int()), members: z.number().int() })),
+  voted: z.number().int(),
+  eligible: z.number().int(),
+  projected: Outcome.nullable().describe('The outcome if voting closed now'),
+});
+
+export const DecisionSummary = z.object({
+  id: Id,
+  number: z.number().int(),
+  kind: z.enum(['motion', 'poll']),
+  title: z.string(),
+  decisionType: z.string().nullable(),
+  status: DecisionStatus,
+  opensAt: Instant,
+  closesAt: Instant,
+  outcome: z.string().nullable(),
+  grade: z.string().nullable(),
+  reviewOn: z.string().nullable(),
+});
+
+export const DecisionDetail = DecisionSummary.extend({
+  partnershipId: Id,
+  text: z.string(),
+  links: z.array(Link),
+  charterVersion: z.number().int().nullable(),
+  rule: z.string().nullable(),
+  body: z.string().nullable(),
+  ballotKind: z.string().nullable(),
+  choices: z.array(z.string()).describe('What a ballot may say'),
+  anonymous: z.boolean(),
+  resultsHidden: z.boolean(),
+  proposer: PersonRef.nullable(),
+  proposerSeat: z.string().nullable(),
+  seconds: z.array(z.object({ seat: z.string(), by: PersonRef.nullable(), at: Instant })),
+  seconding: z.object({ required: z.number().int(), satisfied: z.boolean(), missing: z.string() }),
+  poll: PollSpecBody.nullable(),
+  amendment: CharterDocument.nullable(),
+  openedAt: Instant.nullable(),
+  closedAt: Instant.nullable(),
+  result: Outcome.nullable(),
+  pollResult: z.record(z.string(), z.unknown()).nullable(),
+  parentId: z.string().nullable().describe('The decision this one puts to the vote again after a referral'),
+  startStage: z.string().nullable(),
+  outcomeStatement: z.string().nullable(),
+  mySeats: z.array(z.object({ seat: z.string(), name: z.string().nullable(), as: z.enum(['holder', 'representative', 'alternate', 'proxy']), ballot: z.object({ choice: z.string(), reason: z.string().nullable(), castAt: Instant }).nullable() })),
+  myPollAnswer: z.unknown().nullable(),
+  roll: z.array(RollSeat).describe('The first 500 seats of the roll by id; rollStats counts them all'),
+  rollStats: z.object({ seats: z.number().int(), voting: z.number().int(), recused: z.number().int(), tookPart: z.number().int() }),
+  tally: Tally.nullable().describe('Null while results are hidden'),
+  allowedActions: z.array(z.string()),
+  createdAt: Instant,
+});
+
+export const DecisionQuery = PageQuery.extend({ status: DecisionStatus.optional() });
+export const DecisionPage = page(DecisionSummary);
+export const DecisionParams = z.object({ id: z.uuid(), decisionId: z.uuid() });
+
+export const RevoteBody = z.object({ closesAt: Instant, opensAt: Instant.optional(), body: z.string().min(1).max(80).optional().describe('A body of the charter, e.g. the working group the matter was referred to') }).strict();
+export const SecondBody = z.object({ seat: z.string().max(200).optional() }).strict();
+export const WithdrawBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+export const UpdateDecisionBody = z.object({
+  outcomeStatement: z.string().trim().max(20000).nullable().optional(),
+  reviewOn: DateOnly.nullable().optional(),
+}).strict();
+
+export const BallotBody = z.object({
+  choice: z.string().max(40).optional(),
+  reason: z.string().trim().max(5000).optional(),
+  paramount: z.boolean().optional(),
+  resolved: z.boolean().optional(),
+  answer: z
+    .object({ choice: z.string().max(40).optional(), approve: z.array(z.string().max(40)).max(50).optional(), ranking: z.array(z.string().max(40)).max(50).optional(), scores: z.record(z.string(), z.number()).optional(), dots: z.record(z.string(), z.number()).optional() })
+    .strict()
+    .optional()
+    .describe('A poll answer: {choice} (single), {approve: [ids]}, {ranking: [ids]}, {scores: {id: n}}, {dots: {id: n}}'),
+}).strict();
+export const BallotParams = DecisionParams.extend({ seatId: z.string().min(1).max(200) });
+export const BallotReceipt = z.object({ seat: z.string(), choice: z.string(), castAt: Instant, byProxy: z.boolean() });
+
+export const BallotQuery = PageQuery;
+export const BallotList = z.object({
+  anonymous: z.boolean(),
+  nextCursor: z.string().nullable(),
+  items: z.array(z.object({ seat: z.string(), name: z.string().nullable(), choice: z.string().nullable(), reason: z.string().nullable(), castBy: PersonRef.nullable(), byProxy: z.boolean(), castAt: Instant.nullable() })),
+  history: z.array(z.object({ seat: z.string(), choice: z.string(), reason: z.string().nullable(), castBy: PersonRef.nullable(), at: Instant })),
+});
+
+export const RecusalBody = z.object({ seat: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2000) }).strict();
+export const ProxyBody = z.object({ seat: z.string().min(1).max(200), holderId: z.uuid() }).strict();
+export const CommentBody = z.object({ body: z.string().trim().min(1).max(10000) }).strict();
+export const Comment = z.object({ id: Id, author: PersonRef.nullable(), body: z.string(), createdAt: Instant });
+export const CommentPage = page(Comment);

@@ -1,0 +1,190 @@
+import type { Deps, Unit } from '../context';
+import { inTransaction } from '../context';
+import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { allowedActions, type Actor } from '../../domain/access/can';
+import { checkCharter, errorsOnly, type Charter, type CharterIssue } from '../../domain/governance/charter';
+import { TEMPLATES, templateById } from '../../domain/governance/templates';
+import * as repo from '../../store/repositories/governance.repository';
+import type { Tx } from '../../store/database';
+import { loadFor } from '../partnerships/partnerships';
+
+const CHARTER_ACTIONS = ['partnership.charter.manage', 'partnership.decisions.propose'] as const;
+const resourceOf = (p: { id: string; visibility: 'public' | 'private' }) => ({ type: 'partnership' as const, id: p.id, visibility: p.visibility });
+const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
+
+/** A charter document arrives as JSON: anything but an object is refused before the domain sees it. */
+export function asCharter(doc: unknown, field = 'charter'): Charter {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new DomainError('validation_failed', 'A charter is a JSON object', [{ field, message: 'Expected an object', code: 'invalid_type' }]);
+  return doc as Charter;
+}
+
+/** The domain check, made safe for any JSON: a malformed document is reported, never thrown as a 500. */
+export function findingsOf(charter: Charter): CharterIssue[] {
+  try {
+    return checkCharter(charter);
+  } catch (err) {
+    return [{ field: 'charter', message: `The charter cannot be read: ${(err as Error).message}`, code: 'malformed', severity: 'error' }];
+  }
+}
+
+export function checkCharterDocument(doc: unknown) {
+  const findings = findingsOf(asCharter(doc));
+  return { ok: errorsOnly(findings).length === 0, findings };
+}
+
+export function listTemplates() {
+  return { items: TEMPLATES.map((t) => ({ id: t.id, name: t.name, summary: t.summary, models: [...t.models], charter: t.charter as unknown as Record<string, unknown> })) };
+}
+
+/**
+ * The live partnership's side of a charter: seats are held by its current member organisations and its
+ * people. Template seats without a holder are allowed (nobody votes for them until one is named).
+ */
+async function checkHolders(db: Tx, partnershipId: string, charter: Charter, at = 'charter'): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const seats = Array.isArray(charter.seats) ? charter.seats : [];
+  const orgIds = await repo.currentMemberOrganisations(db, partnershipId, seats.flatMap((s) => (typeof s.organisation === 'string' ? [s.organisation] : [])));
+  const people = await repo.participants(db, partnershipId, seats.flatMap((s) => [s.person, s.alternate].filter((v): v is string => typeof v === 'string')));
+  seats.forEach((s, i) => {
+    if (s.organisation !== undefined && !orgIds.has(s.organisation))
+      issues.push({ field: `${at}.seats[${i}].organisation`, message: `Seat "${s.id}": "${s.organisation}" is not a current member organisation of this partnership`, code: 'not_a_member' });
+    for (const key of ['person', 'alternate'] as const) {
+      const v = s[key];
+      if (v !== undefined && !people.has(v)) issues.push({ field: `${at}.seats[${i}].${key}`, message: `Seat "${s.id}": "${v}" is not a person of this partnership`, code: 'not_a_person' });
+    }
+  });
+  return issues;
+}
+
+/** Refuses a charter with errors, naming each problem by its path under `at`. */
+export async function assertAdoptable(db: Tx, partnershipId: string, charter: Charter, at = 'charter'): Promise<CharterIssue[]> {
+  const findings = findingsOf(charter);
+  const errors: FieldIssue[] = errorsOnly(findings).map((f) => ({ field: f.field.startsWith(at) ? f.field : `${at}.${f.field}`, message: f.message, code: f.code }));
+  errors.push(...(await checkHolders(db, partnershipId, charter, at)));
+  if (errors.length) throw new DomainError('validation_failed', 'The charter has problems', errors);
+  return findings.filter((f) => f.severity === 'warning');
+}
+
+function present(actor: Actor, p: { id: string; visibility: 'public' | 'private' }, row: NonNullable<Awaited<ReturnType<typeof repo.currentCharter>>>, adoptedByName: string | null) {
+  const charter = JSON.parse(row.document) as Charter;
+  return {
+    partnershipId: row.partnership_id,
+    version: row.version,
+    adoptedAt: row.adopted_at,
+    adoptedBy: row.adopted_by ? { id: row.adopted_by, name: adoptedByName ?? '' } : null,
+    templateId: row.template_id,
+    decisionId: row.decision_id,
+    note: row.note,
+    charter: charter as unknown as Record<string, unknown>,
+    findings: findingsOf(charter).filter((f) => f.severity === 'warning'),
+    allowedActions: allowedActions(actor, CHARTER_ACTIONS, resourceOf(p)),
+  };
+}
+
+/** The charter in force (or one version of it). */
+export async function getCharter(deps: Deps, anyActor: Actor, partnershipId: string, version?: number) {
+  const db = deps.database.db;
+  const { p, actor } = await loadFor(db, anyActor, partnershipId, 'partnership.charter.read');
+  const row = version === undefined ? await repo.currentCharter(db, partnershipId) : await repo.charterVersion(db, partnershipId, version);
+  if (!row) throw notFound(version === undefined ? 'The partnership’s charter (none adopted yet)' : `Version ${version} of the charter`);
+  const names = await repo.userNames(db, row.adopted_by ? [row.adopted_by] : []);
+  return present(actor, p, row, row.adopted_by ? names.get(row.adopted_by) ?? null : null);
+}
+
+export async function listCharterVersions(deps: Deps, anyActor: Actor, partnershipId: string) {
+  const db = deps.database.db;
+  await loadFor(db, anyActor, partnershipId, 'partnership.charter.read');
+  const rows = await repo.charterVersions(db, partnershipId);
+  return {
+    items: rows.map((r) => ({
+      partnershipId,
+      version: r.version,
+      adoptedAt: r.adopted_at,
+      adoptedBy: r.adopted_by ? { id: r.adopted_by, name: r.adopted_by_name ?? '' } : null,
+      templateId: r.template_id,
+      decisionId: r.decision_id,
+      note: r.note,
+    })),
+  };
+}
+
+/** Records a new version of the charter inside a unit of work (first adoption, holder changes, adopted amendments). */
+export async function recordCharterVersion(deps: Deps, u: Unit, partnershipId: string, charter: Charter, meta: { actorId: string | null; templateId?: string | null; decisionId?: string | null; note?: string | null }) {
+  const current = await repo.currentCharter(u.trx, partnershipId);
+  const version = (current?.version ?? 0) + 1;
+  const row = {
+    id: deps.newId(),
+    partnership_id: partnershipId,
+    version,
+    document: JSON.stringify({ ...charter, version: String(version) }),
+    template_id: meta.templateId ?? null,
+    decision_id: meta.decisionId ?? null,
+    note: meta.note ?? null,
+    adopted_by: meta.actorId,
+    adopted_at: u.now,
+  };
+  await repo.insertCharter(u.trx, row);
+  await u.audit({
+    partnershipId,
+    actorId: meta.actorId,
+    action: 'charter.adopted',
+    entityType: 'charter',
+    entityId: row.id,
+    before: current ? { version: current.version } : null,
+    after: { version, templateId: row.template_id, decisionId: row.decision_id, note: row.note },
+  });
+  return row;
+}
+
+/**
+ * Adopts the partnership's first charter (conveners). Once a charter is in force it changes only through a
+ * decision under its amendment rule (409 amendment_required), or, for who holds a seat, `changeSeatHolder`.
+ */
+export async function adoptCharter(deps: Deps, anyActor: Actor, partnershipId: string, input: { templateId?: string; charter?: unknown; note?: string }) {
+  let charter: Charter;
+  if (input.charter !== undefined) charter = asCharter(input.charter);
+  else {
+    const t = templateById(input.templateId ?? '');
+    if (!t) throw new DomainError('validation_failed', `There is no template "${input.templateId}"`, [{ field: 'templateId', message: 'Unknown template', code: 'unknown_template' }]);
+    charter = structuredClone(t.charter) as Charter;
+  }
+  if (input.templateId !== undefined && !templateById(input.templateId))
+    throw new DomainError('validation_failed', `There is no template "${input.templateId}"`, [{ field: 'templateId', message: 'Unknown template', code: 'unknown_template' }]);
+  return inTransaction(deps, async (u) => {
+    const { p, actor } = await loadFor(u, anyActor, partnershipId, 'partnership.charter.manage');
+    if (await repo.currentCharter(u.trx, partnershipId))
+      throw new DomainError('conflict', 'This partnership already has a charter: propose an amendment decision to change it', [{ field: 'charter', message: 'A charter is in force; changes go through its amendment rule', code: 'amendment_required' }]);
+    await assertAdoptable(u.trx, partnershipId, charter);
+    const row = await recordCharterVersion(deps, u, partnershipId, charter, { actorId: actorId(actor), templateId: input.templateId ?? null, note: input.note ?? null });
+    const names = await repo.userNames(u.trx, row.adopted_by ? [row.adopted_by] : []);
+    return present(actor, p, row, row.adopted_by ? names.get(row.adopted_by) ?? null : null);
+  });
+}
+
+/**
+ * Names who holds a seat (an administrative change, not a change of the rules): a new version of the charter
+ * with the same rules, recorded and audited. Conveners only.
+ */
+export async function changeSeatHolder(deps: Deps, anyActor: Actor, partnershipId: string, seatId: string, input: { organisation?: string | null; person?: string | null; alternate?: string | null }) {
+  return inTransaction(deps, async (u) => {
+    const { p, actor } = await loadFor(u, anyActor, partnershipId, 'partnership.charter.manage');
+    const current = await repo.currentCharter(u.trx, partnershipId);
+    if (!current) throw notFound('The partnership’s charter (none adopted yet)');
+    const charter = JSON.parse(current.document) as Charter;
+    const seats = charter.seats ?? [];
+    const i = seats.findIndex((s) => s.id === seatId);
+    if (i < 0) throw notFound(`Seat "${seatId}"`);
+    const seat = { ...seats[i] };
+    for (const key of ['organisation', 'person', 'alternate'] as const) {
+      const v = input[key];
+      if (v === undefined) continue;
+      if (v === null) delete seat[key];
+      else seat[key] = v;
+    }
+    const next: Charter = { ...charter, seats: seats.map((s, j) => (j === i ? seat : s)) };
+    await assertAdoptable(u.trx, partnershipId, next);
+    const row = await recordCharterVersion(deps, u, partnershipId, next, { actorId: actorId(actor), templateId: current.template_id, note: `Seat "${seatId}": holder changed` });
+    const names = await repo.userNames(u.trx, row.adopted_by ? [row.adopted_by] : []);
+    return present(actor, p, row, row.adopted_by ? names.get(row.adopted_by) ?? null : null);
+  });
+}
