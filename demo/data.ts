@@ -38,37 +38,42 @@ export const ADMIN = e('admin');
 export const REGISTRY = e('directory.desk');
 
 // People -----------------------------------------------------------------------------------------
-const AMINA = e('amina.convener');
-const HENRIK = e('henrik.olsen');
-const LUCAS = e('lucas.rep');
-const INGRID = e('ingrid.bauer');
-const RAHUL = e('rahul.mehta');
-const GRACE = e('grace.mwangi');
-const FATIMA = e('fatima.rahman');
-const SOFIA = e('sofia.member');
-const OLIVER = e('oliver.observer');
+export const AMINA = e('amina.convener');
+export const HENRIK = e('henrik.olsen');
+export const LUCAS = e('lucas.rep');
+export const INGRID = e('ingrid.bauer');
+export const RAHUL = e('rahul.mehta');
+export const GRACE = e('grace.mwangi');
+export const FATIMA = e('fatima.rahman');
+export const SOFIA = e('sofia.member');
+export const OLIVER = e('oliver.observer');
+export const ELEANOR = e('eleanor.hughes');
+export const DAVID = e('david.ashworth');
 
-const ELENA = e('elena.vasquez');
-const BJORN = e('bjorn.lindqvist');
-const ANA = e('ana.quispe');
-const MARK = e('mark.thompson');
-const TOMAS = e('tomas.herrera');
-const KWAME = e('kwame.asante');
+export const ELENA = e('elena.vasquez');
+export const BJORN = e('bjorn.lindqvist');
+export const ANA = e('ana.quispe');
+export const MARK = e('mark.thompson');
+export const TOMAS = e('tomas.herrera');
+export const KWAME = e('kwame.asante');
+export const MARIE = e('marie.tremblay');
+export const MIKKO = e('mikko.virtanen');
+export const CAMILA = e('camila.rojas');
 
-const KENJI = e('kenji.water');
-const THANDI = e('thandiwe.nkosi');
-const PIERRE = e('pierre.laurent');
-const ADWOA = e('adwoa.mensah');
-const SIPHO = e('sipho.dlamini');
-const JOHAN = e('johan.vanwyk');
+export const KENJI = e('kenji.water');
+export const THANDI = e('thandiwe.nkosi');
+export const PIERRE = e('pierre.laurent');
+export const ADWOA = e('adwoa.mensah');
+export const SIPHO = e('sipho.dlamini');
+export const JOHAN = e('johan.vanwyk');
 
-const CLAIRE = e('claire.whitfield');
-const MAARTEN = e('maarten.devries');
-const LENA = e('lena.schmidt');
-const YUKI = e('yuki.tanaka');
-const CARLOS = e('carlos.restrepo');
+export const CLAIRE = e('claire.whitfield');
+export const MAARTEN = e('maarten.devries');
+export const LENA = e('lena.schmidt');
+export const YUKI = e('yuki.tanaka');
+export const CARLOS = e('carlos.restrepo');
 
-const NORA = e('nora.newcomer');
+export const NORA = e('nora.newcomer');
 
 export const SIGN_INS = { ADMIN, AMINA, LUCAS, SOFIA, OLIVER, KENJI, ELENA, NORA, CLAIRE };
 
@@ -87,6 +92,9 @@ const forest: DemoEvent[] = [
   { on: '2015-10-05', kind: 'user', email: MARK, name: 'Mark Thompson' },
   { on: '2015-10-05', kind: 'user', email: TOMAS, name: 'Tomás Herrera' },
   { on: '2015-10-05', kind: 'user', email: KWAME, name: 'Kwame Asante' },
+  { on: '2015-10-05', kind: 'user', email: MARIE, name: 'Marie Tremblay', locale: 'fr' },
+  { on: '2015-10-05', kind: 'user', email: MIKKO, name: 'Mikko Virtanen' },
+  { on: '2015-10-05', kind: 'user', email: CAMILA, name: 'Camila Rojas', locale: 'es' },
   {
     on: '2015-10-06', kind: 'org', by: ELENA, key: 'lfsc',
     org: {
@@ -177,6 +185,10 @@ const forest: DemoEvent[] = [
       offers: ['restoration sites', 'certified pulp'], seeks: ['community dialogue', 'restoration expertise'],
     },
   },
+  // the Directory Desk registered these three organisations; each names the person who speaks for it
+  { on: '2015-10-09', kind: 'orgPerson', by: REGISTRY, org: 'ffww', email: MARIE, role: 'member' },
+  { on: '2015-10-09', kind: 'orgPerson', by: REGISTRY, org: 'boreal', email: MIKKO, role: 'member' },
+  { on: '2015-10-09', kind: 'orgPerson', by: REGISTRY, org: 'andean', email: CAMILA, role: 'member' },
   {
     on: '2015-11-10', kind: 'partnership', by: ELENA, key: F, convener: 'lfsc',
     input: {
@@ -202,10 +214,13 @@ const forest: DemoEvent[] = [
   { on: '2016-01-21', kind: 'person', by: ELENA, p: F, email: BJORN, role: 'representative', org: 'nwt' },
   { on: '2016-01-21', kind: 'person', by: ELENA, p: F, email: ANA, role: 'representative', org: 'ifpn' },
   { on: '2016-01-21', kind: 'person', by: ELENA, p: F, email: MARK, role: 'representative', org: 'homecraft' },
+  { on: '2016-01-21', kind: 'person', by: ELENA, p: F, email: MARIE, role: 'representative', org: 'ffww' },
+  { on: '2016-01-21', kind: 'person', by: ELENA, p: F, email: MIKKO, role: 'representative', org: 'boreal' },
   { on: '2016-01-22', kind: 'person', by: ELENA, p: F, email: TOMAS, role: 'member', org: 'amazonia' },
   { on: '2016-09-01', kind: 'stage', by: ELENA, p: F, to: 'implementing', reason: 'The first international forest management standard was approved with a majority in all three chambers; accredited certification bodies can now issue certificates.' },
   { on: '2017-05-02', kind: 'member', by: ELENA, p: F, org: 'borneo', role: 'partner', joinedOn: '2017-05-02' },
   { on: '2018-03-12', kind: 'member', by: ELENA, p: F, org: 'andean', role: 'partner', joinedOn: '2018-03-12' },
+  { on: '2018-03-13', kind: 'person', by: ELENA, p: F, email: CAMILA, role: 'representative', org: 'andean' },
   { on: '2019-06-04', kind: 'member', by: ELENA, p: F, org: 'hcfua', role: 'observer', joinedOn: '2019-06-04' },
   { on: '2020-06-18', kind: 'memberUpdate', by: ELENA, p: F, org: 'hcfua', role: 'partner' },
   { on: '2020-09-07', kind: 'person', by: ELENA, p: F, email: KWAME, role: 'observer' },
@@ -229,6 +244,8 @@ const vaccines: DemoEvent[] = [
   { on: '2019-01-14', kind: 'user', email: FATIMA, name: 'Fatima Rahman' },
   { on: '2019-01-14', kind: 'user', email: SOFIA, name: 'Sofia Marques' },
   { on: '2019-01-14', kind: 'user', email: OLIVER, name: 'Oliver Grant' },
+  { on: '2019-01-14', kind: 'user', email: ELEANOR, name: 'Eleanor Hughes' },
+  { on: '2019-01-14', kind: 'user', email: DAVID, name: 'David Ashworth' },
   {
     on: '2019-01-15', kind: 'org', by: AMINA, key: 'hva',
     org: {
@@ -275,6 +292,8 @@ const vaccines: DemoEvent[] = [
       offers: ['vaccine supply', 'technology transfer', 'regulatory expertise'], seeks: ['demand forecasts', 'advance commitments'],
     },
   },
+  { on: '2019-01-17', kind: 'orgPerson', by: REGISTRY, org: 'dohp', email: ELEANOR, role: 'member' },
+  { on: '2019-01-17', kind: 'orgPerson', by: REGISTRY, org: 'aldermoor', email: DAVID, role: 'member' },
   {
     on: '2019-01-17', kind: 'org', by: LUCAS, key: 'biosul',
     org: {
@@ -368,6 +387,8 @@ const vaccines: DemoEvent[] = [
   { on: '2019-05-22', kind: 'person', by: AMINA, p: V, email: RAHUL, role: 'representative', org: 'calloway' },
   { on: '2019-05-22', kind: 'person', by: AMINA, p: V, email: LUCAS, role: 'representative', org: 'biosul' },
   { on: '2019-05-22', kind: 'person', by: AMINA, p: V, email: GRACE, role: 'representative', org: 'iecc' },
+  { on: '2019-05-22', kind: 'person', by: AMINA, p: V, email: ELEANOR, role: 'representative', org: 'dohp' },
+  { on: '2019-05-22', kind: 'person', by: AMINA, p: V, email: DAVID, role: 'representative', org: 'aldermoor' },
   { on: '2020-01-15', kind: 'stage', by: AMINA, p: V, to: 'implementing', reason: 'The board approved the 2020–2025 strategy and the first round of country applications; pooled procurement contracts are signed with both manufacturers.' },
   { on: '2020-02-10', kind: 'member', by: AMINA, p: V, org: 'mohbd', role: 'implementer', joinedOn: '2020-02-10' },
   { on: '2020-02-11', kind: 'person', by: HENRIK, p: V, email: FATIMA, role: 'representative', org: 'mohbd' },

@@ -15,12 +15,15 @@ function accord(args: string[], input?: string, env: Record<string, string> = {}
     input,
     encoding: 'utf8',
     env: { ...process.env, ACCORD_DATABASE_URL: dbUrl, ACCORD_STANDARDS_DIR: path.join(ROOT, 'standards'), ACCORD_LOG_LEVEL: 'silent', ...env },
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('the accord command', () => {
+// each case starts several `accord` processes (Node + tsx): give them room on a busy machine
+const CLI_TIMEOUT = { timeout: 180_000 };
+
+describe('the accord command', CLI_TIMEOUT, () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cli-'));
     dbUrl = `sqlite:${path.join(dir, 'accord.db')}`;
@@ -124,7 +127,7 @@ describe('the accord command', () => {
   });
 });
 
-describe('accord decide and accord charter check', () => {
+describe('accord decide and accord charter check', CLI_TIMEOUT, () => {
   let work: string;
   const charter = {
     name: 'Board with a double two-thirds majority',
@@ -226,7 +229,7 @@ describe('accord decide and accord charter check', () => {
   });
 });
 
-describe('accord decide with a file that is not a charter', () => {
+describe('accord decide with a file that is not a charter', CLI_TIMEOUT, () => {
   it('explains that an empty YAML file is not a charter, without a stack trace', () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-empty-'));
     try {

@@ -5,6 +5,8 @@ import { buildWorld, PASSWORD, type World } from '../support/world';
 import { DIALECTS, postgresAvailable } from '../support/databases';
 import { BallotList, BallotReceipt, CharterVersion, CharterVersionList, CheckCharterResult, CommentPage, DecisionDetail, DecisionPage, TemplateList } from '../../src/contracts/governance';
 import { closeDueDecisions } from '../../src/services/governance/decisions';
+import { openSse } from '../support/sse';
+import type { AddressInfo } from 'node:net';
 import { TEMPLATES } from '../../src/domain/governance/templates';
 
 const pgUp = await postgresAvailable();
@@ -259,6 +261,17 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       expect(newer.charterVersion).toBe(2);
     });
 
+    run('a motion proposed by someone without a seat needs one more seconder, who moves it in their place', async () => {
+      // the admin holds no seat; "ordinary" asks for one seconder
+      const admin = await signIn(t.app, w.emails.admin, PASSWORD);
+      const d0 = DecisionDetail.parse((await propose(admin, { title: 'Commission a water audit', decisionType: 'ordinary' })).json());
+      expect(d0.seconding).toMatchObject({ required: 2, satisfied: false });
+      const one = DecisionDetail.parse((await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/decisions/${d0.id}/seconds`, headers: as(s.member, true), payload: {} })).json());
+      expect(one.status).toBe('proposed');
+      const two = DecisionDetail.parse((await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/decisions/${d0.id}/seconds`, headers: as(s.representative, true), payload: {} })).json());
+      expect(two.status).toBe('open');
+    });
+
     run('refuses a decision type the charter does not know, naming the field, and writes nothing', async () => {
       const before = await count('decisions');
       expectProblem(await propose(s.representative, { title: 'Buy a boat', decisionType: 'boat_purchase' }), 422, 'validation_failed', 'decisionType');
@@ -324,6 +337,30 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       expect((await ballot(s.representative, d0.id, 'acme', { choice: 'stand_aside' })).statusCode).toBe(200);
       // the alternate votes for the seat when nobody else has
       expect((await ballot(s.member, d0.id, 'mina', { choice: 'agree' })).statusCode).toBe(200);
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  describe('the live tally', () => {
+    run('each ballot reaches the partnership’s event stream, naming the decision but not the choice, and the tally follows', async () => {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      const stream = await openSse(`${base}${P}/${w.partnership}/events`, as(s.member));
+      try {
+        expect(stream.status).toBe(200);
+        const d0 = DecisionDetail.parse((await propose(s.convener, { title: 'Extend the pilot to the harbour', decisionType: 'reserved_matter' })).json());
+        const named = DecisionDetail.parse((await propose(s.convener, { title: 'Extend the pilot to the hills', decisionType: 'ordinary', seat: 'city' })).json());
+        expect((await vote(s.representative, d0.id, 'acme', { choice: 'no' })).statusCode).toBe(200);
+        const event = await stream.next((e) => e.type === 'ballot.cast' && e.entityId === d0.id, 10_000);
+        expect(JSON.stringify(event)).not.toMatch(/"no"|choice/);
+        // a named, visible decision: the stream tells the page to refetch, and the tally has the ballot
+        await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/decisions/${named.id}/seconds`, headers: as(s.member, true), payload: {} });
+        expect((await vote(s.representative, named.id, 'acme', { choice: 'yes' })).statusCode).toBe(200);
+        await stream.next((e) => e.type === 'ballot.cast' && e.entityId === named.id, 10_000);
+        expect((await detail(s.member, named.id)).tally).toMatchObject({ counts: { yes: 1 }, voted: 1 });
+      } finally {
+        stream.close();
+      }
     });
   });
 

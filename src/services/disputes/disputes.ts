@@ -20,10 +20,9 @@ import type { Charter } from '../../domain/governance/charter';
 import { currentCharter } from '../../store/repositories/governance.repository';
 
 /**
- * Where a partnership's escalation ladder comes from. The default has no charter to read and returns
- * the default ladder (negotiation -> steering committee -> mediation -> arbitration); point it at the
- * stored charter with `ladderFor(charter)` once charters are stored. Every use case takes one as its
- * last argument, defaulting to this.
+ * Where a partnership's escalation ladder comes from: by default the charter in force (`ladderSource`), or
+ * the default ladder (negotiation -> steering committee -> mediation -> arbitration) while there is none.
+ * Every use case takes one as its last argument, so tests can give another.
  */
 export type LadderSource = (db: Tx, partnershipId: string) => Promise<DisputeStep[]>;
 /** The escalation ladder of the charter in force (the default ladder when the partnership has none yet). */

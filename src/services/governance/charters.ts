@@ -117,7 +117,8 @@ export async function recordCharterVersion(deps: Deps, u: Unit, partnershipId: s
     partnership_id: partnershipId,
     version,
     document: JSON.stringify({ ...charter, version: String(version) }),
-    template_id: meta.templateId ?? null,
+    // a version keeps the template it descends from unless it names another
+    template_id: meta.templateId === undefined ? (current?.template_id ?? null) : meta.templateId,
     decision_id: meta.decisionId ?? null,
     note: meta.note ?? null,
     adopted_by: meta.actorId,

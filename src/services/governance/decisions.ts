@@ -186,11 +186,19 @@ const summary = (d: Pick<DecisionRow, 'id' | 'number' | 'kind' | 'title' | 'deci
 function secondingState(charter: Charter | null, d: DecisionRow, seconds: { seat_id: string }[]) {
   if (d.kind !== 'motion' || !charter || !d.decision_type) return { required: 0, satisfied: true, missing: '' };
   const type = resolveDecisionType(charter, d.decision_type);
+  if (type.seconders.count === 0) return { required: 0, satisfied: true, missing: '' };
   const seats = new Map((charter.seats ?? []).map((s) => [s.id, s]));
-  // a convener proposing without a seat brings no group of their own
-  const proposer = (d.proposer_seat ? seats.get(d.proposer_seat) : undefined) ?? { id: '' };
-  const r = checkSeconding(charter, type, proposer, seconds.flatMap((s) => (seats.get(s.seat_id) ? [seats.get(s.seat_id) as Seat] : [])));
-  return { required: type.seconders.count, satisfied: r.satisfied, missing: r.missing };
+  const seconders = seconds.flatMap((s) => (seats.get(s.seat_id) ? [seats.get(s.seat_id) as Seat] : []));
+  const proposer = d.proposer_seat ? seats.get(d.proposer_seat) : undefined;
+  if (proposer) {
+    const r = checkSeconding(charter, type, proposer, seconders);
+    return { required: type.seconders.count, satisfied: r.satisfied, missing: r.missing };
+  }
+  // a convener proposing without a seat brings no seat of their own: the first seconder moves the motion in their
+  // place, so one more seconder is needed and the groups are counted among the seats that support it
+  if (seconders.length === 0) return { required: type.seconders.count + 1, satisfied: false, missing: `${type.seconders.count + 1} seconders needed (the proposer holds no seat)` };
+  const r = checkSeconding(charter, type, seconders[0], seconders.slice(1));
+  return { required: type.seconders.count + 1, satisfied: r.satisfied, missing: r.missing };
 }
 
 async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public' | 'private' }, d: DecisionRow, now: string, known?: Aggregate) {
@@ -198,6 +206,8 @@ async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public
   const [roll, agg, seconds] = await Promise.all([repo.rollPage(db, d.id, ROLL_SHOWN), known ?? aggregateOf(db, d), repo.secondsOf(db, d.id)]);
   const uid = actorId(actor);
   const mine = uid ? await seatsOf(db, p.id, d.id, uid) : [];
+  // a non-voting seat (an ex officio chief executive, lenders sitting in) is shown but casts nothing
+  const votingSeats = mine.filter((m) => m.seat.voting === 1 && m.seat.recused === 0);
   const myKeys = d.anonymous && !d.anon_key ? [] : mine.map((m) => seatKey(d, m.seat.seat_id));
   const myBallots = new Map((await repo.ballotsFor(db, d.id, myKeys)).map((b) => [b.seat_key, b]));
   const names = await repo.userNames(db, [d.proposer_id, ...seconds.map((s) => s.user_id)].filter((x): x is string => !!x));
@@ -213,15 +223,15 @@ async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public
   const manage = allowed.includes('partnership.decisions.manage');
   const type = d.kind === 'motion' && charter && d.decision_type ? resolveDecisionType(charter, d.decision_type) : null;
   const actions = [
-    ...(d.status === 'open' && mine.length > 0 && now >= d.opens_at && now < d.closes_at ? ['vote'] : []),
+    ...(d.status === 'open' && votingSeats.length > 0 && now >= d.opens_at && now < d.closes_at ? ['vote'] : []),
     ...(d.kind === 'poll' && d.status === 'open' && allowed.includes('partnership.decisions.participate') && now >= d.opens_at && now < d.closes_at ? ['answer'] : []),
     ...(d.status === 'proposed' && mine.length === 0 && uid && charter ? ((await charterSeatsOf(db, p.id, uid, rollOf(charter, d.body))).some((s) => s.id !== d.proposer_seat && !seconds.some((x) => x.seat_id === s.id)) ? ['second'] : []) : []),
     ...(d.status === 'open' && manage && (now >= d.closes_at || type?.window.closeEarly || d.kind === 'poll') ? ['close'] : []),
     ...((d.status === 'open' || d.status === 'proposed') && (manage || d.proposer_id === uid) ? ['withdraw'] : []),
     ...(closed && manage ? ['record_outcome'] : []),
     ...(closed && manage && d.outcome_kind === 'referred' ? ['revote'] : []),
-    ...(d.status === 'open' && mine.some((m) => m.as !== 'proxy') && type?.recusal !== false ? ['recuse'] : []),
-    ...(d.status === 'open' && mine.some((m) => m.as !== 'proxy') && charter?.proxies?.allowed ? ['grant_proxy'] : []),
+    ...(d.status === 'open' && votingSeats.some((m) => m.as !== 'proxy') && type?.recusal !== false ? ['recuse'] : []),
+    ...(d.status === 'open' && votingSeats.some((m) => m.as !== 'proxy') && charter?.proxies?.allowed ? ['grant_proxy'] : []),
     ...(allowed.includes('partnership.decisions.participate') && d.status !== 'withdrawn' ? ['comment'] : []),
   ];
   return {
