@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DomainError } from '../kernel/errors';
+import { thrown } from '../kernel/testing';
 import type { Charter, DisputeStep } from './charter';
 import {
   DEFAULT_LADDER, addDays, checkLadder, daysBetween, daysTaken, daysToResolution, decideClosing, decideEscalation, dueOn, isOverdue, ladderFor,
@@ -7,16 +7,6 @@ import {
 } from './disputes';
 
 const TODAY = '2025-06-30';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** Walks a dispute through the state machine the way the service does. */
 function walk(ladder: readonly DisputeStep[], openedOn: string) {
@@ -124,7 +114,7 @@ describe('a dispute climbing the default ladder', () => {
   it('refuses to escalate past the last step with 409 illegal_transition', () => {
     const d = walk(DEFAULT_LADDER, '2025-01-06');
     for (const on of ['2025-01-10', '2025-01-11', '2025-01-12']) d.escalate(on);
-    const e = refusal(() => d.escalate('2025-01-13'));
+    const e = thrown(() => d.escalate('2025-01-13'));
     expect(e.code).toBe('illegal_transition');
     expect(e.message).toContain('last step');
   });
@@ -132,9 +122,9 @@ describe('a dispute climbing the default ladder', () => {
   it.each(['resolved', 'withdrawn'] as const)('refuses any move once %s, with 409 illegal_transition', (to) => {
     const d = walk(DEFAULT_LADDER, '2025-01-06');
     d.close(to, '2025-01-07');
-    expect(refusal(() => d.escalate('2025-01-08')).code).toBe('illegal_transition');
-    expect(refusal(() => d.close('resolved', '2025-01-08')).code).toBe('illegal_transition');
-    expect(refusal(() => d.close('withdrawn', '2025-01-08')).code).toBe('illegal_transition');
+    expect(thrown(() => d.escalate('2025-01-08')).code).toBe('illegal_transition');
+    expect(thrown(() => d.close('resolved', '2025-01-08')).code).toBe('illegal_transition');
+    expect(thrown(() => d.close('withdrawn', '2025-01-08')).code).toBe('illegal_transition');
   });
 
   it('refuses dates before the current step began or in the future, naming the field', () => {
@@ -147,11 +137,11 @@ describe('a dispute climbing the default ladder', () => {
       [() => d.close('resolved', '2025-02-02', ' '), 'resolution'],
       [() => d.close('withdrawn', '2025-02-02', ''), 'reason'],
     ] as const) {
-      const e = refusal(fn);
+      const e = thrown(fn);
       expect(e.code).toBe('validation_failed');
       expect(e.issues.map((i) => i.field)).toEqual([field]);
     }
-    expect(refusal(() => openDispute(DEFAULT_LADDER, '2025-07-01', TODAY)).issues.map((i) => i.field)).toEqual(['openedOn']);
+    expect(thrown(() => openDispute(DEFAULT_LADDER, '2025-07-01', TODAY)).issues.map((i) => i.field)).toEqual(['openedOn']);
   });
 
   it('lets a step end on the day it started (an escalation the same day)', () => {
@@ -162,7 +152,7 @@ describe('a dispute climbing the default ladder', () => {
 
   it('refuses to escalate when the ladder no longer has the current step (409 conflict)', () => {
     const d = walk(DEFAULT_LADDER, '2025-01-06');
-    const e = refusal(() => decideEscalation(d.get(), [{ id: 'talks' }, { id: 'court' }], { on: '2025-01-07', result: 'x', reason: 'y' }, TODAY));
+    const e = thrown(() => decideEscalation(d.get(), [{ id: 'talks' }, { id: 'court' }], { on: '2025-01-07', result: 'x', reason: 'y' }, TODAY));
     expect(e.code).toBe('conflict');
   });
 
@@ -172,7 +162,7 @@ describe('a dispute climbing the default ladder', () => {
     expect(d.get().steps[0]).toMatchObject({ stepId: 'talks', name: 'Talks', days: 7 });
     d.escalate('2025-05-02');
     expect(d.get().steps[1]).toMatchObject({ stepId: 'board', name: 'Board ruling', days: null });
-    expect(refusal(() => d.escalate('2025-05-03')).code).toBe('illegal_transition');
+    expect(thrown(() => d.escalate('2025-05-03')).code).toBe('illegal_transition');
   });
 });
 
