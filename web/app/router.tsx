@@ -14,6 +14,13 @@ import { PartnershipOverviewPage } from './pages/partnership-overview-page';
 import { PartnershipMembersPage } from './pages/partnership-members-page';
 import { PartnershipAuditPage } from './pages/partnership-audit-page';
 import { PartnershipSettingsPage } from './pages/partnership-settings-page';
+import { PartnershipCharterPage } from './pages/partnership-charter-page';
+import { PartnershipDecisionsPage } from './pages/partnership-decisions-page';
+import { PartnershipDecisionNewPage } from './pages/partnership-decision-new-page';
+import { PartnershipDecisionPage } from './pages/partnership-decision-page';
+import { PartnershipDisputesPage } from './pages/partnership-disputes-page';
+import { PartnershipDisputeNewPage } from './pages/partnership-dispute-new-page';
+import { PartnershipDisputePage } from './pages/partnership-dispute-page';
 import { AccountPage } from './pages/account-page';
 import { SearchPage } from './pages/search-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -38,6 +45,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <PartnershipOverviewPage /> },
           { path: 'members', element: <PartnershipMembersPage /> },
+          { path: 'charter', element: <PartnershipCharterPage /> },
+          { path: 'decisions', element: <RequireAuth><PartnershipDecisionsPage /></RequireAuth> },
+          { path: 'decisions/new', element: <RequireAuth><PartnershipDecisionNewPage /></RequireAuth> },
+          { path: 'decisions/:decisionId', element: <RequireAuth><PartnershipDecisionPage /></RequireAuth> },
+          { path: 'disputes', element: <RequireAuth><PartnershipDisputesPage /></RequireAuth> },
+          { path: 'disputes/new', element: <RequireAuth><PartnershipDisputeNewPage /></RequireAuth> },
+          { path: 'disputes/:disputeId', element: <RequireAuth><PartnershipDisputePage /></RequireAuth> },
           { path: 'audit', element: <PartnershipAuditPage /> },
           { path: 'settings', element: <RequireAuth><PartnershipSettingsPage /></RequireAuth> },
         ],

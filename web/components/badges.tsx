@@ -76,7 +76,7 @@ export const TEXT_ON_LIGHT: Record<string, string> = {
 };
 
 /** A light badge whose text keeps AA contrast whatever the colour. */
-function ColourBadge({ color, icon: I, label, size = 'md', title }: { color: string; icon: Icon; label: string; size?: Size; title?: string }) {
+export function ColourBadge({ color, icon: I, label, size = 'md', title }: { color: string; icon: Icon; label: string; size?: Size; title?: string }) {
   const badge = (
     <Badge
       variant="light"

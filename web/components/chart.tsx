@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { PieChart, BarChart } from 'echarts/charts';
+import { PieChart, BarChart, SunburstChart } from 'echarts/charts';
 import { TooltipComponent, LegendComponent, GridComponent, AriaComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([PieChart, BarChart, TooltipComponent, LegendComponent, GridComponent, AriaComponent, SVGRenderer]);
+echarts.use([PieChart, BarChart, SunburstChart, TooltipComponent, LegendComponent, GridComponent, AriaComponent, SVGRenderer]);
 
 /** Animations are off under automation so screenshots are stable. */
 export const chartAnimation = typeof navigator === 'undefined' || !navigator.webdriver;

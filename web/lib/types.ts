@@ -5,6 +5,8 @@ import type * as orgs from '../../src/contracts/organisations';
 import type * as ps from '../../src/contracts/partnerships';
 import type * as me from '../../src/contracts/me';
 import type * as ref from '../../src/contracts/reference';
+import type * as gov from '../../src/contracts/governance';
+import type * as disputes from '../../src/contracts/disputes';
 
 export type UserSummary = z.infer<typeof accounts.UserSummary>;
 export type SessionResponse = z.infer<typeof accounts.SessionResponse>;
@@ -37,3 +39,26 @@ export type MyOrganisation = z.infer<typeof me.MyOrganisation>;
 
 export type ReferenceData = z.infer<typeof ref.ReferenceData>;
 export type SdgGoal = z.infer<typeof ref.SdgGoal>;
+
+
+export type CharterVersion = z.infer<typeof gov.CharterVersion>;
+export type CharterVersionList = z.infer<typeof gov.CharterVersionList>;
+export type CharterFinding = z.infer<typeof gov.CharterFinding>;
+export type CheckCharterResult = z.infer<typeof gov.CheckCharterResult>;
+export type TemplateList = z.infer<typeof gov.TemplateList>;
+export type CharterTemplate = z.infer<typeof gov.TemplateSummary>;
+export type DecisionSummary = z.infer<typeof gov.DecisionSummary>;
+export type DecisionDetail = z.infer<typeof gov.DecisionDetail>;
+export type DecisionPage = z.infer<typeof gov.DecisionPage>;
+export type DecisionOutcome = z.infer<typeof gov.Outcome>;
+export type DecisionTally = z.infer<typeof gov.Tally>;
+export type BallotList = z.infer<typeof gov.BallotList>;
+export type DecisionComment = z.infer<typeof gov.Comment>;
+export type CommentPage = z.infer<typeof gov.CommentPage>;
+export type ProposeBody = z.input<typeof gov.ProposeBody>;
+export type PollSpecBody = z.infer<typeof gov.PollSpecBody>;
+
+export type DisputeSummary = z.infer<typeof disputes.DisputeSummary>;
+export type DisputeDetail = z.infer<typeof disputes.DisputeDetail>;
+export type DisputePage = z.infer<typeof disputes.DisputePage>;
+export type DisputeStats = z.infer<typeof disputes.DisputeStats>;

@@ -74,11 +74,15 @@ export function useLiveEvents(id: string, enabled: boolean) {
     // on every (re)connection: whatever changed while no stream was open (before the first one, during
     // an outage) arrives as no event, so the partnership is fetched again once
     source.addEventListener('open', () => void qc.invalidateQueries({ queryKey: ['partnership', id] }));
-    source.onmessage = () => {
+    const onChange = () => {
       // Events come in bursts (one write = several events): refresh once per burst.
       if (timer) clearTimeout(timer);
       timer = setTimeout(refresh, 150);
     };
+    // The server names its events `change` (ballot.cast, decision.closed, charter.adopted... in the data);
+    // EventSource delivers named events only to their listeners, never to `onmessage`.
+    source.addEventListener('change', onChange);
+    source.onmessage = onChange;
     source.addEventListener('revoked', () => {
       source.close(); // closed by hand, EventSource does not reconnect
       if (timer) clearTimeout(timer);

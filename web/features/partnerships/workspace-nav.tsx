@@ -1,5 +1,5 @@
 import { NavLink, Paper, ScrollArea, Group, Button } from '@mantine/core';
-import { IconHistory, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileCertificate, IconGavel, IconHistory, IconLayoutDashboard, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
 import { NavLink as RouterNavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipDetail } from './types';
@@ -10,6 +10,9 @@ export function workspaceSections(p: PartnershipDetail) {
   return [
     { to: '', key: 'workspace.overview', icon: IconLayoutDashboard, show: true },
     { to: 'members', key: 'workspace.members', icon: IconUsers, show: true },
+    { to: 'charter', key: 'workspace.charter', icon: IconFileCertificate, show: can('partnership.charter.read') },
+    { to: 'decisions', key: 'workspace.decisions', icon: IconGavel, show: can('partnership.decisions.read') },
+    { to: 'disputes', key: 'workspace.disputes', icon: IconScale, show: can('partnership.disputes.read') },
     { to: 'audit', key: 'workspace.audit', icon: IconHistory, show: can('partnership.audit.read') },
     { to: 'settings', key: 'workspace.settings', icon: IconSettings, show: can('partnership.update') },
   ].filter((s) => s.show);
@@ -23,13 +26,13 @@ export function WorkspaceNav({ p }: { p: PartnershipDetail }) {
     <>
       <Paper withBorder p={6} visibleFrom="md" component="nav" aria-label={t('workspace.nav')} className="accord-sidenav">
         {sections.map((s) => (
-          <NavLink key={s.key} component={RouterNavLink} to={s.to ? `${base}/${s.to}` : base} end label={t(s.key)} leftSection={<s.icon size={18} aria-hidden />} style={{ borderRadius: 8 }} />
+          <NavLink key={s.key} component={RouterNavLink} to={s.to ? `${base}/${s.to}` : base} end={!s.to} label={t(s.key)} leftSection={<s.icon size={18} aria-hidden />} style={{ borderRadius: 8 }} />
         ))}
       </Paper>
       <ScrollArea hiddenFrom="md" type="never" component="nav" aria-label={t('workspace.nav')}>
         <Group gap={6} wrap="nowrap" pb={4}>
           {sections.map((s) => (
-            <Button key={s.key} component={RouterNavLink} to={s.to ? `${base}/${s.to}` : base} end size="xs" variant="default" leftSection={<s.icon size={14} aria-hidden />} className="accord-topnav">
+            <Button key={s.key} component={RouterNavLink} to={s.to ? `${base}/${s.to}` : base} end={!s.to} size="xs" variant="default" leftSection={<s.icon size={14} aria-hidden />} className="accord-topnav" style={{ flex: 'none' }}>
               {t(s.key)}
             </Button>
           ))}
