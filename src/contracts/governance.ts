@@ -127,6 +127,7 @@ export const DecisionSummary = z.object({
   outcome: z.string().nullable(),
   grade: z.string().nullable(),
   reviewOn: z.string().nullable(),
+  closedAt: Instant.nullable(),
 });
 
 export const DecisionDetail = DecisionSummary.extend({
@@ -147,7 +148,6 @@ export const DecisionDetail = DecisionSummary.extend({
   poll: PollSpecBody.nullable(),
   amendment: CharterDocument.nullable(),
   openedAt: Instant.nullable(),
-  closedAt: Instant.nullable(),
   result: Outcome.nullable(),
   pollResult: z.record(z.string(), z.unknown()).nullable(),
   parentId: z.string().nullable().describe('The decision this one puts to the vote again after a referral'),

@@ -189,6 +189,8 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       const res = await t.app.inject({ method: 'PATCH', url: `${P}/${w.partnership}/decisions/${id}`, headers: as(s.convener, true), payload: { outcomeStatement: 'The plan is adopted.', reviewOn: '2026-09-01' } });
       expect(res.statusCode, res.body).toBe(200);
       expect(DecisionDetail.parse(res.json())).toMatchObject({ outcomeStatement: 'The plan is adopted.', reviewOn: '2026-09-01' });
+      const closed = DecisionPage.parse((await t.app.inject({ url: `${P}/${w.partnership}/decisions?status=closed`, headers: as(s.observer) })).json());
+      expect(closed.items.find((x) => x.id === id)).toMatchObject({ outcome: 'adopted', reviewOn: '2026-09-01', closedAt: expect.any(String) });
       expectProblem(await t.app.inject({ method: 'PATCH', url: `${P}/${w.partnership}/decisions/${id}`, headers: as(s.representative, true), payload: { reviewOn: '2026-10-01' } }), 403, 'forbidden');
     });
   });

@@ -169,7 +169,7 @@ async function countPollOf(db: Tx, d: DecisionRow) {
 
 // ---- presenting ---------------------------------------------------------------------------------------------------
 
-const summary = (d: Pick<DecisionRow, 'id' | 'number' | 'kind' | 'title' | 'decision_type' | 'status' | 'opens_at' | 'closes_at' | 'outcome_kind' | 'grade' | 'review_on'>) => ({
+const summary = (d: Pick<DecisionRow, 'id' | 'number' | 'kind' | 'title' | 'decision_type' | 'status' | 'opens_at' | 'closes_at' | 'closed_at' | 'outcome_kind' | 'grade' | 'review_on'>) => ({
   id: d.id,
   number: d.number,
   kind: d.kind as 'motion' | 'poll',
@@ -181,6 +181,7 @@ const summary = (d: Pick<DecisionRow, 'id' | 'number' | 'kind' | 'title' | 'deci
   outcome: d.outcome_kind,
   grade: d.grade,
   reviewOn: d.review_on,
+  closedAt: d.closed_at,
 });
 
 function secondingState(charter: Charter | null, d: DecisionRow, seconds: { seat_id: string }[]) {
@@ -253,7 +254,6 @@ async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public
     poll: d.poll ? JSON.parse(d.poll) : null,
     amendment: d.amendment ? JSON.parse(d.amendment) : null,
     openedAt: d.opened_at,
-    closedAt: d.closed_at,
     result: closed && d.kind === 'motion' && d.outcome ? (JSON.parse(d.outcome) as Outcome) : null,
     pollResult: closed && d.kind === 'poll' && d.outcome ? JSON.parse(d.outcome) : null,
     outcomeStatement: d.outcome_statement,

@@ -45,7 +45,7 @@ export async function updateDecision(db: Db, id: string, patch: Partial<DB['deci
 export async function pageDecisions(db: Db, partnershipId: string, f: { status?: string; cursor?: string; limit: number }) {
   let q = db
     .selectFrom('decisions')
-    .select(['id', 'number', 'kind', 'title', 'decision_type', 'status', 'opens_at', 'closes_at', 'outcome_kind', 'grade', 'review_on'])
+    .select(['id', 'number', 'kind', 'title', 'decision_type', 'status', 'opens_at', 'closes_at', 'closed_at', 'outcome_kind', 'grade', 'review_on'])
     .where('partnership_id', '=', partnershipId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.cursor) {

@@ -87,7 +87,7 @@ export function DecisionList({ p, typeLabels }: { p: PartnershipDetail; typeLabe
                     {d.status === 'open' || d.status === 'proposed'
                       ? Date.parse(d.closesAt) > now
                         ? t('decisions.closesIn', { when: f.relative(d.closesAt, now) })
-                        : t('decisions.closedAt', { when: f.dateTime(d.closesAt) })
+                        : t('decisions.closedAt', { when: f.dateTime(d.closedAt ?? d.closesAt) })
                       : f.date(d.closesAt)}
                     {d.reviewOn && ` · ${t('decisions.reviewOn', { date: f.date(d.reviewOn) })}`}
                   </Text>
@@ -134,7 +134,7 @@ export function DecisionList({ p, typeLabels }: { p: PartnershipDetail; typeLabe
                               {d.status === 'open' || d.status === 'proposed'
                                 ? closes > now
                                   ? t('decisions.closesIn', { when: f.relative(d.closesAt, now) })
-                                  : t('decisions.closedAt', { when: f.dateTime(d.closesAt) })
+                                  : t('decisions.closedAt', { when: f.dateTime(d.closedAt ?? d.closesAt) })
                                 : f.date(d.closesAt)}
                             </Text>
                           </Table.Td>
