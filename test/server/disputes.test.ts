@@ -87,7 +87,7 @@ describe.each(DIALECTS)('dispute register on %s', (dialect) => {
     run('opens it on the first step of the default ladder, numbered within the partnership, with its parties, and audits it', async () => {
       const p = await freshPartnership();
       const before = await counts();
-      const d = await raise(p.id, { subject: '  Who pays for the broken pump  ', description: 'The pump at kiosk 4 failed in May.', decisionId: uuidv7() });
+      const d = await raise(p.id, { subject: '  Who pays for the broken pump  ', description: 'The pump at kiosk 4 failed in May.' });
       expect(d).toMatchObject({
         number: 1, partnershipId: p.id, subject: 'Who pays for the broken pump', status: 'open', currentStep: 'negotiation', currentStepName: 'Negotiation between the parties',
         openedOn: '2025-06-30', stepStartedOn: '2025-06-30', dueOn: '2025-07-30', overdue: false, raisedById: w.users.convener, raisedByName: 'Cora Convener',

@@ -325,6 +325,7 @@ export function checkSeats(charter: Charter, seats: Seat[], at: string): Charter
     const f = `${at}[${i}]`;
     if (typeof s.id !== 'string' || s.id === '') err(`${f}.id`, 'A seat needs an id', 'required');
     else if (seen.has(s.id)) err(`${f}.id`, `Seat "${s.id}" appears twice`, 'duplicate');
+    if (s.name !== undefined && typeof s.name !== 'string') err(`${f}.name`, 'A name is text', 'invalid_type');
     seen.add(s.id);
     const voting = s.voting !== false;
     if (s.group !== undefined) {
@@ -477,6 +478,7 @@ function checkQuorum(q: QuorumCondition, at: string, ctx: Ctx): void {
 function checkCondition(c: Condition, at: string, ctx: Ctx): void {
   const { out } = ctx;
   const error = (field: string, message: string, code: string) => out.push({ field, message, code, severity: 'error' });
+  if (c && typeof c === 'object' && 'label' in c && c.label !== undefined && typeof c.label !== 'string') error(`${at}.label`, 'A label is text', 'invalid_type');
   switch (c?.kind) {
     case 'threshold': {
       checkScope(c, at, ctx);
@@ -536,13 +538,19 @@ export function checkRule(charter: Charter, rule: Rule, at = 'rule'): CharterIss
     seats: charter.seats ? new Map(charter.seats.map((s) => [s.id, s])) : null,
     out: [],
   };
-  (rule.quorum ?? []).forEach((q, i) => checkQuorum(q, `${at}.quorum[${i}]`, ctx));
+  (rule.quorum ?? []).forEach((q, i) => {
+    if (q && typeof q === 'object' && q.label !== undefined && typeof q.label !== 'string')
+      ctx.out.push({ field: `${at}.quorum[${i}].label`, message: 'A label is text', code: 'invalid_type', severity: 'error' });
+    checkQuorum(q, `${at}.quorum[${i}]`, ctx);
+  });
+  if (rule.label !== undefined && typeof rule.label !== 'string') ctx.out.push({ field: `${at}.label`, message: 'A label is text', code: 'invalid_type', severity: 'error' });
   if (rule.kind === 'staged') {
     if (!Array.isArray(rule.stages) || rule.stages.length === 0)
       ctx.out.push({ field: `${at}.stages`, message: 'A staged procedure needs at least one stage', code: 'empty', severity: 'error' });
     const ids = new Set<string>();
     (rule.stages ?? []).forEach((s, i) => {
-      if (!s.id || ids.has(s.id)) ctx.out.push({ field: `${at}.stages[${i}].id`, message: 'Each stage needs a unique id', code: 'invalid_id', severity: 'error' });
+      if (typeof s.id !== 'string' || !s.id || ids.has(s.id)) ctx.out.push({ field: `${at}.stages[${i}].id`, message: 'Each stage needs a unique id (text)', code: 'invalid_id', severity: 'error' });
+      if (s.grade !== undefined && typeof s.grade !== 'string') ctx.out.push({ field: `${at}.stages[${i}].grade`, message: 'A grade is text', code: 'invalid_type', severity: 'error' });
       ids.add(s.id);
       if (s.onFail !== undefined && !['next', 'refer', 'reject'].includes(s.onFail))
         ctx.out.push({ field: `${at}.stages[${i}].onFail`, message: 'onFail must be next, refer or reject', code: 'invalid_stage', severity: 'error' });
@@ -597,7 +605,7 @@ const BALLOT_MISFIT: Record<BallotKind, string> = {
 };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 const isVoting = (s: Seat): boolean => s.voting !== false;
 const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
@@ -775,6 +783,9 @@ function checkProxyPolicy(charter: Charter, index: Map<string, GroupInfo>, r: Re
   });
 }
 
+/** A dispute ladder step's id: short, lower case (shared with the dispute register's own check). */
+export const LADDER_STEP_ID = /^[a-z][a-z0-9_-]{0,49}$/;
+
 function checkDisputes(charter: Charter, r: Report): void {
   const d = charter.disputes as unknown;
   if (d === undefined) return;
@@ -785,11 +796,14 @@ function checkDisputes(charter: Charter, r: Report): void {
   d.ladder.forEach((s: unknown, i) => {
     const f = `disputes.ladder[${i}]`;
     if (!isObject(s)) return r.err(f, 'A step is an object with an id', 'invalid_type');
+    // the same rules as the dispute register's (disputes.ts: checkLadder), so a ladder that passes here is the one disputes climb
     if (typeof s.id !== 'string' || s.id === '') r.err(`${f}.id`, 'A step needs an id', 'required');
+    else if (!LADDER_STEP_ID.test(s.id)) r.err(`${f}.id`, 'Use a short lower-case id such as "mediation"', 'invalid_id');
     else if (ids.has(s.id)) r.err(`${f}.id`, `Step "${s.id}" appears twice`, 'duplicate');
     else ids.add(s.id);
+    if (s.name !== undefined && (typeof s.name !== 'string' || !s.name.trim())) r.err(`${f}.name`, 'A name is non-empty text', 'invalid_type');
     if (s.body !== undefined && !bodyIds.has(s.body as string)) r.err(`${f}.body`, `Unknown body "${String(s.body)}"`, 'unknown_body');
-    if (s.days !== undefined && !(isWhole(s.days) && s.days > 0)) r.err(`${f}.days`, 'days must be a positive whole number', 'invalid_days');
+    if (s.days !== undefined && !(isWhole(s.days) && s.days > 0 && s.days <= 3650)) r.err(`${f}.days`, 'days must be a whole number from 1 to 3650', 'invalid_days');
   });
 }
 

@@ -7,7 +7,7 @@
  * A step with `days` is overdue once more than that many days have passed since it started.
  */
 import { DomainError, type FieldIssue } from '../kernel/errors';
-import type { Charter, DisputeStep } from './charter';
+import { LADDER_STEP_ID, type Charter, type DisputeStep } from './charter';
 
 export type { DisputeStep } from './charter';
 
@@ -29,7 +29,7 @@ export const DEFAULT_LADDER: readonly Readonly<DisputeStep>[] = Object.freeze([
   Object.freeze({ id: 'arbitration', name: 'Arbitration' }),
 ]);
 
-const STEP_ID = /^[a-z][a-z0-9_-]{0,49}$/;
+const STEP_ID = LADDER_STEP_ID;
 
 /** Every problem of a ladder, each with its path (for the charter checks: `disputes.ladder`). */
 export function checkLadder(ladder: unknown, at = 'disputes.ladder'): FieldIssue[] {

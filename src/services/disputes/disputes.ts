@@ -17,7 +17,7 @@ import type { DisputeRow, DisputeStepRow, PartyRow } from '../../store/repositor
 import { representedOrganisations, type PartnershipRecord } from '../../store/repositories/partnerships.repository';
 import type { Tx } from '../../store/database';
 import type { Charter } from '../../domain/governance/charter';
-import { currentCharter } from '../../store/repositories/governance.repository';
+import { currentCharter, findDecision } from '../../store/repositories/governance.repository';
 
 /**
  * Where a partnership's escalation ladder comes from: by default the charter in force (`ladderSource`), or
@@ -167,6 +167,8 @@ export async function raiseDispute(deps: Deps, anyActor: Actor, id: string, inpu
   return inTransaction(deps, async (u) => {
     const { p, actor } = await loadFor(u, anyActor, id, 'partnership.disputes.raise');
     const parties = await checkParties(u.trx, id, input.parties);
+    if (input.decisionId != null && !(await findDecision(u.trx, id, input.decisionId)))
+      throw new DomainError('validation_failed', 'The linked decision is not a decision of this partnership', [{ field: 'decisionId', message: 'No such decision in this partnership', code: 'unknown_decision' }]);
     const roles = actor.kind === 'user' ? (actor.partnershipRoles.get(id) ?? []) : [];
     if (actor.kind === 'user' && !actor.isAdmin && !roles.includes('convener')) {
       const mine = new Set(await representedOrganisations(u.trx, id, actor.id));

@@ -640,14 +640,19 @@ export async function closeDueDecisions(deps: Deps, limit = 50): Promise<number>
   const due = await repo.dueDecisions(deps.database.db, deps.clock(), limit);
   let n = 0;
   for (const x of due) {
-    const done = await inTransaction(deps, async (u) => {
-      await u.lock('partnerships', x.partnership_id);
-      const d = await repo.findDecision(u.trx, x.partnership_id, x.id);
-      if (!d || d.status !== 'open' || d.closes_at > u.now) return false; // another node closed it
-      await closeIn(deps, u, d, null);
-      return true;
-    });
-    if (done) n++;
+    // one decision that cannot be counted must not keep the others open: it is logged and retried next time
+    try {
+      const done = await inTransaction(deps, async (u) => {
+        await u.lock('partnerships', x.partnership_id);
+        const d = await repo.findDecision(u.trx, x.partnership_id, x.id);
+        if (!d || d.status !== 'open' || d.closes_at > u.now) return false; // another node closed it
+        await closeIn(deps, u, d, null);
+        return true;
+      });
+      if (done) n++;
+    } catch (err) {
+      deps.log.warn({ err, decisionId: x.id }, 'a decision whose window ended could not be closed');
+    }
   }
   return n;
 }

@@ -177,14 +177,28 @@ export async function participationOf(db: Db, decisionId: string, page: { after?
  * and recusal; a covering index serves it).
  */
 export async function rosterCells(db: Db, decisionId: string) {
-  const rows = await db
-    .selectFrom('decision_roll')
-    .select(['group_path', 'weight', 'voting', 'recused'])
-    .select((eb) => [eb.fn.countAll<number | string>().as('members'), eb.fn.sum<number | string>('present').as('present')])
-    .where('decision_id', '=', decisionId)
-    .groupBy(['recused', 'group_path', 'weight', 'voting'])
-    .execute();
-  return rows.map((r) => ({ group: r.group_path, weight: r.weight, voting: Number(r.voting) === 1, recused: Number(r.recused) === 1, members: Number(r.members), present: Number(r.present ?? 0) }));
+  const [rows, presentRows] = await Promise.all([
+    db
+      .selectFrom('decision_roll')
+      .select(['group_path', 'weight', 'voting', 'recused'])
+      .select((eb) => eb.fn.countAll<number | string>().as('members'))
+      .where('decision_id', '=', decisionId)
+      .groupBy(['recused', 'group_path', 'weight', 'voting'])
+      .execute(),
+    // seats marked present count as present WITHOUT a ballot only while they have not taken part (rarely many rows)
+    db
+      .selectFrom('decision_roll as r')
+      .select(['r.group_path', 'r.weight', 'r.voting', 'r.recused'])
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('r.decision_id', '=', decisionId)
+      .where('r.present', '=', 1)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('decision_participation as p').select('p.seat_id').whereRef('p.decision_id', '=', 'r.decision_id').whereRef('p.seat_id', '=', 'r.seat_id'))))
+      .groupBy(['r.recused', 'r.group_path', 'r.weight', 'r.voting'])
+      .execute(),
+  ]);
+  const key = (r: { group_path: string | null; weight: string | null; voting: number; recused: number }) => JSON.stringify([r.group_path, r.weight, Number(r.voting), Number(r.recused)]);
+  const present = new Map(presentRows.map((r) => [key(r), Number(r.n)]));
+  return rows.map((r) => ({ group: r.group_path, weight: r.weight, voting: Number(r.voting) === 1, recused: Number(r.recused) === 1, members: Number(r.members), present: present.get(key(r)) ?? 0 }));
 }
 
 /** The ballots aggregated by cell and choice, with the open paramount objections counted apart. */
