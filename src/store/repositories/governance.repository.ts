@@ -82,9 +82,6 @@ export async function reviewsDue(db: Db, partnershipIds: readonly string[], toda
 export async function insertRoll(db: Db, rows: DB['decision_roll'][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('decision_roll').values(rows.slice(i, i + 500)).execute();
 }
-export async function rollOf(db: Db, decisionId: string) {
-  return db.selectFrom('decision_roll').selectAll().where('decision_id', '=', decisionId).orderBy('seat_id').execute();
-}
 export async function rollSeat(db: Db, decisionId: string, seatId: string) {
   return db.selectFrom('decision_roll').selectAll().where('decision_id', '=', decisionId).where('seat_id', '=', seatId).executeTakeFirst();
 }
@@ -103,9 +100,6 @@ export async function secondsOf(db: Db, decisionId: string) {
 export async function insertSecond(db: Db, row: DB['decision_seconds']): Promise<void> {
   await db.insertInto('decision_seconds').values(row).execute();
 }
-export async function proxiesOf(db: Db, decisionId: string) {
-  return db.selectFrom('decision_proxies').selectAll().where('decision_id', '=', decisionId).execute();
-}
 export async function upsertProxy(db: Db, row: DB['decision_proxies']): Promise<void> {
   await db
     .insertInto('decision_proxies')
@@ -113,7 +107,6 @@ export async function upsertProxy(db: Db, row: DB['decision_proxies']): Promise<
     .onConflict((oc) => oc.columns(['decision_id', 'seat_id']).doUpdateSet({ holder_id: row.holder_id, granted_by: row.granted_by, at: row.at }))
     .execute();
 }
-
 
 // Ballots --------------------------------------------------------------------------------------------------------
 
@@ -343,19 +336,6 @@ export async function rollPage(db: Db, decisionId: string, limit: number) {
     .orderBy('r.seat_id')
     .limit(limit)
     .execute();
-}
-
-/** Counts over the whole roll: seats, voting seats, recused seats and seats that took part. */
-export async function rollStats(db: Db, decisionId: string) {
-  const [r, p] = await Promise.all([
-    db
-      .selectFrom('decision_roll')
-      .select((eb) => [eb.fn.countAll<number | string>().as('seats'), eb.fn.sum<number | string>('voting').as('voting'), eb.fn.sum<number | string>('recused').as('recused')])
-      .where('decision_id', '=', decisionId)
-      .executeTakeFirst(),
-    db.selectFrom('decision_participation').select((eb) => eb.fn.countAll<number | string>().as('n')).where('decision_id', '=', decisionId).executeTakeFirst(),
-  ]);
-  return { seats: Number(r?.seats ?? 0), voting: Number(r?.voting ?? 0), recused: Number(r?.recused ?? 0), tookPart: Number(p?.n ?? 0) };
 }
 
 /** The proxies one person carries in a decision. */
