@@ -79,6 +79,26 @@ export const ProposeBody = z.object({
   poll: PollSpecBody.optional(),
 }).strict();
 
+const Scoped = { scope: z.string().nullable(), custom: z.string().nullable() };
+/** The explanation as data (see ConditionTerms in src/domain/governance/count.ts), for clients that translate it. */
+export const ConditionTerms = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('quorum_count'), ...Scoped, present: z.string(), count: z.number() }),
+  z.object({
+    kind: z.literal('quorum_share'), ...Scoped, base: z.enum(['fixed_membership', 'present', 'all_members', 'all_power']),
+    strict: z.boolean(), ratio: z.string(), share: z.string(), present: z.string(), total: z.string(), needed: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('threshold'), ...Scoped, base: z.enum(['votes_cast', 'present', 'all_members', 'fixed_membership']),
+    strict: z.boolean(), ratio: z.string(), share: z.string().nullable(), yes: z.string(), total: z.string(), needed: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('min_yes'), ...Scoped, yes: z.string(), count: z.number() }),
+  z.object({ kind: z.literal('veto_seat'), ...Scoped, choice: z.string().nullable() }),
+  z.object({ kind: z.literal('veto_group'), ...Scoped, yes: z.string(), no: z.string(), unanimous: z.boolean() }),
+  z.object({ kind: z.literal('consensus'), ...Scoped, agree: z.number(), standAside: z.number(), block: z.number(), maxStandAsides: z.number().nullable() }),
+  z.object({ kind: z.literal('consent'), ...Scoped, open: z.number(), settled: z.number(), seats: z.string() }),
+  z.object({ kind: z.enum(['all', 'any']), ...Scoped, passing: z.number(), total: z.number() }),
+]);
+
 export const Outcome = z.object({
   outcome: z.enum(['adopted', 'rejected', 'no_quorum', 'referred']),
   grade: z.string().optional(),
@@ -90,6 +110,7 @@ export const Outcome = z.object({
       required: z.string(),
       actual: z.string(),
       explanation: z.string(),
+      terms: ConditionTerms.optional(),
       numbers: z.record(z.string(), z.string()),
       stage: z.string().optional(),
     }),

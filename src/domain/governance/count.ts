@@ -30,11 +30,38 @@ export interface ConditionResult {
   actual: string;
   /** One sentence a person can follow, e.g. "economic: 40% yes of votes cast, needs more than 50%: fails". */
   explanation: string;
+  /** What the sentence says, as data, so a client can say it in the reader's language. */
+  terms?: ConditionTerms;
   /** Exact numbers as "num/den" strings. */
   numbers: Record<string, string>;
   /** The stage this condition was evaluated in (staged procedures). */
   stage?: string;
 }
+
+/**
+ * The parts of a condition's explanation as data. `scope` is the group (or, for vetoes, the seat or group) the row
+ * speaks of, null for the whole roll; `custom` is the charter's own label, if any. Counts and weights are decimal
+ * text (exact when whole, else four places); percentages are decimal text rounded to one place, without the sign.
+ */
+export type ConditionTerms = { scope: string | null; custom: string | null } & (
+  | { kind: 'quorum_count'; present: string; count: number }
+  | {
+      kind: 'quorum_share';
+      base: 'fixed_membership' | 'present' | 'all_members' | 'all_power';
+      strict: boolean; ratio: string; share: string; present: string; total: string; needed: string | null;
+    }
+  | {
+      kind: 'threshold';
+      base: 'votes_cast' | 'present' | 'all_members' | 'fixed_membership';
+      strict: boolean; ratio: string; share: string | null; yes: string; total: string; needed: string | null;
+    }
+  | { kind: 'min_yes'; yes: string; count: number }
+  | { kind: 'veto_seat'; choice: string | null }
+  | { kind: 'veto_group'; yes: string; no: string; unanimous: boolean }
+  | { kind: 'consensus'; agree: number; standAside: number; block: number; maxStandAsides: number | null }
+  | { kind: 'consent'; open: number; settled: number; seats: string }
+  | { kind: 'all' | 'any'; passing: number; total: number }
+);
 
 export interface Outcome {
   outcome: OutcomeKind;

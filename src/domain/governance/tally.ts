@@ -566,13 +566,16 @@ const lcmBig = (a: bigint, b: bigint): bigint => (a / gcdBig(a, b)) * b;
 // ---------------------------------------------------------------------------------------------------------------
 // Display (rounded for people; never used to decide)
 
-function pct(f: Fraction): string {
+/** A percentage as decimal text rounded to one place, without the sign ("66.7", "50"). */
+function pctNum(f: Fraction): string {
   // value-equal to mulF(f, 100) without normalising (the string depends on the value only)
   const s = fractionToString({ num: f.num * 100n, den: f.den }, 1);
-  return (s.endsWith('.0') ? s.slice(0, -2) : s) + '%';
+  return s.endsWith('.0') ? s.slice(0, -2) : s;
 }
+const pct = (f: Fraction): string => `${pctNum(f)}%`;
 const num = (f: Fraction): string => (f.den === 1n ? f.num.toString() : fractionToString(f, 4));
 const verdict = (p: boolean): string => (p ? 'passes' : 'fails');
+const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
 const BASE_TEXT: Record<Base, string> = {
   votes_cast: 'votes cast',
   present: 'members present',
@@ -623,6 +626,8 @@ interface Env {
 }
 
 const groupName = (env: Env, path: string): string => env.index.get(path)?.group.name ?? path;
+/** The group a condition row speaks of; null for the whole roll. */
+const scopeOf = (name: string): string | null => (name === 'all' ? null : name);
 
 function scopes(env: Env, c: { group?: string; eachGroup?: 'top' | string[] }): { name: string; path?: string }[] {
   const list = c.eachGroup === 'top' ? (env.charter.groups ?? []).map((g) => g.id) : Array.isArray(c.eachGroup) ? c.eachGroup : c.group !== undefined ? [c.group] : [];
@@ -656,6 +661,7 @@ function quorumResults(env: Env, q: QuorumCondition): ConditionResult[] {
         required: `at least ${q.count} present`,
         actual: `${num(present)} present`,
         explanation: `${name === 'all' ? 'quorum' : name + ' quorum'}: ${num(present)} present, needs at least ${q.count}: ${verdict(passed)}`,
+        terms: { kind: 'quorum_count', scope: scopeOf(name), custom: q.label ?? null, present: num(present), count: q.count },
         numbers: { present: fs(present), required: fs(frac(q.count)) },
         ...(env.stage ? { stage: env.stage } : {}),
       };
@@ -680,6 +686,12 @@ function quorumResults(env: Env, q: QuorumCondition): ConditionResult[] {
       required: `${requirementText(req)} of ${baseText}${countHint}`,
       actual: `${pct(share)} present (${num(present)} of ${num(base)})`,
       explanation: `${name === 'all' ? 'quorum' : name + ' quorum'}: ${pct(share)} of ${baseText} present, needs ${requirementText(req)}${countHint}: ${verdict(passed)}`,
+      terms: {
+        kind: 'quorum_share', scope: scopeOf(name), custom: q.label ?? null,
+        base: baseKind === 'fixed_membership' ? 'fixed_membership' : baseKind === 'present' ? 'present' : measure === 'count' ? 'all_members' : 'all_power',
+        strict, ratio: pctNum(ratio), share: pctNum(share), present: num(present), total: num(base),
+        needed: measure === 'count' && base.num > 0n ? neededCount(ratio, strict, base).toString() : null,
+      },
       numbers: { present: fs(present), base: fs(base), ratio: fs(share), required: fs(ratio) },
       ...(env.stage ? { stage: env.stage } : {}),
     };
@@ -711,6 +723,11 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
             base.num === 0n
               ? `${who}: no ${BASE_TEXT[c.base]}, needs ${requirementText(c.require)} yes: fails`
               : `${who}: ${pct(share)} yes of ${BASE_TEXT[c.base]}, needs ${requirementText(c.require)}${countHint}: ${verdict(passed)}`,
+          terms: {
+            kind: 'threshold', scope: scopeOf(name), custom: c.label ?? null, base: c.base, strict, ratio: pctNum(ratio),
+            share: base.num === 0n ? null : pctNum(share), yes: num(t.yes), total: num(base),
+            needed: measure === 'count' && base.num > 0n ? neededCount(ratio, strict, base).toString() : null,
+          },
           numbers: { yes: fs(t.yes), no: fs(t.no), abstain: fs(t.abstain), base: fs(base), ratio: fs(share), required: fs(ratio) },
           ...st,
         };
@@ -722,11 +739,12 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
         const yes = sums(env, path, 'count').yes;
         const passed = cmpF(yes, frac(c.count)) >= 0;
         return {
-          label: c.label ? (name === 'all' ? c.label : `${c.label}: ${name}`) : `${name}: at least ${c.count} yes votes`,
+          label: c.label ? (name === 'all' ? c.label : `${c.label}: ${name}`) : `${name}: at least ${c.count} yes ${plural(c.count, 'vote')}`,
           passed,
-          required: `at least ${c.count} yes votes`,
+          required: `at least ${c.count} yes ${plural(c.count, 'vote')}`,
           actual: `${num(yes)} yes`,
-          explanation: `${name}: ${num(yes)} yes votes, needs at least ${c.count}: ${verdict(passed)}`,
+          explanation: `${name}: ${num(yes)} yes ${plural(Number(yes.num) / Number(yes.den), 'vote')}, needs at least ${c.count}: ${verdict(passed)}`,
+          terms: { kind: 'min_yes', scope: scopeOf(name), custom: c.label ?? null, yes: num(yes), count: c.count },
           numbers: { yes: fs(yes), required: fs(frac(c.count)) },
           ...st,
         };
@@ -747,6 +765,7 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
             required: `${who} votes yes`,
             actual: choice ? `${who} voted ${choice}` : `${who} did not vote`,
             explanation: `${who} ${choice ? 'voted ' + choice : 'did not vote'}, must vote yes: ${verdict(passed)}`,
+            terms: { kind: 'veto_seat', scope: who, custom: c.label ?? null, choice: choice ?? null },
             numbers: { yes: fs(frac(passed ? 1 : 0)) },
             ...st,
           }],
@@ -766,6 +785,7 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
           required: need,
           actual: `${num(t.yes)} yes, ${num(t.no)} no`,
           explanation: `${who}: ${num(t.yes)} yes, ${num(t.no)} no, needs ${need}: ${verdict(passed)}`,
+          terms: { kind: 'veto_group', scope: who, custom: c.label ?? null, yes: num(t.yes), no: num(t.no), unanimous: agree === 'unanimous' },
           numbers: { yes: fs(t.yes), no: fs(t.no) },
           ...st,
         }],
@@ -777,7 +797,7 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
       const agrees = votingCount(env, (x) => x.counts.yes + x.counts.agree + x.counts.consent);
       const capOk = c.maxStandAsides === undefined || asides <= c.maxStandAsides;
       const passed = blocks === 0 && capOk && agrees > 0;
-      const need = `no block${c.maxStandAsides === undefined ? '' : `, at most ${c.maxStandAsides} stand-asides`}`;
+      const need = `no block${c.maxStandAsides === undefined ? '' : `, at most ${c.maxStandAsides} ${plural(c.maxStandAsides, 'stand-aside')}`}`;
       return {
         passed,
         rows: [{
@@ -786,6 +806,7 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
           required: need,
           actual: `${agrees} agree, ${asides} stand aside, ${blocks} block`,
           explanation: `consensus: ${agrees} agree, ${asides} stand aside, ${blocks} block, needs ${need}: ${verdict(passed)}`,
+          terms: { kind: 'consensus', scope: null, custom: c.label ?? null, agree: agrees, standAside: asides, block: blocks, maxStandAsides: c.maxStandAsides ?? null },
           numbers: { agree: fs(frac(agrees)), standAside: fs(frac(asides)), block: fs(frac(blocks)) },
           ...st,
         }],
@@ -802,8 +823,9 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
           label: c.label ?? 'consent',
           passed,
           required: 'no open paramount objection',
-          actual: open ? `open objections from ${list}` : `no open objection (${resolved} resolved or not paramount)`,
+          actual: open === 1 ? `an open objection from ${list}` : open ? `${open} open objections, from ${list}` : `no open objection (${resolved} resolved or not paramount)`,
           explanation: `consent: ${open} open paramount objection${open === 1 ? '' : 's'}${open ? ' (' + list + ')' : ''}, needs none: ${verdict(passed)}`,
+          terms: { kind: 'consent', scope: null, custom: c.label ?? null, open, settled: resolved, seats: open ? list : '' },
           numbers: { openObjections: fs(frac(open)), otherObjections: fs(frac(resolved)) },
           ...st,
         }],
@@ -814,13 +836,14 @@ function evaluate(env: Env, c: Condition): { passed: boolean; rows: ConditionRes
       const parts = c.of.map((x) => evaluate(env, x));
       const n = parts.filter((p) => p.passed).length;
       const passed = c.kind === 'all' ? n === parts.length : n > 0;
-      const need = c.kind === 'all' ? `all ${parts.length} conditions` : 'at least one condition';
+      const need = c.kind === 'all' ? (parts.length === 1 ? 'the condition' : `all ${parts.length} conditions`) : 'at least one condition';
       const head: ConditionResult = {
         label: c.label ?? (c.kind === 'all' ? 'all of' : 'any of'),
         passed,
         required: need,
         actual: `${n} of ${parts.length} pass`,
         explanation: `${c.label ?? (c.kind === 'all' ? 'all of' : 'any of')}: ${n} of ${parts.length} conditions pass, needs ${need}: ${verdict(passed)}`,
+        terms: { kind: c.kind, scope: null, custom: c.label ?? null, passing: n, total: parts.length },
         numbers: { passing: fs(frac(n)), conditions: fs(frac(parts.length)) },
         ...st,
       };

@@ -7,6 +7,7 @@ import { LazyEChart as EChart } from '../../components/lazy-chart';
 import { useFormat } from '../../lib/format';
 import type { DecisionDetail, DecisionOutcome, DecisionTally } from '../../lib/types';
 import { CHOICE_META, CardHeading, OutcomeBadge, ScrollTable } from './badges';
+import { conditionText } from './condition-text';
 
 /** How many seats have voted, as a bar and in words. */
 export function Participation({ voted, eligible, recused }: { voted: number; eligible: number; recused?: number }) {
@@ -171,6 +172,7 @@ export function OutcomeExplained({ outcome, projected = false }: { outcome: Deci
 
 function StageRows({ stage, rows, showHeader }: { stage: string; rows: DecisionOutcome['conditions']; showHeader: boolean }) {
   const { t } = useTranslation();
+  const { locale } = useFormat();
   return (
     <Stack gap="xs">
       {showHeader && (
@@ -179,37 +181,43 @@ function StageRows({ stage, rows, showHeader }: { stage: string; rows: DecisionO
         </Title>
       )}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {rows.map((c, i) => (
-          <Paper key={`${stage}-${i}`} component="li" withBorder p="sm" radius="md" style={{ borderLeft: `4px solid ${c.passed ? TEXT_ON_LIGHT.green : TEXT_ON_LIGHT.red}` }}>
-            <Group gap="sm" wrap="nowrap" align="flex-start">
-              <Group gap={4} wrap="nowrap" c={c.passed ? TEXT_ON_LIGHT.green : TEXT_ON_LIGHT.red} w={96} style={{ flex: 'none' }}>
-                {c.passed ? <IconCircleCheck size={18} aria-hidden /> : <IconCircleX size={18} aria-hidden />}
-                <Text size="sm" fw={700} c={c.passed ? TEXT_ON_LIGHT.green : TEXT_ON_LIGHT.red}>
-                  {c.passed ? t('tally.passes') : t('tally.fails')}
-                </Text>
+        {rows.map((c, i) => {
+          const text = conditionText(c, t, locale);
+          return (
+            <Paper key={`${stage}-${i}`} component="li" withBorder p="sm" radius="md" style={{ borderLeft: `4px solid ${c.passed ? TEXT_ON_LIGHT.green : TEXT_ON_LIGHT.red}` }}>
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <Group gap={4} wrap="nowrap" c={c.passed ? TEXT_ON_LIGHT.green : TEXT_ON_LIGHT.red} w={96} style={{ flex: 'none' }}>
+                  {c.passed ? <IconCircleCheck size={18} aria-hidden /> : <IconCircleX size={18} aria-hidden />}
+                  <Text size="sm" fw={700} c={c.passed ? TEXT_ON_LIGHT.green : TEXT_ON_LIGHT.red}>
+                    {c.passed ? t('tally.passes') : t('tally.fails')}
+                  </Text>
+                </Group>
+                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                  <Text size="sm" fw={650} lang={text.lang} style={{ overflowWrap: 'anywhere' }}>
+                    {text.label}
+                  </Text>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    <Text span size="sm" c="gray.7">
+                      {t('tally.required')}:
+                    </Text>{' '}
+                    <span lang={text.lang}>{text.required}</span>
+                    {' · '}
+                    <Text span size="sm" c="gray.7">
+                      {t('tally.actual')}:
+                    </Text>{' '}
+                    <span lang={text.lang}>{text.actual}</span>
+                  </Text>
+                  {/* outcomes stored before conditions carried their terms keep the server's sentence */}
+                  {!c.terms && (
+                    <Text size="xs" c="gray.7" lang="en" style={{ overflowWrap: 'anywhere' }}>
+                      {c.explanation}
+                    </Text>
+                  )}
+                </Stack>
               </Group>
-              <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                <Text size="sm" fw={650} lang="en" style={{ overflowWrap: 'anywhere' }}>
-                  {c.label}
-                </Text>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  <Text span size="sm" c="gray.7">
-                    {t('tally.required')}:
-                  </Text>{' '}
-                  <span lang="en">{c.required}</span>
-                  {' · '}
-                  <Text span size="sm" c="gray.7">
-                    {t('tally.actual')}:
-                  </Text>{' '}
-                  <span lang="en">{c.actual}</span>
-                </Text>
-                <Text size="xs" c="gray.7" lang="en" style={{ overflowWrap: 'anywhere' }}>
-                  {c.explanation}
-                </Text>
-              </Stack>
-            </Group>
-          </Paper>
-        ))}
+            </Paper>
+          );
+        })}
       </Stack>
     </Stack>
   );
