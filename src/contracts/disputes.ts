@@ -39,7 +39,11 @@ export const WithdrawDisputeBody = z
   })
   .strict();
 
-export const DisputeQuery = PageQuery.extend({ status: DisputeStatus.optional() });
+export const DisputeQuery = PageQuery.extend({
+  status: DisputeStatus.optional(),
+  party: Id.optional().describe('Only disputes this member organisation is party to'),
+  q: z.string().trim().max(200).optional().describe('Words of the subject'),
+});
 
 export const DisputeParty = z.object({ organisationId: Id, organisationName: z.string() });
 

@@ -183,7 +183,14 @@ export const DecisionDetail = DecisionSummary.extend({
   createdAt: Instant,
 });
 
-export const DecisionQuery = PageQuery.extend({ status: DecisionStatus.optional() });
+export const DECISION_SORTS = ['newest', 'oldest', 'closing'] as const;
+export const DecisionQuery = PageQuery.extend({
+  status: DecisionStatus.optional(),
+  kind: z.enum(['motion', 'poll']).optional(),
+  decisionType: z.string().trim().min(1).max(80).optional().describe('A decision type of the charter'),
+  q: z.string().trim().max(200).optional().describe('Words of the title'),
+  sort: z.enum(DECISION_SORTS).default('newest').describe('newest or oldest by number; closing: by the end of the voting window'),
+});
 export const DecisionPage = page(DecisionSummary);
 export const DecisionParams = z.object({ id: z.uuid(), decisionId: z.uuid() });
 

@@ -334,6 +334,17 @@ describe.each(DIALECTS)('dispute register on %s', (dialect) => {
       expect(first.parties.map((x) => x.organisationId).sort()).toEqual([w.orgs.convenerOrg, w.orgs.partnerOrg].sort());
     });
 
+    run('finds disputes by words of the subject (wildcards taken literally) and by a party', async () => {
+      const p = await freshPartnership();
+      const tariff = await raise(p.id, { subject: 'The 10% tariff increase' });
+      const late = await raise(p.id, { subject: 'Late reports', parties: [w.orgs.partnerOrg, p.third] });
+      expect((await list(p.id, `q=${encodeURIComponent('10% TARIFF')}`)).items.map((x) => x.id)).toEqual([tariff.id]);
+      expect((await list(p.id, `q=${encodeURIComponent('1_%')}`)).items).toEqual([]);
+      expect((await list(p.id, `party=${p.third}`)).items.map((x) => x.id)).toEqual([late.id]);
+      expect((await list(p.id, `party=${w.orgs.partnerOrg}`)).items.map((x) => x.id)).toEqual([late.id, tariff.id]);
+      expect((await list(p.id, `party=${w.orgs.partnerOrg}&q=late`)).items.map((x) => x.id)).toEqual([late.id]);
+    });
+
     run.each([['status=closed', 'status'], ['limit=0', 'limit'], ['limit=abc', 'limit']])('refuses the query %s with 400 naming the parameter', async (qs, field) => {
       expectProblem(await t.app.inject({ url: `${P}/${w.partnership}/disputes?${qs}`, headers: as(s.convener) }), 400, 'invalid_request', field);
     });

@@ -399,4 +399,61 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       expectProblem(await t.app.inject({ url: `${P}/${w.partnership}/decisions`, headers: as(s.outsider) }), 404, 'not_found');
     });
   });
+
+  // ---------------------------------------------------------------------------------------------
+  describe('the decision list', () => {
+    type Page = ReturnType<typeof DecisionPage.parse>;
+    const list = async (query: string) => {
+      const res = await t.app.inject({ url: `${P}/${w.partnership}/decisions?${query}`, headers: as(s.member) });
+      expect(res.statusCode, res.body).toBe(200);
+      return DecisionPage.parse(res.json());
+    };
+    /** Every page of a query, following the cursors one item at a time. */
+    const all = async (query: string) => {
+      const seen: Page['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = await list(`${query}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+
+    run('finds decisions by words of the title, taking % and _ literally, and filters by kind and decision type', async () => {
+      const tag = `zq${Date.now().toString(36)}`;
+      const made: Record<string, string> = {};
+      for (const [key, body] of [
+        ['rebate', { title: `A 50% water rebate ${tag}`, decisionType: 'ordinary' }],
+        ['tariff', { title: `New tariff ${tag} for 2027`, decisionType: 'reserved_matter' }],
+        ['poll', { kind: 'poll', title: `Venue ${tag}?`, poll: { kind: 'single', options: [{ id: 'a', label: 'Here' }, { id: 'b', label: 'There' }] } }],
+      ] as const) {
+        const res = await propose(s.representative, body);
+        expect(res.statusCode, res.body).toBe(201);
+        made[key] = DecisionDetail.parse(res.json()).id;
+      }
+      expect((await list(`q=${tag}`)).items.map((d) => d.id).sort()).toEqual(Object.values(made).sort());
+      expect((await list(`q=${encodeURIComponent(`50% WATER rebate ${tag}`)}`)).items.map((d) => d.id)).toEqual([made.rebate]);
+      expect((await list(`q=${encodeURIComponent(`5_% water`)}`)).items).toEqual([]);
+      expect((await list(`q=${tag}&kind=poll`)).items.map((d) => d.id)).toEqual([made.poll]);
+      expect((await list(`q=${tag}&decisionType=reserved_matter`)).items.map((d) => d.id)).toEqual([made.tariff]);
+      expectProblem(await t.app.inject({ url: `${P}/${w.partnership}/decisions?sort=loudest`, headers: as(s.member) }), 400, 'invalid_request');
+    });
+
+    run('pages through every decision in each order, by number or by the end of the voting window, without repeats', async () => {
+      const tag = `zs${Date.now().toString(36)}`;
+      for (const hours of [72, 30, 72, 50]) expect((await propose(s.representative, { title: `Window ${hours}h ${tag}`, decisionType: 'ordinary', closesAt: at(hours) })).statusCode).toBe(201);
+      const newest = await all(`q=${tag}`);
+      const oldest = await all(`q=${tag}&sort=oldest`);
+      const closing = await all(`q=${tag}&sort=closing`);
+      expect(newest).toHaveLength(4);
+      expect(newest.map((d) => d.number)).toEqual([...newest.map((d) => d.number)].sort((a, b) => b - a));
+      expect(oldest.map((d) => d.id)).toEqual([...newest].reverse().map((d) => d.id));
+      // by window end, ties (two at 72 h) by number
+      const key = (d: (typeof closing)[number]) => `${d.closesAt}#${String(d.number).padStart(6, '0')}`;
+      expect(closing.map(key)).toEqual([...closing.map(key)].sort());
+      expect(new Set(closing.map((d) => d.id)).size).toBe(4);
+      expect(closing.map((d) => d.title)).toEqual([`Window 30h ${tag}`, `Window 50h ${tag}`, `Window 72h ${tag}`, `Window 72h ${tag}`]);
+    });
+  });
 });

@@ -98,7 +98,7 @@ const auditable = (d: DisputeRow) => ({
 
 // ---- reads --------------------------------------------------------------------------------------
 
-export async function listDisputes(deps: Deps, anyActor: Actor, id: string, f: { status?: DisputeStatus; cursor?: string; limit: number }) {
+export async function listDisputes(deps: Deps, anyActor: Actor, id: string, f: repo.DisputeFilter & { status?: DisputeStatus }) {
   const db = deps.database.db;
   await loadFor(db, anyActor, id, 'partnership.disputes.read');
   const page = await repo.pageDisputes(db, id, f);

@@ -274,7 +274,7 @@ async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public
 
 // ---- reading ------------------------------------------------------------------------------------------------------
 
-export async function listDecisions(deps: Deps, actor: Actor, partnershipId: string, q: { status?: string; cursor?: string; limit: number }) {
+export async function listDecisions(deps: Deps, actor: Actor, partnershipId: string, q: repo.DecisionFilter) {
   const db = deps.database.db;
   await loadFor(db, actor, partnershipId, 'partnership.decisions.read');
   const page = await repo.pageDecisions(db, partnershipId, q);

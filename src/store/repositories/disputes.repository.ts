@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { DisputesTable, DisputeStepsTable } from '../schema-disputes';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, encodeCursor, likeEscape } from '../pagination';
 import { DomainError } from '../../domain/kernel/errors';
 
 export type DisputeRow = DisputesTable;
@@ -65,9 +65,24 @@ export async function stepsOf(db: Kysely<DB>, disputeIds: readonly string[]): Pr
 }
 
 /** A page of a partnership's disputes, newest first (keyset on the per-partnership number). */
-export async function pageDisputes(db: Kysely<DB>, partnershipId: string, f: { status?: string; cursor?: string; limit: number }) {
+export interface DisputeFilter {
+  status?: string;
+  /** Only disputes this member organisation is party to. */
+  party?: string;
+  /** Words of the subject (case-insensitive, wildcards taken literally). */
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export async function pageDisputes(db: Kysely<DB>, partnershipId: string, f: DisputeFilter) {
   let q = db.selectFrom('disputes').selectAll().where('partnership_id', '=', partnershipId);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.party) {
+    const party = f.party;
+    q = q.where((eb) => eb.exists(eb.selectFrom('dispute_parties').select('dispute_id').whereRef('dispute_parties.dispute_id', '=', 'disputes.id').where('organisation_id', '=', party)));
+  }
+  if (f.q?.trim()) q = q.where(sql<boolean>`lower(subject) like ${`%${likeEscape(f.q.trim().toLowerCase())}%`} escape '\\'`);
   if (f.cursor) {
     const [v, id] = decodeCursor(f.cursor);
     const n = Number(v);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, encodeCursor, likeEscape } from '../pagination';
 
 type Db = Kysely<DB>;
 
@@ -42,20 +42,44 @@ export async function updateDecision(db: Db, id: string, patch: Partial<DB['deci
 }
 
 /** Newest first, keyset on the per-partnership number. */
-export async function pageDecisions(db: Db, partnershipId: string, f: { status?: string; cursor?: string; limit: number }) {
+/** How a partnership's decisions can be ordered: by number (newest or oldest first) or by the end of the voting window. */
+export const DECISION_SORTS = ['newest', 'oldest', 'closing'] as const;
+export type DecisionSort = (typeof DECISION_SORTS)[number];
+
+export interface DecisionFilter {
+  status?: string;
+  kind?: string;
+  decisionType?: string;
+  /** Words of the title (case-insensitive, wildcards taken literally). */
+  q?: string;
+  sort?: DecisionSort;
+  cursor?: string;
+  limit: number;
+}
+
+/** A page of a partnership's decisions (keyset pagination on the sort key, then the number). */
+export async function pageDecisions(db: Db, partnershipId: string, f: DecisionFilter) {
+  const sort = f.sort ?? 'newest';
   let q = db
     .selectFrom('decisions')
     .select(['id', 'number', 'kind', 'title', 'decision_type', 'status', 'opens_at', 'closes_at', 'closed_at', 'outcome_kind', 'grade', 'review_on'])
     .where('partnership_id', '=', partnershipId);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.decisionType) q = q.where('decision_type', '=', f.decisionType);
+  if (f.q?.trim()) q = q.where(sql<boolean>`lower(title) like ${`%${likeEscape(f.q.trim().toLowerCase())}%`} escape '\\'`);
   if (f.cursor) {
-    const [v] = decodeCursor(f.cursor);
-    q = q.where('number', '<', Number(v));
+    const [v, n] = decodeCursor(f.cursor);
+    if (sort === 'newest') q = q.where('number', '<', Number(v));
+    else if (sort === 'oldest') q = q.where('number', '>', Number(v));
+    else q = q.where((eb) => eb.or([eb('closes_at', '>', String(v)), eb.and([eb('closes_at', '=', String(v)), eb('number', '>', Number(n))])]));
   }
-  const rows = await q.orderBy('number', 'desc').limit(f.limit + 1).execute();
+  q = sort === 'newest' ? q.orderBy('number', 'desc') : sort === 'oldest' ? q.orderBy('number', 'asc') : q.orderBy('closes_at', 'asc').orderBy('number', 'asc');
+  const rows = await q.limit(f.limit + 1).execute();
   const items = rows.slice(0, f.limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.number, last.id) : null };
+  const next = !(rows.length > f.limit && last) ? null : sort === 'closing' ? encodeCursor(last.closes_at, String(last.number)) : encodeCursor(last.number, last.id);
+  return { items, nextCursor: next };
 }
 
 /** Open decisions whose window has ended (the closing job's work list). */

@@ -61,10 +61,20 @@ export function usePeople(id: string, enabled: boolean) {
   return useQuery({ queryKey: gKeys.people(id), queryFn: () => api.get<{ items: PartnershipPerson[] }>(`/partnerships/${id}/people`), enabled });
 }
 
-export function useDecisions(id: string, status: string | null, limit = 20) {
+/** The list's filters as the API takes them (null: any). */
+export interface DecisionFilters {
+  status?: string | null;
+  kind?: string | null;
+  decisionType?: string | null;
+  q?: string | null;
+  sort?: string | null;
+}
+
+export function useDecisions(id: string, filters: DecisionFilters = {}, limit = 20) {
+  const { status = null, kind = null, decisionType = null, q = null, sort = null } = filters;
   return useInfiniteQuery({
-    queryKey: [...gKeys.decisions(id, status), limit],
-    queryFn: ({ pageParam }) => api.get<DecisionPage>(`/partnerships/${id}/decisions${qs({ status, cursor: pageParam, limit })}`),
+    queryKey: [...gKeys.decisions(id, status), kind, decisionType, q, sort, limit],
+    queryFn: ({ pageParam }) => api.get<DecisionPage>(`/partnerships/${id}/decisions${qs({ status, kind, decisionType, q, sort, cursor: pageParam, limit })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -88,10 +98,11 @@ export function useComments(id: string, decisionId: string) {
   });
 }
 
-export function useDisputes(id: string, status: string | null, limit = 20) {
+export function useDisputes(id: string, filters: { status?: string | null; party?: string | null; q?: string | null } = {}, limit = 20) {
+  const { status = null, party = null, q = null } = filters;
   return useInfiniteQuery({
-    queryKey: [...gKeys.disputes(id, status), limit],
-    queryFn: ({ pageParam }) => api.get<DisputePage>(`/partnerships/${id}/disputes${qs({ status, cursor: pageParam, limit })}`),
+    queryKey: [...gKeys.disputes(id, status), party, q, limit],
+    queryFn: ({ pageParam }) => api.get<DisputePage>(`/partnerships/${id}/disputes${qs({ status, party, q, cursor: pageParam, limit })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

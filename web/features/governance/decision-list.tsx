@@ -1,11 +1,11 @@
-import { Anchor, Box, Button, Card, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { AnySelect } from '../../components/directory';
+import { Anchor, Box, Button, Card, Grid, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { AnySelect, ClearFiltersButton, SearchFilter, SortSelect } from '../../components/directory';
 import { IconGavel, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DECISION_STATUSES } from '../../../src/contracts/governance';
+import { DECISION_SORTS, DECISION_STATUSES } from '../../../src/contracts/governance';
 import { useFormat } from '../../lib/format';
-import { useUrlState } from '../../lib/url-state';
+import { useDebouncedParam, useUrlState } from '../../lib/url-state';
 import { EmptyState, LoadMore, PageError, PageLoader } from '../../components/page';
 import { useDecisions } from './api';
 import { CardHeading, DecisionStatusBadge, ExportButton, OutcomeBadge, ScrollTable } from './badges';
@@ -13,14 +13,18 @@ import { downloadCsv, fetchAll } from './export';
 import type { DecisionSummary, PartnershipDetail } from '../../lib/types';
 import { useNow } from './use-now';
 
-/** Decisions and polls, newest first, filtered by status (kept in the address bar), page by page. */
+/** Decisions and polls, page by page: searched, filtered and sorted, with the filters kept in the address bar. */
 export function DecisionList({ p, typeLabels }: { p: PartnershipDetail; typeLabels: Record<string, string> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const now = useNow();
-  const { params, set } = useUrlState();
-  const status = params.get('status');
-  const list = useDecisions(p.id, status);
+  const url = useUrlState();
+  const { params, set } = url;
+  const [q, setQ] = useDebouncedParam(url, 'q');
+  const filters = { status: params.get('status'), kind: params.get('kind'), decisionType: params.get('type'), q: params.get('q'), sort: params.get('sort') };
+  const { status } = filters;
+  const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && v);
+  const list = useDecisions(p.id, filters);
   const items = list.data?.pages.flatMap((x) => x.items) ?? [];
   const canPropose = p.allowedActions.includes('partnership.decisions.propose') || p.allowedActions.includes('partnership.decisions.participate');
   return (
@@ -34,7 +38,7 @@ export function DecisionList({ p, typeLabels }: { p: PartnershipDetail; typeLabe
               {items.length > 0 && (
                 <ExportButton
                   onExport={async () => {
-                    const all = await fetchAll<DecisionSummary>(`/partnerships/${p.id}/decisions`, { status });
+                    const all = await fetchAll<DecisionSummary>(`/partnerships/${p.id}/decisions`, { status, kind: filters.kind, decisionType: filters.decisionType, q: filters.q, sort: filters.sort });
                     downloadCsv(
                       'decisions.csv',
                       ['#', t('decisions.titleLabel'), t('decisions.kind'), t('decisions.decisionType'), t('common.status'), t('decisions.opensAtCol'), t('decisions.closesAt'), t('decisions.outcomeCol'), t('decisions.gradeCol'), t('decisions.reviewOnLabel')],
@@ -51,13 +55,42 @@ export function DecisionList({ p, typeLabels }: { p: PartnershipDetail; typeLabe
             </>
           }
         />
-        <AnySelect
-          label={t('common.status')}
-          value={status}
-          onChange={(v) => set('status', v)}
-          data={DECISION_STATUSES.map((st) => ({ value: st, label: t(`decisions.statusFilter.${st}`) }))}
-          w={{ base: '100%', xs: 240 }}
-        />
+        <Grid gap="sm" align="flex-end">
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <SearchFilter placeholder={t('decisions.searchPlaceholder')} value={q} onChange={setQ} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+            <AnySelect label={t('common.status')} value={status} onChange={(v) => set('status', v)} data={DECISION_STATUSES.map((st) => ({ value: st, label: t(`decisions.statusFilter.${st}`) }))} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+            <AnySelect
+              label={t('decisions.kind')}
+              value={filters.decisionType ? `type:${filters.decisionType}` : filters.kind}
+              onChange={(v) => {
+                set('kind', v && !v.startsWith('type:') ? v : null);
+                set('type', v?.startsWith('type:') ? v.slice(5) : null);
+              }}
+              data={[
+                { value: 'poll', label: t('decisions.poll') },
+                { value: 'motion', label: t('decisions.motion') },
+                ...Object.entries(typeLabels).map(([id, label]) => ({ value: `type:${id}`, label })),
+              ]}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+            <SortSelect sorts={DECISION_SORTS.map((x) => `decision_${x}`)} value={`decision_${filters.sort ?? 'newest'}`} onChange={(v) => set('sort', v && v !== 'decision_newest' ? v.slice('decision_'.length) : null)} />
+          </Grid.Col>
+          {filtered && (
+            <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+              <ClearFiltersButton
+                onClick={() => {
+                  setQ('');
+                  url.reset(filters.sort ? { sort: filters.sort } : {});
+                }}
+              />
+            </Grid.Col>
+          )}
+        </Grid>
         {list.isLoading ? (
           <PageLoader />
         ) : list.error ? (
@@ -65,8 +98,8 @@ export function DecisionList({ p, typeLabels }: { p: PartnershipDetail; typeLabe
         ) : items.length === 0 ? (
           <EmptyState
             icon={IconGavel}
-            title={status ? t('decisions.noMatchTitle') : t('decisions.emptyTitle')}
-            description={status ? t('decisions.noMatchBody') : canPropose ? t('decisions.emptyBodyPropose') : t('decisions.emptyBody')}
+            title={filtered ? t('decisions.noMatchTitle') : t('decisions.emptyTitle')}
+            description={filtered ? t('decisions.noMatchBody') : canPropose ? t('decisions.emptyBodyPropose') : t('decisions.emptyBody')}
           />
         ) : (
           <>

@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Card, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, ThemeIcon, Timeline, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Grid, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowLeft, IconCheck, IconCircleCheck, IconClock, IconPlus, IconScale, IconStairsUp } from '@tabler/icons-react';
@@ -12,9 +12,9 @@ import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { fieldsIn, useSubmit } from '../../lib/submit';
 import type { DisputeDetail, DisputeStats, DisputeSummary, PartnershipDetail } from '../../lib/types';
-import { useUrlState } from '../../lib/url-state';
+import { useDebouncedParam, useUrlState } from '../../lib/url-state';
 import { orNull, zodErrors } from '../../lib/zod-form';
-import { AnySelect } from '../../components/directory';
+import { AnySelect, ClearFiltersButton, SearchFilter } from '../../components/directory';
 import { EmptyState, LoadMore, PageError, PageLoader, ProblemAlert } from '../../components/page';
 import { FormActions } from '../../components/section';
 import { TEXT_ON_LIGHT } from '../../components/badges';
@@ -62,13 +62,17 @@ export function DisputeSummaryCard({ stats }: { stats: DisputeStats }) {
   );
 }
 
-/** The dispute register: status filter in the address bar, page by page. */
+/** The dispute register, page by page: searched and filtered by status and party, with the filters in the address bar. */
 export function DisputeList({ p }: { p: PartnershipDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { params, set } = useUrlState();
+  const url = useUrlState();
+  const { params, set } = url;
+  const [q, setQ] = useDebouncedParam(url, 'q');
   const status = params.get('status');
-  const list = useDisputes(p.id, status);
+  const party = params.get('party');
+  const filtered = !!(status || party || params.get('q'));
+  const list = useDisputes(p.id, { status, party, q: params.get('q') });
   const stats = useDisputeStats(p.id);
   const items = list.data?.pages.flatMap((x) => x.items) ?? [];
   const canRaise = p.allowedActions.includes('partnership.disputes.raise');
@@ -86,7 +90,7 @@ export function DisputeList({ p }: { p: PartnershipDetail }) {
                 {items.length > 0 && (
                   <ExportButton
                     onExport={async () => {
-                      const all = await fetchAll<DisputeSummary>(`/partnerships/${p.id}/disputes`, { status });
+                      const all = await fetchAll<DisputeSummary>(`/partnerships/${p.id}/disputes`, { status, party, q: params.get('q') });
                       downloadCsv(
                         'disputes.csv',
                         ['#', t('disputes.subject'), t('disputes.parties'), t('common.status'), t('disputes.currentStep'), t('disputes.openedOn'), t('disputes.dueCol'), t('disputes.overdue'), t('disputes.closedOnCol'), t('disputes.timeToResolution')],
@@ -103,13 +107,33 @@ export function DisputeList({ p }: { p: PartnershipDetail }) {
               </>
             }
           />
-          <AnySelect label={t('common.status')} value={status} onChange={(v) => set('status', v)} data={DISPUTE_STATUSES.map((s) => ({ value: s, label: t(`disputes.status.${s}`) }))} w={{ base: '100%', xs: 240 }} />
+          <Grid gap="sm" align="flex-end">
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <SearchFilter placeholder={t('disputes.searchPlaceholder')} value={q} onChange={setQ} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
+              <AnySelect label={t('common.status')} value={status} onChange={(v) => set('status', v)} data={DISPUTE_STATUSES.map((s) => ({ value: s, label: t(`disputes.status.${s}`) }))} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
+              <AnySelect label={t('disputes.party')} value={party} onChange={(v) => set('party', v)} searchable data={p.members.map((m) => ({ value: m.organisationId, label: m.organisationName }))} />
+            </Grid.Col>
+            {filtered && (
+              <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+                <ClearFiltersButton
+                  onClick={() => {
+                    setQ('');
+                    url.reset();
+                  }}
+                />
+              </Grid.Col>
+            )}
+          </Grid>
           {list.isLoading ? (
             <PageLoader />
           ) : list.error ? (
             <PageError error={list.error} onRetry={() => void list.refetch()} />
           ) : items.length === 0 ? (
-            <EmptyState icon={IconScale} title={status ? t('disputes.noMatchTitle') : t('disputes.emptyTitle')} description={status ? t('disputes.noMatchBody') : t('disputes.emptyBody')} />
+            <EmptyState icon={IconScale} title={filtered ? t('disputes.noMatchTitle') : t('disputes.emptyTitle')} description={filtered ? t('disputes.noMatchBody') : t('disputes.emptyBody')} />
           ) : (
             <>
               <Stack gap="xs" hiddenFrom="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -198,7 +222,7 @@ export function RaiseDisputeForm({ p }: { p: PartnershipDetail }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const decisions = useDecisions(p.id, null, 100);
+  const decisions = useDecisions(p.id, {}, 100);
   const today = new Date().toISOString().slice(0, 10);
   const form = useForm({
     mode: 'controlled',
