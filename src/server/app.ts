@@ -18,6 +18,12 @@ import { partnershipRoutes } from './routes/partnerships.routes';
 import { referenceRoutes } from './routes/reference.routes';
 import { governanceRoutes } from './routes/governance.routes';
 import { disputeRoutes } from './routes/disputes.routes';
+import { ledgerRoutes } from './routes/ledger.routes';
+import { riskRoutes } from './routes/risks.routes';
+import { resultsRoutes } from './routes/results.routes';
+import { notificationRoutes } from './routes/notifications.routes';
+import { importRoutes } from './routes/imports.routes';
+import { accountabilityRoutes } from './routes/accountability.routes';
 
 /** `/a?token=x&q=y` -> `/a?token=[redacted]&q=y`: values of secret-looking keys are hidden. */
 export function redactQuery(url: string): string {
@@ -110,6 +116,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await partnershipRoutes(app, deps);
   await governanceRoutes(app, deps);
   await disputeRoutes(app, deps);
+  await ledgerRoutes(app, deps);
+  await riskRoutes(app, deps);
+  await resultsRoutes(app, deps);
+  await notificationRoutes(app, deps);
+  await importRoutes(app, deps);
+  await accountabilityRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const index = path.join(webDir, 'index.html');

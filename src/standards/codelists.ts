@@ -70,3 +70,56 @@ export function loadCodelists(standardsDir: string): Codelists {
   cache = { dir: standardsDir, lists };
   return lists;
 }
+
+/** Parses a simple CSV (quoted fields may hold commas and doubled quotes; no line breaks in fields). */
+function readCsvRows(file: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted && ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = !quoted;
+      } else if (ch === ',' && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else {
+        cell += ch;
+      }
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** The OCDS for PPPs risk code lists (risk register: categories and allocation parties). */
+export interface OcdsRiskCodelists {
+  categories: CodeItem[];
+  allocations: CodeItem[];
+  sets: { categories: Set<string>; allocations: Set<string> };
+}
+
+let riskCache: { dir: string; lists: OcdsRiskCodelists } | null = null;
+
+/** Loads `riskCategory.csv` and `riskAllocation.csv` of the OCDS for PPPs profile (patched), once per process. */
+export function loadOcdsRiskCodelists(standardsDir: string): OcdsRiskCodelists {
+  if (riskCache && riskCache.dir === standardsDir) return riskCache.lists;
+  const read = (name: string): CodeItem[] => {
+    const [header, ...rows] = readCsvRows(path.join(standardsDir, 'ocds', 'ppp-profile', 'patched', 'codelists', `${name}.csv`));
+    const code = header.indexOf('Code');
+    const title = header.indexOf('Title');
+    return rows.filter((r) => r[code]?.trim()).map((r) => ({ code: r[code].trim(), name: (r[title] ?? r[code]).trim() }));
+  };
+  const categories = read('riskCategory');
+  const allocations = read('riskAllocation');
+  const lists = { categories, allocations, sets: { categories: new Set(categories.map((c) => c.code)), allocations: new Set(allocations.map((c) => c.code)) } };
+  riskCache = { dir: standardsDir, lists };
+  return lists;
+}

@@ -1,3 +1,7 @@
+import type { NotificationTables } from './schema-notifications';
+import type { LedgerTables } from './schema-ledger';
+import type { RiskTables } from './schema-risks';
+import type { ResultsTables } from './schema-results';
 import type { GovernanceTables } from './schema-governance';
 import type { DisputeTables } from './schema-disputes';
 
@@ -157,7 +161,7 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
-export interface DB extends GovernanceTables, DisputeTables {
+export interface DB extends GovernanceTables, DisputeTables, LedgerTables, RiskTables, ResultsTables, NotificationTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -94,7 +94,7 @@ for (const dialect of DIALECTS) {
     async function send(row: RouteCase, persona: Persona, built: BuiltRequest) {
       const session = 'session' in built ? (built.session ?? null) : f.sessions[persona];
       const url = fill(row.path, built.params) + qs(built.query);
-      return t.app.inject({ method: row.method, url, headers: as(session, row.method !== 'GET'), ...(built.body === undefined ? {} : { payload: built.body as object }) });
+      return t.app.inject({ method: row.method, url, headers: { ...as(session, row.method !== 'GET'), ...(built.headers ?? {}) }, ...(built.body === undefined ? {} : { payload: built.body as object }) });
     }
 
     /** An event stream over a real socket: status and content type, then hang up. */

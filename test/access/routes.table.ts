@@ -45,6 +45,8 @@ export interface BuiltRequest {
   body?: unknown;
   /** Overrides the persona's standing session (e.g. sign-out uses a throwaway session). */
   session?: Session | null;
+  /** Extra headers (e.g. the Idempotency-Key money-moving writes require). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteCase {

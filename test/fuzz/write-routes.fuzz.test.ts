@@ -8,7 +8,12 @@
  * anonymous caller for the public account endpoints; the seat holders for ballots, recusals, proxies and
  * seconds), on a target that makes the body reach the handler: governance routes aim at the world's private
  * partnership with a charter adopted through the services (see governance-fixture.ts) and at fresh decisions
- * and disputes in every state; PUT charter at a fresh partnership each run.
+ * and disputes in every state; PUT charter at a fresh partnership each run. The accountability routes (risks, the
+ * results framework, commitments, deliveries and the ledger) and imports are described in accountability-specs.ts
+ * and import-specs.ts: their targets are made through the services in each state, bodies may name what a target
+ * made (`{{name}}`), money-moving routes get a fresh Idempotency-Key in most runs, and imports send files (CSV,
+ * XLSX, broken ones) with a query instead of JSON. The shape of a spec and the shared generators: write-spec.ts.
+ * FUZZ_STATS=1 prints the answers per route (FUZZ_STATS=fields: also the field that stopped each valid body).
  *
  * Charter documents come from a dedicated generator (charter-arbitrary.ts). On top of the properties above:
  * a charter is adopted (201) only when POST /api/v1/charter-check says the same document is ok, the check
@@ -28,11 +33,14 @@ import { adoptCharter } from '../../src/services/governance/charters';
 import { closeDecision } from '../../src/services/governance/decisions';
 import { TEMPLATES } from '../../src/domain/governance/templates';
 import { snapshotDb, changedTables, watchWrites, writtenTables } from './db-snapshot';
-import { charterArb, usableCharterArb, type Holders } from './charter-arbitrary';
+import { charterArb, usableCharterArb } from './charter-arbitrary';
 import {
   ALL_TYPES, BODY_IDS, CHOICES_OF_TYPE, CLOSABLE_TYPES, MOTION_TYPES, POLL_SPECS, SEAT_IDS, SEAT_OF, fuzzCharter, makeGovFixture,
-  type DecisionSpec, type GovFixture, type MotionType, type PollKind,
+  type DecisionSpec, type MotionType, type PollKind,
 } from './governance-fixture';
+import { P, awkward, date, day, noBody, opt, strip, text, uuid, weird, type As, type Env, type Pools, type Wire, type WriteSpec } from './write-spec';
+import { LEDGER_SPECS, RESULTS_SPECS, RISK_SPECS } from './accountability-specs';
+import { IMPORT_SPECS } from './import-specs';
 
 const pgUp = await postgresAvailable();
 /** FUZZ_SCALE=10 runs every property ten times longer (a deeper search before a release; the default keeps CI quick). */
@@ -47,93 +55,20 @@ const CHECKS: Record<TestDialect, number> = { sqlite: 150, postgres: 40 };
 /** Random charters adopted and then used (each run some twenty requests). */
 const LIFE_RUNS: Record<TestDialect, number> = { sqlite: 80, postgres: 20 };
 
-// ---- value generators ----------------------------------------------------------------------------
-// "good" values satisfy the contract, so a body made of them reaches the handler and the database;
-// `weird` values are what a client might wrongly put in one field of an otherwise good body.
+// ---- value generators (the shared ones are in write-spec.ts) ------------------------------------------
 
-const HUGE = 'x'.repeat(300_000);
-/** Strings that are the right type and length but awkward content (NUL, lone surrogate, RTL, SQL...). */
-const awkward = fc.constantFrom(
-  'Nul \u0000 in the middle of a long enough sentence', '\u0000\u0000\u0000 nul bytes first', 'Lone surrogate \ud800 here, long enough', 'Right-to-left \u202e override text',
-  '😀'.repeat(20), '<script>alert(1)</script>', "Robert'); drop table users; --", 'percent % underscore _ backslash \\ text', 'Ünïcödé ñame with accents', 'tab\tand\nnewline and more text',
-);
-const nasty = fc.oneof(awkward, fc.constantFrom('', ' ', '\u0000', '\ud800', HUGE, '2024-02-30', '9999-99-99', '-1', 'NaN', 'null'));
-const weird: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(null),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  nasty,
-  awkward,
-  fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
-);
-/** A good string: trimmed length within [min, max]; mostly words, sometimes any unicode or awkward content. */
-const text = (min: number, max: number) =>
-  fc
-    .oneof(
-      { weight: 6, arbitrary: fc.lorem({ maxCount: Math.max(1, Math.min(12, Math.floor(max / 8))) }) },
-      { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, 60) }) },
-      { weight: 1, arbitrary: awkward },
-    )
-    .map((v) => (v.length > max ? v.slice(0, max) : v))
-    .filter((v) => v.trim().length >= min && v.length <= max);
-const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2045-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const country = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('KE', 'FR', 'BR', 'US') }, { weight: 1, arbitrary: fc.constant('ZZ') });
 const sdg = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('6', '6.1', '3.b', '17', '17.19') }, { weight: 1, arbitrary: fc.constantFrom('18', '6.z') });
-const uuid = fc.oneof(fc.uuid({ version: 7 }), fc.uuid());
 const email = fc.emailAddress().filter((e) => /^[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(e));
 const sector = fc.constantFrom('public', 'private', 'nonprofit', 'academic', 'multilateral', 'philanthropic', 'community');
 const orgRole = fc.constantFrom('org_admin', 'member');
 const personRole = fc.constantFrom('convener', 'representative', 'member', 'observer');
 const memberRole = fc.constantFrom('convener', 'partner', 'funder', 'implementer', 'technical_partner', 'observer');
 const stage = fc.constantFrom('scoping', 'building', 'implementing', 'reviewing', 'sustaining', 'closed');
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
-const strip = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-
-interface Pools {
-  emails: string[];
-  orgIds: string[];
-  convenerOrg: string;
-  /** The world's people by persona (seat holders, proxy holders) and its organisations. */
-  users: World['users'];
-  orgs: World['orgs'];
-  /** Who may hold a seat in the world's partnerships (and in a fresh one). */
-  holders: Holders;
-  /** Decisions of the world's private partnership (a dispute may name one). */
-  decisionIds: string[];
-}
-
-/** What a target is built from: the fixtures, and the partnership whose seat holders are changed. */
-interface Env { f: Fixture; g: GovFixture; seatPartnership: string }
 
 // ---- the write routes --------------------------------------------------------------------------------
 
-type As = 'anonymous' | 'convener' | 'representative' | 'member' | 'admin' | 'fresh-convener-session';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-interface WriteSpec<V = any> {
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  /** Who calls: one persona, or a choice among the personas allowed to use the route. */
-  as: As | readonly As[];
-  /** Random choices about the target (kind and state of a decision, the seat...), shared by `target` and `body`. */
-  variant?: (p: Pools) => fc.Arbitrary<V>;
-  /** Plausible bodies, valid or nearly so: some succeed, which is fine. */
-  body: (p: Pools, v: V, as: As) => fc.Arbitrary<Record<string, unknown>>;
-  /** A real target for the path parameters (fresh where the route deletes or changes a state). */
-  target?: (e: Env, v: V, as: As) => Promise<Record<string, string>>;
-  /** Runs per dialect when not RUNS. */
-  runs?: Record<TestDialect, number>;
-  /** Writes nothing even when it succeeds (a check). */
-  readOnly?: boolean;
-  /** A further property of the answer. */
-  verify?: (c: { t: TestApp; status: number; json: () => unknown; sent: unknown; context: string }) => Promise<void>;
-}
-
-const P = '/api/v1/partnerships';
 const O = '/api/v1/organisations';
-const noBody = () => fc.constant({});
 const goalBody = () => fc.record({ title: text(3, 300), description: opt(fc.oneof(fc.constant(null), text(0, 200))), sdgs: opt(fc.uniqueArray(sdg, { maxLength: 4 })) }, { requiredKeys: ['title'] });
 const orgBody = (partial: boolean) =>
   fc.record(
@@ -152,6 +87,18 @@ const FOUNDATION_SPECS: WriteSpec[] = [
   { method: 'POST', path: '/api/v1/auth/password-reset', as: 'anonymous', body: (p) => fc.record({ email: fc.oneof(fc.constantFrom(...p.emails), email) }) },
   { method: 'POST', path: '/api/v1/auth/password-reset/confirm', as: 'anonymous', body: () => fc.record({ token: fc.base64String({ minLength: 20, maxLength: 60 }), password: text(10, 40) }) },
   { method: 'PATCH', path: '/api/v1/me', as: 'convener', body: () => fc.record({ name: text(1, 200), locale: fc.constantFrom('en', 'fr', 'es') }, { requiredKeys: [] }) },
+  {
+    method: 'PUT', path: '/api/v1/me/notifications', as: ['convener', 'representative', 'member'],
+    body: () =>
+      fc.record(
+        {
+          digest: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('immediately', 'daily', 'weekly', 'never') }, { weight: 1, arbitrary: fc.constantFrom('hourly', '', 'Daily') }),
+          digestHour: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 23 }) }, { weight: 1, arbitrary: fc.constantFrom(-1, 24, 7.5, 1e300) }),
+          digestWeekday: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday') }, { weight: 1, arbitrary: fc.constantFrom('mon', 'Monday', '') }),
+        },
+        { requiredKeys: ['digest'] },
+      ),
+  },
   { method: 'POST', path: '/api/v1/me/tokens', as: 'convener', body: () => fc.record({ name: text(1, 100) }) },
   { method: 'DELETE', path: '/api/v1/me/tokens/:id', as: 'convener', body: noBody, target: async ({ f }) => ({ id: await f.freshToken(f.w.users.convener) }) },
   {
@@ -213,12 +160,6 @@ const opensAt = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -600, max: 60 }).map(inMinutes) },
   { weight: 1, arbitrary: fc.integer({ min: 60, max: 100 * 60 }).map(inMinutes) },
   { weight: 1, arbitrary: weirdInstant },
-);
-/** Days around today (a dispute's dates must not be in the future), and the odd far one. */
-const day = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: -120, max: 5 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)) },
-  { weight: 1, arbitrary: date },
-  { weight: 1, arbitrary: fc.constantFrom('2024-02-30', '0000-01-01', '9999-12-31', '2024-1-1', '') },
 );
 const link = fc.record({ title: text(1, 200), url: fc.oneof(fc.webUrl({ validSchemes: ['http', 'https'] }).filter((u) => u.length <= 2000), fc.constantFrom('javascript:alert(1)', 'not a url', 'ftp://x.y')) });
 const seatId = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SEAT_IDS) }, { weight: 1, arbitrary: fc.constantFrom('ghost', '', 'City', 'city ', '__proto__') });
@@ -459,13 +400,9 @@ const GOVERNANCE_SPECS: WriteSpec[] = [
   },
 ];
 
-
-const SPECS: WriteSpec[] = [...FOUNDATION_SPECS, ...GOVERNANCE_SPECS];
+const SPECS: WriteSpec[] = [...FOUNDATION_SPECS, ...GOVERNANCE_SPECS, ...LEDGER_SPECS, ...RISK_SPECS, ...RESULTS_SPECS, ...IMPORT_SPECS];
 
 // ---- what is sent --------------------------------------------------------------------------------
-
-/** One request: the body as bytes on the wire and its content type (undefined: header not sent). */
-interface Wire { payload: string | undefined; contentType: string | undefined; label: string }
 
 const json = (label: string, v: unknown): Wire => {
   let payload: string | undefined;
@@ -478,6 +415,7 @@ const json = (label: string, v: unknown): Wire => {
 };
 
 function wireFor(spec: WriteSpec, pools: Pools, v: unknown, who: As): fc.Arbitrary<Wire> {
+  if (spec.wire) return spec.wire(pools, v, who);
   const valid = spec.body(pools, v, who);
   const withWrongField = valid.chain((b) => {
     const keys = Object.keys(b);
@@ -529,6 +467,28 @@ const idempotencyArb = fc.oneof(
   { weight: 2, arbitrary: fc.uuid() },
   { weight: 1, arbitrary: fc.oneof(fc.stringMatching(/^[A-Za-z0-9-]{0,210}$/), fc.constantFrom('fuzz-key-0001', 'short')) },
 );
+/**
+ * Where the route requires a key (money moves): mostly a fresh one, so the body reaches the handler, and once in a
+ * while none, a malformed one or one already used (for another request: 422; for the same one: the stored answer).
+ */
+const requiredKeyArb = fc.oneof(
+  { weight: 8, arbitrary: fc.uuid().map((u) => `fuzz-${u}`) },
+  { weight: 1, arbitrary: fc.constantFrom(undefined, '', '   ', 'short') },
+  { weight: 1, arbitrary: fc.oneof(fc.stringMatching(/^[A-Za-z0-9-]{0,210}$/), fc.constant('fuzz-key-0001')) },
+);
+/** The first field a problem names, with its code (" amount.currency:no_rate"), list indexes as N. */
+function firstIssue(body: string): string {
+  try {
+    const e = (JSON.parse(body) as { errors?: { field?: string; code?: string }[] }).errors?.[0];
+    return e ? ` ${String(e.field).replace(/\.\d+/g, '.N')}${e.code ? `:${e.code}` : ''}` : '';
+  } catch {
+    return '';
+  }
+}
+/** `{{name}}` in a body: the value the target returned under that name. */
+const fillIn = (payload: string, params: Record<string, string>) => payload.replace(/\{\{(\w+)\}\}/g, (m, n: string) => params[n] ?? m);
+const shown = (payload: string | Buffer | undefined, max: number) =>
+  payload === undefined ? '<none>' : typeof payload === 'string' ? payload.slice(0, max) : `<${payload.length} bytes> ${JSON.stringify(payload.subarray(0, 60).toString('latin1'))}`;
 
 // ---- the properties ----------------------------------------------------------------------------------
 
@@ -615,10 +575,11 @@ for (const dialect of DIALECTS) {
           .tuple(fc.constantFrom(...personas), spec.variant ? spec.variant(pools) : fc.constant(undefined))
           .chain(([who, v]) => wireFor(spec, pools, v, who).map((wire) => ({ who, v, wire })));
         await fc.assert(
-          fc.asyncProperty(request, paramsArb(spec), idempotencyArb, async ({ who, v, wire }, swap, idemKey) => {
+          fc.asyncProperty(request, paramsArb(spec), spec.idempotency === 'required' ? requiredKeyArb : idempotencyArb, async ({ who, v, wire }, swap, idemKey) => {
             const params = spec.target ? await timed('target', () => spec.target!(e, v, who)) : {};
+            const payload = typeof wire.payload === 'string' ? fillIn(wire.payload, params) : wire.payload;
             if (swap !== 'real') params[swap.swap] = swap.value;
-            const url = spec.path.replace(/:(\w+)/g, (_, n: string) => encodeURIComponent(params[n]));
+            const url = spec.path.replace(/:(\w+)/g, (_, n: string) => encodeURIComponent(params[n])) + (wire.query ? `?${wire.query}` : '');
             const session: Session | null = who === 'anonymous' ? null : who === 'fresh-convener-session' ? await f.freshSession('convener') : f.sessions[who];
             const headers: Record<string, string> = { ...as(session, true) };
             if (wire.contentType !== undefined) headers['content-type'] = wire.contentType;
@@ -626,14 +587,16 @@ for (const dialect of DIALECTS) {
 
             await t.app.settle(); // e-mails of earlier runs are sent after their answers
             const before = await timed('watch', writes);
-            const res = await timed('request', () => t.app.inject({ method: spec.method, url, headers, ...(wire.payload === undefined ? {} : { payload: wire.payload }) }));
+            const res = await timed('request', () => t.app.inject({ method: spec.method, url, headers, ...(payload === undefined ? {} : { payload }) }));
             await t.app.settle();
             const counts = stats.get(`${spec.method} ${spec.path}`) ?? {};
             const answer = res.statusCode >= 400 ? `${res.statusCode} ${/"code":"([^"]*)"/.exec(res.body)?.[1] ?? '?'}` : String(res.statusCode);
-            const key = wire.label === 'valid' ? `valid→${answer}` : answer;
+            // FUZZ_STATS=fields: what stopped the valid bodies (the first field named), to tune the generators
+            const stopped = process.env.FUZZ_STATS === 'fields' && res.statusCode >= 400 ? firstIssue(res.body) : '';
+            const key = wire.label === 'valid' ? `valid→${answer}${stopped}` : answer;
             counts[key] = (counts[key] ?? 0) + 1;
             stats.set(`${spec.method} ${spec.path}`, counts);
-            const context = `${spec.method} ${url} as ${who} [${wire.label}] ${res.statusCode} ${res.body.slice(0, 400)}\nsent: ${(wire.payload ?? '<none>').slice(0, 600)}`;
+            const context = `${spec.method} ${url} as ${who} [${wire.label}]${idemKey === undefined ? '' : ` Idempotency-Key ${JSON.stringify(idemKey.slice(0, 40))}`} ${res.statusCode} ${res.body.slice(0, 400)}\nsent: ${shown(payload, 600)}`;
 
             // a partial write is the worse finding, so it is checked before the status
             if (res.statusCode >= 400 || spec.readOnly) expect(writtenTables(before, await timed('watch', writes)), `${context}\nwrote despite the ${spec.readOnly ? 'route storing nothing' : 'error'}`).toEqual([]);
@@ -647,11 +610,12 @@ for (const dialect of DIALECTS) {
             if (spec.verify) {
               let sent: unknown = undefined;
               try {
-                sent = JSON.parse(wire.payload ?? 'null');
+                sent = typeof payload === 'string' ? JSON.parse(payload) : undefined;
               } catch {
                 /* not JSON: nothing was adopted from it */
               }
-              await timed('verify', () => spec.verify!({ t, status: res.statusCode, json: () => res.json(), sent, context }));
+              const wrote = async () => writtenTables(before, await writes());
+              await timed('verify', () => spec.verify!({ t, status: res.statusCode, json: () => res.json(), sent, context, wrote }));
             }
           }),
           { numRuns: runs((spec.runs ?? RUNS)[dialect as TestDialect]), endOnFailure: false, interruptAfterTimeLimit: 60_000 * SCALE },

@@ -51,10 +51,18 @@ describe('can: the one access rule', () => {
   // the power of each role, from the rule: participants read (the charter and decisions too); all but observers
   // read the audit log and take part in decisions; representatives also propose and raise disputes (which they
   // and conveners read); conveners change things
-  const READ = ['partnership.read', 'partnership.readPrivate', 'partnership.people.read', 'partnership.events.subscribe', 'partnership.charter.read', 'partnership.decisions.read'] as const;
+  // read the accountability records (pledges, the ledger, risks, results); representatives also pledge, deliver, confirm
+  // what they received, report results and keep the risk register with the conveners
+  const READ = [
+    'partnership.read', 'partnership.readPrivate', 'partnership.people.read', 'partnership.events.subscribe', 'partnership.charter.read', 'partnership.decisions.read',
+    'partnership.resources.read', 'partnership.risks.read', 'partnership.results.read',
+  ] as const;
   const expected: Record<PersonRole, (typeof PARTNERSHIP_ACTIONS)[number][]> = {
     convener: [...PARTNERSHIP_ACTIONS],
-    representative: [...READ, 'partnership.audit.read', 'partnership.decisions.participate', 'partnership.decisions.propose', 'partnership.disputes.read', 'partnership.disputes.raise'],
+    representative: [
+      ...READ, 'partnership.audit.read', 'partnership.decisions.participate', 'partnership.decisions.propose', 'partnership.disputes.read', 'partnership.disputes.raise',
+      'partnership.commitments.pledge', 'partnership.deliveries.record', 'partnership.deliveries.confirm', 'partnership.results.report', 'partnership.risks.manage',
+    ],
     member: [...READ, 'partnership.audit.read', 'partnership.decisions.participate'],
     observer: [...READ],
   };

@@ -44,6 +44,17 @@ export const PARTNERSHIP_ACTIONS = [
   'partnership.disputes.read',
   'partnership.disputes.raise',
   'partnership.disputes.manage',
+  'partnership.resources.read',
+  'partnership.commitments.pledge',
+  'partnership.deliveries.record',
+  'partnership.deliveries.confirm',
+  'partnership.ledger.manage',
+  'partnership.risks.read',
+  'partnership.risks.manage',
+  'partnership.results.read',
+  'partnership.results.manage',
+  'partnership.results.report',
+  'partnership.results.review',
 ] as const;
 export type Action =
   | (typeof PLATFORM_ACTIONS)[number]
@@ -92,6 +103,22 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         case 'partnership.disputes.read':
         case 'partnership.disputes.raise':
           return has(roles, 'convener', 'representative');
+        // accountability: pledges, deliveries, the ledger, risks and results are the partners' own business
+        case 'partnership.resources.read':
+        case 'partnership.risks.read':
+        case 'partnership.results.read':
+          return participant;
+        // a representative pledges, delivers and reports for their own organisation, and confirms what it
+        // received; the service checks which organisation (the rows say whose commitment or indicator it is)
+        case 'partnership.commitments.pledge':
+        case 'partnership.deliveries.record':
+        case 'partnership.deliveries.confirm':
+        case 'partnership.results.report':
+        case 'partnership.risks.manage':
+          return has(roles, 'convener', 'representative');
+        case 'partnership.ledger.manage':
+        case 'partnership.results.manage':
+        case 'partnership.results.review':
         case 'partnership.charter.manage':
         case 'partnership.decisions.manage':
         case 'partnership.disputes.manage':

@@ -1,5 +1,6 @@
 import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertCircle, IconCalendarDue, IconCircleCheck, IconClipboardCheck, IconTarget, IconUserQuestion, IconUsersPlus, IconCheckbox } from '@tabler/icons-react';
+import { IconAlertCircle, IconCalendarDue, IconCircleCheck, IconClipboardCheck, IconTarget, IconUserQuestion, IconUsersPlus, IconCheckbox, IconReportAnalytics, IconPackage } from '@tabler/icons-react';
+import { useFormat } from '../../lib/format';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../lib/types';
@@ -11,11 +12,21 @@ const KIND = {
   pending_membership: { icon: IconUserQuestion, color: 'blue', to: '/members' },
   decision_review: { icon: IconCalendarDue, color: 'yellow', to: '/decisions' },
   vote_needed: { icon: IconCheckbox, color: 'blue', to: '/decisions' },
+  reports_to_review: { icon: IconReportAnalytics, color: 'blue', to: '/results' },
+  deliveries_to_confirm: { icon: IconPackage, color: 'blue', to: '/resources' },
 } as const;
 
 /** What needs my attention; each item says what kind it is (icon and word) and links to where to act. */
 export function AttentionList({ items }: { items: AttentionItem[] }) {
   const { t } = useTranslation();
+  const f = useFormat();
+  /** The detail in the reader's language, from the item's kind, date and count; the server's English otherwise. */
+  const detailOf = (a: AttentionItem): string | null =>
+    a.count !== null
+      ? t(`attentionDetail.${a.kind}`, { count: a.count, n: f.number(a.count) })
+      : a.due !== null
+        ? t(`attentionDetail.${a.kind}`, { date: a.due.length > 10 ? f.dateTime(a.due) : f.date(a.due), defaultValue: a.detail ?? '' })
+        : a.detail && t(`attentionDetail.${a.kind}`, { defaultValue: a.detail });
   return (
     <Card>
       <Group gap="xs" mb="sm">
@@ -65,9 +76,9 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
                       {a.title}
                     </Text>
                   )}
-                  {a.detail && (
+                  {detailOf(a) && (
                     <Text size="sm" c="gray.7">
-                      {a.detail}
+                      {detailOf(a)}
                     </Text>
                   )}
                 </div>

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../services/context';
+import { ExportParams, ExportQuery, ImportKinds, ImportParams, ImportProblem, ImportQuery, ImportReport, ExportFormat } from '../../contracts/imports';
+import { Problem } from '../../contracts/common';
+import { describeImports, importTemplate } from '../../services/imports/service';
+import { ImportRejected, runImport, type FileFormat } from '../../services/imports/pipeline';
+import { openExport, tableOf, writeTable, type ExportColumn, type ExportFormat as Format, type OpenTable } from '../../services/imports/exports';
+import { MAX_FILE_BYTES } from '../../services/imports/table';
+import { XLSX_MIME } from '../../services/imports/xlsx';
+import { requireUser } from '../plugins/auth';
+import { sendProblem } from '../plugins/problems';
+import { IdParam, responses } from './shared';
+
+/**
+ * An uploaded file as the request body. Its bytes are a private field, so the NUL/nesting guard (which
+ * walks a body's enumerable properties) skips them; `toJSON` gives the digest the idempotency plugin
+ * hashes instead of twenty megabytes of JSON.
+ */
+export class Upload {
+  readonly #bytes: Buffer;
+  constructor(bytes: Buffer, readonly contentType: string) {
+    this.#bytes = bytes;
+  }
+  get bytes(): Buffer {
+    return this.#bytes;
+  }
+  toJSON() {
+    return { contentType: this.contentType, sha256: createHash('sha256').update(this.#bytes).digest('hex') };
+  }
+}
+
+/** Content types a file may be sent with, and the format each states (null: told by the bytes). */
+const FILE_TYPES: Record<string, FileFormat | null> = {
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+  'text/tab-separated-values': 'csv',
+  [XLSX_MIME]: 'xlsx',
+  // what browsers send for a .csv on Windows with Excel installed, and for files of no known type
+  'application/vnd.ms-excel': null,
+  'application/octet-stream': null,
+};
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem, 429: Problem };
+
+/** `Content-Disposition` for a download: an ASCII fallback name and the exact UTF-8 one (RFC 6266). */
+const disposition = (filename: string) => `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
+/**
+ * Sends a table as a CSV or XLSX download, written as the rows come (an array, or batches fetched while
+ * writing). Any route may use it for its own list.
+ */
+export function sendTable<T>(reply: FastifyReply, columns: readonly ExportColumn<T>[], rows: readonly T[] | AsyncIterable<readonly T[]>, format: Format, filename: string, title = 'Sheet1') {
+  const table: OpenTable<T> = Array.isArray(rows) ? tableOf(title, columns, rows as readonly T[]) : { title, columns, batches: rows as AsyncIterable<readonly T[]> };
+  return sendOpenTable(reply, table, format, filename);
+}
+
+function sendOpenTable<T>(reply: FastifyReply, table: OpenTable<T>, format: Format, filename: string) {
+  const out = writeTable(table, format);
+  return reply
+    .code(200)
+    .header('content-type', out.contentType)
+    .header('content-disposition', disposition(`${filename}.${out.extension}`))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(Readable.from(out.body));
+}
+
+/** The 422 of a file with bad rows, with each problem's line and column besides the usual fields. */
+function sendRejected(reply: FastifyReply, req: FastifyRequest, e: ImportRejected) {
+  return reply
+    .code(422)
+    .type('application/problem+json')
+    .send({
+      type: 'https://accord.dev/problems/validation-failed', title: 'Unprocessable content', status: 422, code: 'validation_failed', detail: e.message, instance: req.url.split('?')[0],
+      errors: e.rowIssues.map((i, k) => ({ ...e.issues[k], line: i.line, column: i.column })),
+      errorCount: e.errorCount, rowsWithErrors: e.rowsWithErrors,
+    });
+}
+
+/** Imports (CSV, XLSX) into a partnership, templates to fill in, and exports of its lists. */
+export async function importRoutes(app: FastifyInstance, deps: Deps) {
+  const tags = ['imports and exports'];
+  const base = '/api/v1/partnerships/:id';
+
+  // the file parsers and the larger body limit exist only in this scope: other routes still take JSON up to 1 MiB
+  await app.register(async (scope) => {
+    for (const type of Object.keys(FILE_TYPES)) {
+      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (req, body, done) => done(null, new Upload(body as Buffer, type)));
+    }
+    // any other type, or none (curl --data-binary): the bytes tell a workbook from CSV; JSON keeps its parser (and gets 415)
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (req, body, done) => done(null, new Upload(body as Buffer, 'application/octet-stream')));
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    r.post(
+      `${base}/imports/:kind`,
+      {
+        bodyLimit: MAX_FILE_BYTES,
+        schema: {
+          tags,
+          summary: 'Import a CSV or XLSX file (the body) of one kind: all rows or none; 422 lists every bad row with its line',
+          description: 'Send the file as the body with Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (at most 20 MB, 200,000 rows; the first sheet of a workbook is read). The first line names the columns (see GET .../imports). ?dryRun=true checks and reports without writing (200).',
+          params: ImportParams,
+          querystring: ImportQuery,
+          response: { ...responses(201, ImportReport), 200: ImportReport, 413: Problem, 415: Problem, 422: ImportProblem } as Record<number, z.ZodType>,
+        },
+      },
+      async (req, reply) => {
+        requireUser(req);
+        const body = req.body;
+        if (!(body instanceof Upload)) {
+          return sendProblem(reply, req, 415, 'unsupported_media_type', `Send the file itself as the body, with Content-Type text/csv or ${XLSX_MIME}`);
+        }
+        const q = req.query;
+        try {
+          const report = await runImport(deps, req.actor, req.params.id, req.params.kind, {
+            bytes: body.bytes,
+            format: FILE_TYPES[body.contentType] ?? null,
+            decimal: q.decimal,
+            delimiter: q.delimiter === 'tab' || (q.delimiter === undefined && body.contentType === 'text/tab-separated-values') ? '\t' : q.delimiter,
+            dryRun: q.dryRun === 'true',
+          });
+          return reply.code(report.dryRun ? 200 : 201).send(report);
+        } catch (e) {
+          if (e instanceof ImportRejected) return sendRejected(reply, req, e);
+          throw e;
+        }
+      },
+    );
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(`${base}/imports`, { schema: { tags, summary: 'What can be imported into the partnership (columns, and whether you may), and which lists can be exported', params: IdParam, response: responses(200, ImportKinds) } }, async (req) => {
+    requireUser(req);
+    return describeImports(deps, req.actor, req.params.id);
+  });
+  r.get(
+    `${base}/imports/:kind/template`,
+    { schema: { tags, summary: 'An empty file with the header row of an import kind, to fill in', params: ImportParams, querystring: ExportQuery, response: problems } },
+    async (req, reply) => {
+      requireUser(req);
+      const table = await importTemplate(deps, req.actor, req.params.id, req.params.kind);
+      return sendOpenTable(reply, table, req.query.format, `${req.params.kind}-template`);
+    },
+  );
+  r.get(
+    `${base}/exports/:list`,
+    {
+      schema: {
+        tags, summary: 'A list of the partnership as a CSV or XLSX download: every row you may read in it (members, people, decisions, disputes, audit-events...)',
+        params: ExportParams, querystring: z.object({ format: ExportFormat.default('csv') }).strict(), response: problems,
+      },
+    },
+    async (req, reply) => {
+      requireUser(req);
+      const table = await openExport(deps, req.actor, req.params.id, req.params.list);
+      return sendOpenTable(reply, table, req.query.format, `${req.params.list}-${deps.clock().slice(0, 10)}`);
+    },
+  );
+}
