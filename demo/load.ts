@@ -22,6 +22,7 @@ import { findUserByEmail } from '../src/store/repositories/users.repository';
 import { uuidv7 } from '../src/services/runtime';
 import { ADMIN, BLOCKS, SIGN_INS, type DemoEvent } from './data';
 import { GOVERNANCE, seatsFrom, type GovEvent, type SeatSpec } from './governance';
+import { accountabilityPlan, loadAccountability } from './accountability';
 
 export const DEMO_PASSWORD = 'accord-demo-2026';
 
@@ -114,7 +115,9 @@ export async function loadDemo(
 ): Promise<{ users: number; organisations: number; partnerships: number }> {
   const today = deps.clock().slice(0, 10);
   const blocks = storiesOf(today);
-  const total = blocks.reduce((n, b) => n + b.length, 0) + 1;
+  // pledges, deliveries, the ledger, risks and results, loaded after the stories (see accountability.ts)
+  const accountability = accountabilityPlan(today);
+  const total = blocks.reduce((n, b) => n + b.length, 0) + accountability.steps + 1;
   let done = 0;
   const tick = () => onProgress?.(++done, total);
 
@@ -184,6 +187,7 @@ export async function loadDemo(
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+  await loadAccountability(deps, accountability, { orgIds, partnershipIds, userIds, decisions }, tick);
   return counts;
 
   function userId(email: string): string {
