@@ -7,16 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import i18next from 'i18next';
-import en from '../../web/i18n/en.json';
-import fr from '../../web/i18n/fr.json';
-import es from '../../web/i18n/es.json';
+import { TRANSLATIONS } from '../../web/i18n/resources';
 import { conditionText } from '../../web/features/governance/condition-text';
 import { decide, type Ballot } from '../../src/domain/governance/count';
 import { TEMPLATES } from '../../src/domain/governance/templates';
 import { choicesOf, decisionTypesOf, rollOf } from '../../src/domain/governance/decision-types';
 
 const i18n = i18next.createInstance();
-await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } }, lng: 'en', interpolation: { escapeValue: false } });
+await i18n.init({ resources: { en: { translation: TRANSLATIONS.en }, fr: { translation: TRANSLATIONS.fr }, es: { translation: TRANSLATIONS.es } }, lng: 'en', interpolation: { escapeValue: false } });
 const LOCALES = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' } as const;
 
 /** "2.5000" and "2.5" are the same number; the server pads to four places, the web does not. */

@@ -24,6 +24,10 @@ import { PartnershipDisputePage } from './pages/partnership-dispute-page';
 import { AccountPage } from './pages/account-page';
 import { SearchPage } from './pages/search-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { resourcesRoutes } from '../features/resources/routes';
+import { risksRoutes } from '../features/risks/routes';
+import { resultsRoutes } from '../features/results/routes';
+import { accountabilityRoutes } from '../features/accountability/routes';
 
 export const router = createBrowserRouter([
   {
@@ -52,6 +56,10 @@ export const router = createBrowserRouter([
           { path: 'disputes', element: <RequireAuth><PartnershipDisputesPage /></RequireAuth> },
           { path: 'disputes/new', element: <RequireAuth><PartnershipDisputeNewPage /></RequireAuth> },
           { path: 'disputes/:disputeId', element: <RequireAuth><PartnershipDisputePage /></RequireAuth> },
+          ...resourcesRoutes,
+          ...risksRoutes,
+          ...resultsRoutes,
+          ...accountabilityRoutes,
           { path: 'audit', element: <PartnershipAuditPage /> },
           { path: 'settings', element: <RequireAuth><PartnershipSettingsPage /></RequireAuth> },
         ],

@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
-import es from './es.json';
+import { TRANSLATIONS } from './resources';
 import { LOCALES, type Locale } from '../../src/contracts/locales';
 import { setApiLanguage } from '../lib/api';
 
@@ -35,7 +33,7 @@ function applyLanguage(lng: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+  resources: { en: { translation: TRANSLATIONS.en }, fr: { translation: TRANSLATIONS.fr }, es: { translation: TRANSLATIONS.es } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LOCALES],

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../lib/hooks';
 import { useSession } from '../../lib/session';
 import { PageHeader } from '../../components/page';
 import { ApiTokensPanel } from '../../features/accounts/api-tokens';
+import { RemindersPanel } from '../../features/accountability/reminders';
 import { useChangeLanguage } from '../layout';
 
 export function AccountPage() {
@@ -48,7 +49,10 @@ export function AccountPage() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <ApiTokensPanel />
+          <Stack gap="lg">
+            <RemindersPanel />
+            <ApiTokensPanel />
+          </Stack>
         </Grid.Col>
       </Grid>
     </>

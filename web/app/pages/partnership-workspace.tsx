@@ -7,6 +7,13 @@ import { PageError, PageHeader, PageLoader } from '../../components/page';
 import { useLiveEvents, usePartnership } from '../../features/partnerships/api';
 import { WorkspaceNav } from '../../features/partnerships/workspace-nav';
 import type { PartnershipDetail } from '../../lib/types';
+import { resourcesSections } from '../../features/resources/routes';
+import { risksSections } from '../../features/risks/routes';
+import { resultsSections } from '../../features/results/routes';
+import { accountabilitySections } from '../../features/accountability/routes';
+
+/** The workspace sections of the accountability features, in the order the navigation shows them. */
+const FEATURE_SECTIONS = [...resourcesSections, ...resultsSections, ...risksSections, ...accountabilitySections];
 
 /** The partnership as the pages of its workspace receive it. */
 export function usePartnershipContext(): PartnershipDetail {
@@ -39,7 +46,7 @@ export function PartnershipWorkspace() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 3, lg: 2.5 }}>
           <div style={{ position: 'sticky', top: 80 }}>
-            <WorkspaceNav p={p} />
+            <WorkspaceNav p={p} extra={FEATURE_SECTIONS} />
           </div>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9, lg: 9.5 }}>

@@ -56,30 +56,8 @@ export function useTemplates(enabled = true) {
   return useQuery({ queryKey: gKeys.templates, queryFn: () => api.get<TemplateList>('/charter-templates'), staleTime: Infinity, enabled });
 }
 
-/** The people of the partnership (names for seats and proxies); only participants may list them. */
-export function usePeople(id: string, enabled: boolean) {
-  return useQuery({ queryKey: gKeys.people(id), queryFn: () => api.get<{ items: PartnershipPerson[] }>(`/partnerships/${id}/people`), enabled });
-}
-
-/** The list's filters as the API takes them (null: any). */
-export interface DecisionFilters {
-  status?: string | null;
-  kind?: string | null;
-  decisionType?: string | null;
-  q?: string | null;
-  sort?: string | null;
-}
-
-export function useDecisions(id: string, filters: DecisionFilters = {}, limit = 20) {
-  const { status = null, kind = null, decisionType = null, q = null, sort = null } = filters;
-  return useInfiniteQuery({
-    queryKey: [...gKeys.decisions(id, status), kind, decisionType, q, sort, limit],
-    queryFn: ({ pageParam }) => api.get<DecisionPage>(`/partnerships/${id}/decisions${qs({ status, kind, decisionType, q, sort, cursor: pageParam, limit })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-}
+// Shared with other features: the people and decision lists live in web/lib/queries.ts.
+export { useDecisions, usePeople, type DecisionFilters } from '../../lib/queries';
 
 export function useDecision(id: string, decisionId: string) {
   return useQuery({ queryKey: gKeys.decision(id, decisionId), queryFn: () => api.get<DecisionDetail>(`/partnerships/${id}/decisions/${decisionId}`) });

@@ -3,24 +3,28 @@ import { IconFileCertificate, IconGavel, IconHistory, IconLayoutDashboard, IconS
 import { NavLink as RouterNavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipDetail } from './types';
+import type { WorkspaceSection } from '../../lib/workspace';
 
 /** The one navigation of a partnership's workspace; sections hide when the reader may not see them. */
-export function workspaceSections(p: PartnershipDetail) {
+export function workspaceSections(p: PartnershipDetail, extra: readonly WorkspaceSection[] = []) {
   const can = (a: string) => p.allowedActions.includes(a as never);
+  const features = extra.map((s) => ({ ...s, show: !s.action || can(s.action) }));
   return [
     { to: '', key: 'workspace.overview', icon: IconLayoutDashboard, show: true },
     { to: 'members', key: 'workspace.members', icon: IconUsers, show: true },
     { to: 'charter', key: 'workspace.charter', icon: IconFileCertificate, show: can('partnership.charter.read') },
     { to: 'decisions', key: 'workspace.decisions', icon: IconGavel, show: can('partnership.decisions.read') },
     { to: 'disputes', key: 'workspace.disputes', icon: IconScale, show: can('partnership.disputes.read') },
+    ...features,
     { to: 'audit', key: 'workspace.audit', icon: IconHistory, show: can('partnership.audit.read') },
     { to: 'settings', key: 'workspace.settings', icon: IconSettings, show: can('partnership.update') },
   ].filter((s) => s.show);
 }
 
-export function WorkspaceNav({ p }: { p: PartnershipDetail }) {
+/** `extra`: the sections of other features (the app assembles them), shown after the disputes. */
+export function WorkspaceNav({ p, extra = [] }: { p: PartnershipDetail; extra?: readonly WorkspaceSection[] }) {
   const { t } = useTranslation();
-  const sections = workspaceSections(p);
+  const sections = workspaceSections(p, extra);
   const base = `/partnerships/${p.id}`;
   return (
     <>
