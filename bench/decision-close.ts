@@ -40,12 +40,14 @@ export interface CloseBenchFigure {
   skipped?: string;
 }
 
-async function openDeps(dialect: 'sqlite' | 'postgres'): Promise<{ deps: Deps; drop: () => Promise<void> } | null> {
+/** A fresh database of the dialect (a temporary SQLite file, or a throwaway PostgreSQL database) and its URL. */
+export async function openDeps(dialect: 'sqlite' | 'postgres'): Promise<{ deps: Deps; url: string; drop: () => Promise<void> } | null> {
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-close-'));
-    const deps = await composeDeps(loadConfig({ ACCORD_DATABASE_URL: `sqlite:${path.join(dir, 'accord.db')}`, ACCORD_LOG_LEVEL: 'silent' }), { log: quiet });
-    return { deps, drop: async () => { await deps.database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    const file = `sqlite:${path.join(dir, 'accord.db')}`;
+    const deps = await composeDeps(loadConfig({ ACCORD_DATABASE_URL: file, ACCORD_LOG_LEVEL: 'silent' }), { log: quiet });
+    return { deps, url: file, drop: async () => { await deps.database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
   try {
@@ -60,6 +62,7 @@ async function openDeps(dialect: 'sqlite' | 'postgres'): Promise<{ deps: Deps; d
   const deps = await composeDeps(loadConfig({ ACCORD_DATABASE_URL: url.toString(), ACCORD_LOG_LEVEL: 'silent' }), { log: quiet });
   return {
     deps,
+    url: url.toString(),
     drop: async () => {
       await deps.database.close();
       await admin.query(`drop database if exists ${name}`);

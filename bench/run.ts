@@ -3,7 +3,9 @@
 // measured in the same run: a bare Fastify route returning the same JSON for reads, raw better-sqlite3
 // inserts of the same rows for writes. Governance: tallying 1,000,000 encoded ballots in memory (ceiling: a raw
 // loop over the same array) and closing a 1,000,000-ballot decision from SQLite and PostgreSQL (ceiling: the bare
-// aggregate query). Prints and writes bench/results/latest.json.
+// aggregate query). Accountability (bench/accountability.ts): the partnership dashboard's p95 with 10,000 and
+// 1,000,000 ledger entries (1,000 and 100,000 indicator values) on SQLite and PostgreSQL, and recording a delivery
+// against raw better-sqlite3 inserts of the same rows. Prints and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +25,7 @@ import { SECTORS } from '../src/domain/organisations/organisation';
 import { uuidv7 } from '../src/services/runtime';
 import { benchTally } from './tally';
 import { benchDecisionClose } from './decision-close';
+import { benchAccountability } from './accountability';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 1_000);
@@ -175,6 +178,9 @@ async function main() {
       'tally 1,000,000 ballots (12 FSC cells)': benchTally(),
       'close a 1,000,000-ballot decision from SQLite': await benchDecisionClose('sqlite'),
       'close a 1,000,000-ballot decision from PostgreSQL': await benchDecisionClose('postgres'),
+      // the dashboard (p95, one connection) at 10,000 and 1,000,000 ledger entries, and recording deliveries (see bench/accountability.ts)
+      'accountability on SQLite (1,000,000 ledger entries, 100,000 indicator values)': await benchAccountability('sqlite'),
+      'accountability on PostgreSQL (1,000,000 ledger entries, 100,000 indicator values)': await benchAccountability('postgres'),
     },
   };
   fs.mkdirSync('bench/results', { recursive: true });
