@@ -2,7 +2,8 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/hooks';
 import { PageError, PageLoader } from '../../components/page';
-import { useDecision, usePeople } from '../../features/governance/api';
+import { useDecision } from '../../features/governance/api';
+import { usePeople } from '../../lib/queries';
 import { DecisionView } from '../../features/governance/decision-view';
 import { usePartnershipContext } from './partnership-workspace';
 

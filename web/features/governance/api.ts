@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ApiError, qs } from '../../lib/api';
 import type {
-  BallotList, CharterVersion, CharterVersionList, CommentPage, DecisionDetail, DecisionPage, DisputeDetail, DisputePage, DisputeStats, PartnershipPerson, TemplateList,
+  BallotList, CharterVersion, CharterVersionList, CommentPage, DecisionDetail, DisputeDetail, DisputePage, DisputeStats, TemplateList,
 } from '../../lib/types';
 
 /**
@@ -55,9 +55,6 @@ export function useCharterVersions(id: string, enabled = true) {
 export function useTemplates(enabled = true) {
   return useQuery({ queryKey: gKeys.templates, queryFn: () => api.get<TemplateList>('/charter-templates'), staleTime: Infinity, enabled });
 }
-
-// Shared with other features: the people and decision lists live in web/lib/queries.ts.
-export { useDecisions, usePeople, type DecisionFilters } from '../../lib/queries';
 
 export function useDecision(id: string, decisionId: string) {
   return useQuery({ queryKey: gKeys.decision(id, decisionId), queryFn: () => api.get<DecisionDetail>(`/partnerships/${id}/decisions/${decisionId}`) });

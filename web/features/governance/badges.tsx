@@ -70,5 +70,3 @@ export function ChoiceBadge({ choice, size = 'sm' }: { choice: string; size?: Si
   return <ColourBadge color={m.color} icon={m.icon} label={t(`choice.${choice}`, { defaultValue: choice })} size={size} />;
 }
 
-// Shared with other features: they live in web/components/cards.tsx.
-export { CardHeading, ExportButton, OverdueFlag, ScrollTable, SoftBadge } from '../../components/cards';

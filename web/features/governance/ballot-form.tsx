@@ -8,7 +8,8 @@ import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import type { DecisionDetail, PartnershipDetail } from '../../lib/types';
 import { ProblemAlert } from '../../components/page';
-import { CardHeading, ChoiceBadge, CHOICE_META } from './badges';
+import { ChoiceBadge, CHOICE_META } from './badges';
+import { CardHeading } from '../../components/cards';
 
 type MySeat = DecisionDetail['mySeats'][number];
 

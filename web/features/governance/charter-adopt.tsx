@@ -11,7 +11,7 @@ import type { CharterVersion, PartnershipDetail, PartnershipPerson } from '../..
 import { decisionTypesOf } from '../../../src/domain/governance/decision-types';
 import type { PartnershipModel } from '../../../src/domain/partnerships/partnership';
 import { useTemplates } from './api';
-import { CardHeading, ScrollTable, SoftBadge } from './badges';
+import { CardHeading, ScrollTable, SoftBadge } from '../../components/cards';
 import { CharterJsonEditor, parseCharterText, useCharterCheck } from './charter-editor';
 import { asCharter, groupNames, withHolders } from './charter-model';
 import { FindingsAlert } from './findings';

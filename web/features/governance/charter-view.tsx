@@ -10,7 +10,7 @@ import { useFormat } from '../../lib/format';
 import type { CharterVersion, PartnershipDetail, PartnershipPerson } from '../../lib/types';
 import { PageLoader } from '../../components/page';
 import { useCharterVersions } from './api';
-import { CardHeading, ScrollTable, SoftBadge } from './badges';
+import { CardHeading, ScrollTable, SoftBadge } from '../../components/cards';
 import { asCharter, bodiesOf, bodyName, groupNames, holderOf, memberClassName, personName, type Charter, type Seat } from './charter-model';
 import { FindingsList } from './findings';
 import { SeatHolderDialog } from './holder-select';

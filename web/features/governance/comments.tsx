@@ -8,7 +8,7 @@ import { useFormat } from '../../lib/format';
 import type { DecisionDetail, PartnershipDetail } from '../../lib/types';
 import { EmptyState, LoadMore, ProblemAlert } from '../../components/page';
 import { useComments } from './api';
-import { CardHeading } from './badges';
+import { CardHeading } from '../../components/cards';
 
 const initials = (name: string) =>
   name

@@ -9,7 +9,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { DecisionDetail, PartnershipDetail, PartnershipPerson } from '../../lib/types';
 import { ProblemAlert } from '../../components/page';
-import { CardHeading } from './badges';
+import { CardHeading } from '../../components/cards';
 import { memberClassName, type Charter } from './charter-model';
 
 /** Runs a write on the decision, refreshes it and says so; keeps the API's error for the dialog. */

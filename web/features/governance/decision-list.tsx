@@ -7,9 +7,10 @@ import { DECISION_SORTS, DECISION_STATUSES } from '../../../src/contracts/govern
 import { useFormat } from '../../lib/format';
 import { useDebouncedParam, useUrlState } from '../../lib/url-state';
 import { EmptyState, LoadMore, PageError, PageLoader } from '../../components/page';
-import { useDecisions } from './api';
-import { CardHeading, DecisionStatusBadge, ExportButton, OutcomeBadge, ScrollTable } from './badges';
-import { downloadCsv, fetchAll } from './export';
+import { useDecisions } from '../../lib/queries';
+import { DecisionStatusBadge, OutcomeBadge } from './badges';
+import { CardHeading, ExportButton, ScrollTable } from '../../components/cards';
+import { downloadCsv, fetchAll } from '../../lib/export';
 import type { DecisionSummary, PartnershipDetail } from '../../lib/types';
 import { useNow } from './use-now';
 

@@ -6,7 +6,8 @@ import { TEXT_ON_LIGHT } from '../../components/badges';
 import { LazyEChart as EChart } from '../../components/lazy-chart';
 import { useFormat } from '../../lib/format';
 import type { DecisionDetail, DecisionOutcome, DecisionTally } from '../../lib/types';
-import { CHOICE_META, CardHeading, OutcomeBadge, ScrollTable } from './badges';
+import { CHOICE_META, OutcomeBadge } from './badges';
+import { CardHeading, ScrollTable } from '../../components/cards';
 import { conditionText } from './condition-text';
 
 /** How many seats have voted, as a bar and in words. */

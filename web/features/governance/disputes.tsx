@@ -18,9 +18,11 @@ import { AnySelect, ClearFiltersButton, SearchFilter } from '../../components/di
 import { EmptyState, LoadMore, PageError, PageLoader, ProblemAlert } from '../../components/page';
 import { FormActions } from '../../components/section';
 import { TEXT_ON_LIGHT } from '../../components/badges';
-import { useDecisions, useDisputes, useDisputeStats } from './api';
-import { CardHeading, DisputeStatusBadge, ExportButton, OverdueFlag, ScrollTable } from './badges';
-import { downloadCsv, fetchAll } from './export';
+import { useDisputes, useDisputeStats } from './api';
+import { useDecisions } from '../../lib/queries';
+import { DisputeStatusBadge } from './badges';
+import { CardHeading, ExportButton, OverdueFlag, ScrollTable } from '../../components/cards';
+import { downloadCsv, fetchAll } from '../../lib/export';
 
 function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
   return (

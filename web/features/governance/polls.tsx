@@ -10,7 +10,7 @@ import { useFormat } from '../../lib/format';
 import type { DecisionDetail, PartnershipDetail } from '../../lib/types';
 import { LazyEChart as EChart } from '../../components/lazy-chart';
 import { ProblemAlert } from '../../components/page';
-import { CardHeading, ScrollTable, SoftBadge } from './badges';
+import { CardHeading, ScrollTable, SoftBadge } from '../../components/cards';
 
 type Answer = { choice?: string; approve?: string[]; ranking?: string[]; scores?: Record<string, number>; dots?: Record<string, number> };
 

@@ -14,7 +14,7 @@ import type { CharterVersion, DecisionDetail, PartnershipDetail } from '../../li
 import { zodErrors } from '../../lib/zod-form';
 import { ProblemAlert } from '../../components/page';
 import { FormActions } from '../../components/section';
-import { CardHeading } from './badges';
+import { CardHeading } from '../../components/cards';
 import { CharterJsonEditor, parseCharterText } from './charter-editor';
 import { asCharter, bodyName } from './charter-model';
 import { windowText } from './charter-view';

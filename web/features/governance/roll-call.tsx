@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import type { DecisionDetail, PartnershipDetail } from '../../lib/types';
 import { useBallots } from './api';
-import { CardHeading, ChoiceBadge, ScrollTable } from './badges';
+import { ChoiceBadge } from './badges';
+import { CardHeading, ScrollTable } from '../../components/cards';
 
 /**
  * The roll of the decision: every seat, whether it has voted, and, for named decisions once results may be seen,

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyEChart as EChart } from '../../components/lazy-chart';
 import { useFormat } from '../../lib/format';
-import { CardHeading } from './badges';
+import { CardHeading } from '../../components/cards';
 import { groupTree, percent, type Charter, type GroupNode } from './charter-model';
 import { usesShares } from '../../../src/domain/governance/charter';
 
