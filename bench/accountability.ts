@@ -30,7 +30,7 @@ import { addMember, addPerson, createPartnership } from '../src/services/partner
 import { addExchangeRate } from '../src/services/accountability/ledger';
 import { confirmCommitment, confirmDelivery, pledge, recordDelivery } from '../src/services/accountability/commitments';
 import { createResult } from '../src/services/accountability/results';
-import { createIndicator, createSubmission, reviewSubmission, submitSubmission } from '../src/services/accountability/indicators';
+import { createIndicator, createSubmission, refreshAllIndicatorProgress, reviewSubmission, submitSubmission } from '../src/services/accountability/indicators';
 import { createRisk } from '../src/services/accountability/risks';
 import { findUserById } from '../src/store/repositories/users.repository';
 import { ACCOUNTS } from '../src/domain/accountability/ledger';
@@ -217,6 +217,8 @@ async function rederive(db: Db, pid: string, d: Dialect, now: string) {
     await x(`delete from indicator_period_values where partnership_id = '${pid}'`);
     await x(`insert into indicator_period_values (indicator_id, partnership_id, period_key, approved_count, approved_values, updated_at) select indicator_id, '${pid}', period_key, approved_count, approved_values, '${now}' from (${derivedPeriodValues(pid, d)}) v`);
     await x(`update indicators set latest_period_key = (select max(s.period_key) from indicator_submissions s where s.indicator_id = indicators.id and s.status = 'approved') where partnership_id = '${pid}'`);
+    // each indicator's progress snapshot, as the services keep it (checked against theirs before the bulk load)
+    await refreshAllIndicatorProgress(trx, pid);
     // the status the first confirmed delivery gives a confirmed commitment (as followDeliveries records it)
     const hex = d === 'postgres' ? `lpad(to_hex(c.number), 12, '0')` : `printf('%012x', c.number)`;
     await x(`insert into commitment_status_changes (id, commitment_id, from_status, to_status, on_date, by_user, reason, at)
@@ -587,6 +589,10 @@ export async function benchAccountability(dialect: Dialect, o: AccountabilityOpt
     if (quantities.some((r) => !/^\d+$/.test(r.q))) throw new Error('the quantity derivation sums whole quantities only');
     const [stored, derived] = [await storedDerived(db, base.pid), await derivedFromRows(db, base.pid, dialect)];
     for (const k of ['balances', 'quantities', 'periodValues', 'latest'] as const) sameMaps(`service ${k} vs SQL derivation`, derived[k], stored[k]);
+    const snapshots = async () => keyed(await rows<{ id: string; progress: string | null }>(db, `select id, progress from indicators where partnership_id = '${base.pid}'`), (r) => r.id, (r) => String(r.progress));
+    const serviceSnapshots = await snapshots();
+    await db.transaction().execute((trx) => refreshAllIndicatorProgress(trx, base.pid));
+    sameMaps('service progress snapshots vs recomputed', await snapshots(), serviceSnapshots);
     await createHelperTables(db, base);
 
     const state = { deliveries: SERVICE_DELIVERIES, values: SERVICE_REPORTS };

@@ -44,6 +44,8 @@ export interface IndicatorsTable {
   sdg_indicators: string;
   /** The latest period with an approved value (moves forward only: approvals are final). */
   latest_period_key: string | null;
+  /** JSON: the indicator's progress snapshot (see services/accountability/indicators.ts); null: not computed. */
+  progress: string | null;
   position: number;
   created_at: string;
   updated_at: string;

@@ -276,6 +276,43 @@ describe.each(DIALECTS)('indicators and their reports on %s', (dialect) => {
       expect(rows.map((r) => [r.period_key, Number(r.approved_count), JSON.parse(r.approved_values)])).toEqual([['2025-01', 1, ['250']], ['2025-02', 1, ['310']], ['2025-03', 1, ['5']]]);
     });
 
+    run('keeps each indicator\'s progress snapshot current through approvals and target changes, and answers the same without snapshots', async () => {
+      const p = await fresh();
+      const cumulative = await indicator(p.id, p.outcome);
+      const perPeriod = await indicator(p.id, p.outcome, {
+        title: 'Outreach sessions held', valueKind: 'per_period', baseline: { value: 100, date: '2024-12-31' }, dimensions: [], responsiblePartnerIds: [w.orgs.partnerOrg],
+        schedule: { frequency: 'monthly', start: '2025-01-01', end: '2025-06-30', graceDays: 10 },
+        targets: [{ periodKey: '2025-01', value: 300 }, { periodKey: '2025-02', value: 300 }],
+      });
+      const db = t.deps.database.db;
+      const stored = async () => (await db.selectFrom('indicators').select(['id', 'progress']).where('partnership_id', '=', p.id).execute()).map((r) => [r.id, r.progress ? (JSON.parse(r.progress) as { v: number; progress: string | null }) : null] as const);
+      // a new indicator has its snapshot at once: no data yet
+      expect((await stored()).map(([, x]) => x?.progress)).toEqual([null, null]);
+      expect((await indicatorProgressSummary(db, p.id, '2025-06-30')).indicators.map((i) => i.progress.missing)).toEqual(['no_data', 'no_data']);
+
+      await approved(p.id, cumulative.id, '2025-Q1', 3000);
+      await approved(p.id, perPeriod.id, '2025-01', 250);
+      await approved(p.id, perPeriod.id, '2025-02', 310);
+      // (3000 - 2000) / (5000 - 2000) = 1/3; (250 + 310 - 200) / (600 - 200) = 9/10, from the snapshots written by the approvals
+      expect(new Map(await stored()).get(cumulative.id)?.progress).toBe('1/3');
+      expect(new Map(await stored()).get(perPeriod.id)?.progress).toBe('9/10');
+      // a new target for January moves the per-period indicator's progress in the same write: (560 - 200) / (700 - 200) = 18/25
+      const patched = await send('PATCH', p.id, `indicators/${perPeriod.id}`, { targets: [{ periodKey: '2025-01', value: 400 }, { periodKey: '2025-02', value: 300 }] });
+      expect(patched.statusCode, patched.body).toBe(200);
+      expect(new Map(await stored()).get(perPeriod.id)?.progress).toBe('18/25');
+      const withSnapshots = await indicatorProgressSummary(db, p.id, '2025-06-30');
+      expect(withSnapshots.indicators.map((i) => i.progress.progress)).toEqual(['1/3', '0.72']);
+      expect(withSnapshots.overall.progress).toBe('79/150');
+
+      // without snapshots (as after the migration), or with one of another computation version, the answer is the same
+      await db.updateTable('indicators').set({ progress: null }).where('id', '=', cumulative.id).execute();
+      await db.updateTable('indicators').set({ progress: JSON.stringify({ v: 0, progress: '1/1', presented: {} }) }).where('id', '=', perPeriod.id).execute();
+      expect(await indicatorProgressSummary(db, p.id, '2025-06-30')).toEqual(withSnapshots);
+      await db.updateTable('indicators').set({ progress: null }).where('partnership_id', '=', p.id).execute();
+      expect(await indicatorProgressSummary(db, p.id, '2025-06-30')).toEqual(withSnapshots);
+      expect(ResultsTree.parse(await get(p.id, 'results', s.member)).indicators.map((i) => i.progress.progress)).toEqual(['1/3', '0.72']);
+    });
+
     run('shows the reporting calendar and gives the scorecard one item per partner, indicator and begun period', async () => {
       const p = await fresh();
       const ind = await indicator(p.id, p.outcome);

@@ -6,7 +6,8 @@
  * dashboard and the report items of the scorecard.
  *
  * Progress reads a bounded number of rows: approving a submission refreshes the (indicator, period) aggregate of
- * approved values in the same transaction, and the indicator's latest approved period moves forward with it.
+ * approved values in the same transaction, the indicator's latest approved period moves forward with it, and the
+ * indicator's progress snapshot is recomputed, so the dashboard reads one row per indicator.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { loadFor } from '../partnerships/partnerships';
 import { can, type Actor, type Resource } from '../../domain/access/can';
 import { DomainError, forbidden, notFound, type FieldIssue } from '../../domain/kernel/errors';
 import { decimalText, decimalTextOrNull, MAX_DECIMAL_LENGTH } from '../../domain/kernel/decimal';
-import type { Fraction } from '../../domain/kernel/fraction';
+import { frac, type Fraction } from '../../domain/kernel/fraction';
 import {
   aggregationOf, breakdownByCell, cellKey, checkIndicator, combineValues, IATI_MEASURE_CODES, indicatorProgress, isNumericMeasure, numericValue,
   type Aggregation, type BreakdownValue, type Dimension, type Direction, type Indicator, type IndicatorCodelists, type IndicatorProgress, type Measure,
@@ -158,22 +159,45 @@ export const presentIndicatorProgress = (p: IndicatorProgress) => ({
 const reportedFrom = (rows: readonly repo.PeriodValueRow[]): ReportedValue[] =>
   rows.flatMap((r) => (JSON.parse(r.approved_values) as string[]).map((value, k) => ({ periodKey: r.period_key, partnerId: String(k), status: 'approved', value })));
 
+// ---- progress snapshots -----------------------------------------------------------------------------
+
 /**
- * The roll-up of the results tree with each node's progress and, per indicator, the latest approved value, the
- * target it is compared with, progress and the change against the baseline in percent. Reads the tree, the
- * indicators, their targets and only the aggregates of targeted periods and of each indicator's latest period:
- * its cost does not grow with the number of values stored.
+ * The version of the progress computation a stored snapshot was made with. Change it whenever
+ * `indicatorProgress` or `presentIndicatorProgress` changes what they give: older snapshots are then
+ * ignored (computed afresh on read) until the indicator is next written.
  */
-export async function indicatorProgressSummary(db: Tx, partnershipId: string, today: string, missing: MissingPolicy = 'skip') {
-  const [nodes, inds, targets, aggregates] = await Promise.all([
-    repo.listNodes(db, partnershipId),
-    repo.listIndicators(db, partnershipId),
-    repo.targetsOf(db, { partnershipId }),
-    repo.progressAggregates(db, partnershipId),
+export const PROGRESS_VERSION = 1;
+
+type PresentedProgress = ReturnType<typeof presentIndicatorProgress>;
+interface ProgressSnapshot { v: number; progress: string | null; presented: PresentedProgress }
+
+const snapshotText = (p: IndicatorProgress): string =>
+  JSON.stringify({ v: PROGRESS_VERSION, progress: p.progress ? `${p.progress.num}/${p.progress.den}` : null, presented: presentIndicatorProgress(p) } satisfies ProgressSnapshot);
+
+/** A stored snapshot of the current version, or null (none, unreadable or of another version). */
+function readSnapshot(text: string | null): { progress: Fraction | null; presented: PresentedProgress } | null {
+  if (!text) return null;
+  try {
+    const s = JSON.parse(text) as ProgressSnapshot;
+    if (s.v !== PROGRESS_VERSION) return null;
+    if (s.progress === null) return { progress: null, presented: s.presented };
+    const [num, den] = s.progress.split('/');
+    return { progress: frac(BigInt(num), BigInt(den)), presented: s.presented };
+  } catch {
+    return null;
+  }
+}
+
+/** Progress of indicators computed from their targets and the aggregates it needs (targeted periods, latest period). */
+async function computeProgress(db: Tx, partnershipId: string, inds: readonly IndicatorRow[], all: boolean): Promise<Map<string, IndicatorProgress>> {
+  const ids = inds.map((r) => r.id);
+  const [targets, aggregates] = await Promise.all([
+    repo.targetsOf(db, all ? { partnershipId } : { indicatorIds: ids }),
+    repo.progressAggregates(db, partnershipId, all ? undefined : ids),
   ]);
   const targetsBy = groupBy(targets, (t) => t.indicator_id);
   const aggBy = groupBy(aggregates, (a) => a.indicator_id);
-  const progress = new Map<string, IndicatorProgress>();
+  const out = new Map<string, IndicatorProgress>();
   // indicators of a framework share a few schedules: list each schedule's periods once, not once per indicator
   const periodsBy = new Map<string, ReportingPeriod[]>();
   for (const r of inds) {
@@ -181,7 +205,51 @@ export async function indicatorProgressSummary(db: Tx, partnershipId: string, to
     const key = JSON.stringify(ind.schedule);
     let periods = periodsBy.get(key);
     if (!periods) periodsBy.set(key, (periods = reportingPeriods(ind.schedule)));
-    progress.set(r.id, indicatorProgress(ind, reportedFrom(aggBy.get(r.id) ?? []), periods));
+    out.set(r.id, indicatorProgress(ind, reportedFrom(aggBy.get(r.id) ?? []), periods));
+  }
+  return out;
+}
+
+/**
+ * Recomputes and stores the progress snapshot of one indicator, in the caller's transaction: every write that
+ * can change an indicator's progress (its definition or targets, an approved report) calls it.
+ */
+export async function refreshIndicatorProgress(db: Tx, partnershipId: string, indicatorId: string): Promise<void> {
+  const row = await repo.findIndicator(db, partnershipId, indicatorId);
+  if (!row) return;
+  const p = (await computeProgress(db, partnershipId, [row], false)).get(row.id)!;
+  await repo.updateIndicator(db, row.id, { progress: snapshotText(p) });
+}
+
+/**
+ * Recomputes every indicator snapshot of a partnership (after a bulk load that bypassed the services, or to
+ * refresh snapshots of an older computation version at once). Returns how many it wrote.
+ */
+export async function refreshAllIndicatorProgress(db: Tx, partnershipId: string): Promise<number> {
+  const inds = await repo.listIndicators(db, partnershipId);
+  const computed = await computeProgress(db, partnershipId, inds, true);
+  for (const r of inds) await repo.updateIndicator(db, r.id, { progress: snapshotText(computed.get(r.id)!) });
+  return inds.length;
+}
+
+/**
+ * The roll-up of the results tree with each node's progress and, per indicator, the latest approved value, the
+ * target it is compared with, progress and the change against the baseline in percent. Reads the tree and one
+ * row per indicator (its progress snapshot); an indicator without a current snapshot is computed from its
+ * targets and the aggregates it needs, so the answer never depends on whether snapshots are there.
+ */
+export async function indicatorProgressSummary(db: Tx, partnershipId: string, today: string, missing: MissingPolicy = 'skip') {
+  const [nodes, inds] = await Promise.all([repo.listNodes(db, partnershipId), repo.listIndicators(db, partnershipId)]);
+  const progress = new Map<string, { progress: Fraction | null; presented: PresentedProgress }>();
+  const stale: IndicatorRow[] = [];
+  for (const r of inds) {
+    const snap = readSnapshot(r.progress);
+    if (snap) progress.set(r.id, snap);
+    else stale.push(r);
+  }
+  if (stale.length) {
+    const computed = await computeProgress(db, partnershipId, stale, stale.length === inds.length);
+    for (const [id, p] of computed) progress.set(id, { progress: p.progress, presented: presentIndicatorProgress(p) });
   }
   const rolled = rollUp(nodes.map(toResultNode), inds.map(placementOf), new Map([...progress].map(([id, p]) => [id, p.progress])), missing);
   return {
@@ -194,7 +262,7 @@ export async function indicatorProgressSummary(db: Tx, partnershipId: string, to
     })),
     indicators: inds.map((r) => ({
       id: r.id, nodeId: r.node_id, weight: r.weight, title: r.title, unit: r.unit, measure: r.measure as Measure, direction: r.direction as Direction,
-      valueKind: r.value_kind as ValueKind, frequency: r.frequency as Frequency, progress: presentIndicatorProgress(progress.get(r.id)!),
+      valueKind: r.value_kind as ValueKind, frequency: r.frequency as Frequency, progress: progress.get(r.id)!.presented,
     })),
   };
 }
@@ -401,10 +469,11 @@ export async function createIndicator(deps: Deps, anyActor: Actor, id: string, i
     const { p, actor } = await loadFor(u, anyActor, id, 'partnership.results.manage');
     const indicatorId = deps.newId();
     const v = await validIndicator(deps, u, id, indicatorId, input);
-    const row: IndicatorRow = { id: indicatorId, partnership_id: id, ...v.columns, latest_period_key: null, position: await repo.nextPosition(u.trx, 'indicators', id), created_at: u.now, updated_at: u.now };
+    const row: IndicatorRow = { id: indicatorId, partnership_id: id, ...v.columns, latest_period_key: null, progress: null, position: await repo.nextPosition(u.trx, 'indicators', id), created_at: u.now, updated_at: u.now };
     await repo.insertIndicator(u.trx, row);
     await repo.replaceTargets(u.trx, id, indicatorId, v.targets);
     await repo.replacePartners(u.trx, id, indicatorId, v.partners);
+    await refreshIndicatorProgress(u.trx, id, indicatorId);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'indicator.added', entityType: 'indicator', entityId: indicatorId, after: auditableIndicator(v.columns, v.targets, v.partners) });
     return indicatorDetail(u.trx, actor, p, dayOf(u.now), await loadIndicator(u.trx, id, indicatorId));
   });
@@ -441,8 +510,9 @@ export async function updateIndicator(deps: Deps, anyActor: Actor, id: string, i
     await repo.updateIndicator(u.trx, indicatorId, { ...v.columns, updated_at: u.now });
     if (patch.targets) await repo.replaceTargets(u.trx, id, indicatorId, v.targets);
     if (patch.responsiblePartnerIds) await repo.replacePartners(u.trx, id, indicatorId, v.partners);
-    const { created_at: _c, updated_at: _u, id: _i, partnership_id: _p, latest_period_key: _l, position: _pos, ...beforeColumns } = before.row;
-    void _c; void _u; void _i; void _p; void _l; void _pos;
+    await refreshIndicatorProgress(u.trx, id, indicatorId);
+    const { created_at: _c, updated_at: _u, id: _i, partnership_id: _p, latest_period_key: _l, progress: _g, position: _pos, ...beforeColumns } = before.row;
+    void _c; void _u; void _i; void _p; void _l; void _g; void _pos;
     await u.audit({
       partnershipId: id, actorId: actorId(actor), action: 'indicator.updated', entityType: 'indicator', entityId: indicatorId,
       before: auditableIndicator(beforeColumns, before.ind.targets, before.ind.responsiblePartnerIds), after: auditableIndicator(v.columns, v.targets, v.partners),
@@ -665,6 +735,7 @@ export async function reviewSubmission(deps: Deps, anyActor: Actor, id: string, 
       await repo.refreshPeriodValue(u.trx, id, s.indicator_id, s.period_key, u.now);
       const ind = await repo.findIndicator(u.trx, id, s.indicator_id);
       if (ind && (ind.latest_period_key === null || s.period_key > ind.latest_period_key)) await repo.updateIndicator(u.trx, ind.id, { latest_period_key: s.period_key });
+      await refreshIndicatorProgress(u.trx, id, s.indicator_id);
     }
     await record(deps, u, actor, next, action, move.from, move.comment);
     return submissionDetail(u.trx, actor, p, next, dayOf(u.now));

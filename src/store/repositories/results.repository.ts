@@ -244,22 +244,24 @@ export async function refreshPeriodValue(db: Kysely<DB>, partnershipId: string, 
  * The aggregates the progress of a partnership's indicators needs, and no more: the periods that have a
  * target, and each indicator's latest period. Bounded by targets + indicators, however many values are stored.
  */
-export async function progressAggregates(db: Kysely<DB>, partnershipId: string): Promise<PeriodValueRow[]> {
-  const [targeted, latest] = await Promise.all([
-    db.selectFrom('indicator_period_values as v')
-      .innerJoin('indicator_targets as t', (j) => j.onRef('t.indicator_id', '=', 'v.indicator_id').onRef('t.period_key', '=', 'v.period_key'))
-      .selectAll('v')
-      .where('t.partnership_id', '=', partnershipId)
-      .execute(),
-    db.selectFrom('indicator_period_values as v')
-      .innerJoin('indicators as i', (j) => j.onRef('i.id', '=', 'v.indicator_id').onRef('i.latest_period_key', '=', 'v.period_key'))
-      .selectAll('v')
-      .where('i.partnership_id', '=', partnershipId)
-      .execute(),
-  ]);
+export async function progressAggregates(db: Kysely<DB>, partnershipId: string, indicatorIds?: readonly string[]): Promise<PeriodValueRow[]> {
+  if (indicatorIds && indicatorIds.length === 0) return [];
+  let targeted = db.selectFrom('indicator_period_values as v')
+    .innerJoin('indicator_targets as t', (j) => j.onRef('t.indicator_id', '=', 'v.indicator_id').onRef('t.period_key', '=', 'v.period_key'))
+    .selectAll('v')
+    .where('t.partnership_id', '=', partnershipId);
+  let latest = db.selectFrom('indicator_period_values as v')
+    .innerJoin('indicators as i', (j) => j.onRef('i.id', '=', 'v.indicator_id').onRef('i.latest_period_key', '=', 'v.period_key'))
+    .selectAll('v')
+    .where('i.partnership_id', '=', partnershipId);
+  if (indicatorIds) {
+    targeted = targeted.where('v.indicator_id', 'in', [...indicatorIds]);
+    latest = latest.where('v.indicator_id', 'in', [...indicatorIds]);
+  }
+  const [targetedRows, latestRows] = await Promise.all([targeted.execute(), latest.execute()]);
   const seen = new Set<string>();
   const out: PeriodValueRow[] = [];
-  for (const r of [...targeted, ...latest]) {
+  for (const r of [...targetedRows, ...latestRows]) {
     const k = `${r.indicator_id}\u0000${r.period_key}`;
     if (seen.has(k)) continue;
     seen.add(k);
