@@ -193,13 +193,16 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     const stored = await apiCall<{ items: unknown[] }>(amina.ctx, 'GET', `${base}/ledger/exchange-rates`);
     expect(stored.items).toEqual([]);
 
-    // a large file: the upload's progress is shown while it is sent and checked (dry run writes nothing)
+    // a large file: the progress is shown while it is sent, then the server's own steps as it tells them
+    // ("Checking row 1,200 of 3,000"...; a fast server may be done before the first poll), and a dry run writes nothing
     await p.evaluate(() => {
       const w = window as unknown as { seen: string[] };
       w.seen = [];
       new MutationObserver(() => {
         const text = document.body.innerText;
-        for (const s of ['Sending the file', 'Checking every row']) if (text.includes(s) && !w.seen.includes(s)) w.seen.push(s);
+        for (const s of ['Sending the file', 'File sent', 'Checking row', 'Trying row', 'Every row checked']) if (text.includes(s) && !w.seen.includes(s)) w.seen.push(s);
+        const rows = /Checking row ([\d,]+) of 3,000/.exec(text);
+        if (rows && !w.seen.includes(`row ${rows[1]}`)) w.seen.push(`row ${rows[1]}`);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     const lines = ['From;To;On;Rate'];
@@ -211,7 +214,10 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     await outcome.waitFor({ timeout: 120_000 });
     expect(await outcome.innerText()).toBe('The file is ready to import');
     await p.getByText('3,000 rows read').waitFor();
-    expect(await p.evaluate(() => (window as unknown as { seen: string[] }).seen.length)).toBeGreaterThan(0);
+    const seen = await p.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.length, seen.join(' | ')).toBeGreaterThan(0);
+    // a count the server told is one of the file's rows, never more
+    for (const r of seen.filter((x) => x.startsWith('row '))) expect(Number(r.slice(4).replace(/,/g, ''))).toBeLessThanOrEqual(3000);
 
     // the good file, with a decimal comma: checked, then imported
     await input.setInputFiles({ name: 'rates.csv', mimeType: 'text/csv', buffer: Buffer.from(`Devise;Vers;Date;Taux de change\nUSD;EUR;${day(-1)};0,92\n`) });

@@ -6,6 +6,9 @@
  *    rows name Acme Water, everyone else's City of Testville); the file is the body (text/csv here); an
  *    identical rate imported again changes nothing, and each record import aims at a fresh commitment or
  *    indicator, so every allowed run answers 201 without depending on another test;
+ *  - commitments and deliveries move value: their imports need an Idempotency-Key (each row sends a fresh one);
+ *  - the progress of an import is its importer's only: each allowed persona reads the progress of a dry run it
+ *    ran itself; everyone else asks for the convener's import and gets 404, as if there were none;
  *  - what can be imported, and the templates, are for the partnership's participants;
  *  - an export shows what the list's own route shows: members, people, decisions, exchange rates and the
  *    accountability records (commitments, deliveries, transactions, balances, risks, indicators,
@@ -16,8 +19,10 @@
  *  - the platform admin may do everything.
  */
 import { E, P, PRIVATE_AUDIT, PRIVATE_CONVENERS, PRIVATE_PARTICIPANTS, PUBLIC_CONVENERS, priv, pub, tag, type RouteCase } from './routes.table';
+import { randomUUID } from 'node:crypto';
 import type { Fixture } from './fixtures';
 import type { Persona } from '../support/world';
+import { as } from '../support/app';
 import { confirmCommitment, pledge } from '../../src/services/accountability/commitments';
 import { createResult } from '../../src/services/accountability/results';
 import { createIndicator } from '../../src/services/accountability/indicators';
@@ -36,6 +41,21 @@ const PUBLIC_OWN = E(401, 'allow', 'allow', 'allow', 403, 403, 403);
 /** The organisation a persona's rows are for: the representative's own; everyone else the convener's. */
 const ownOrg = (f: Fixture, persona: Persona) => (persona === 'representative' ? f.w.orgs.partnerOrg : f.w.orgs.convenerOrg);
 const csv = { 'content-type': 'text/csv' };
+/** A file that moves value: with a fresh Idempotency-Key. */
+const moving = () => ({ ...csv, 'idempotency-key': `access-${randomUUID()}` });
+/** Who may read the progress of an import: the one who ran it (these personas run one; the others do not). */
+const OWN_IMPORT = E(401, 'allow', 'allow', 'allow', 404, 404, 404);
+
+/** The persona's own dry run of a pledge file with a progress token (others: the convener's), and that token. */
+async function progressToken(f: Fixture, persona: Persona): Promise<string> {
+  const importer: Persona = persona === 'admin' || persona === 'representative' ? persona : 'convener';
+  const token = randomUUID();
+  const res = await f.t.app.inject({
+    method: 'POST', url: `${P}/${f.w.partnership}/imports/commitments?decimal=.&dryRun=true`, headers: { ...as(f.sessions[importer], true), ...csv, 'import-progress': token }, payload: pledgeFile(f, importer),
+  });
+  if (res.statusCode !== 200) throw new Error(`the import to follow failed: ${res.statusCode} ${res.body}`);
+  return token;
+}
 
 const pledgeFile = (f: Fixture, persona: Persona) => `Organisation,Kind,Description,Valuation,Currency,Pledged on,Due on\r\n${ownOrg(f, persona)},cash,Pipes ${tag()},100.00,EUR,2020-01-01,2099-12-31\r\n`;
 
@@ -76,15 +96,15 @@ export const IMPORT_ROUTES: RouteCase[] = [
   },
   {
     method: 'POST', path: `${I}/:kind`, variant: 'commitments', ok: 201, expect: PRIVATE_OWN, can: { action: 'partnership.commitments.pledge', resource: priv },
-    build: async (f, persona) => ({ params: { id: f.w.partnership, kind: 'commitments' }, query: { decimal: '.' }, headers: csv, body: pledgeFile(f, persona) }),
+    build: async (f, persona) => ({ params: { id: f.w.partnership, kind: 'commitments' }, query: { decimal: '.' }, headers: moving(), body: pledgeFile(f, persona) }),
   },
   {
     method: 'POST', path: `${I}/:kind`, variant: 'commitments, public partnership', ok: 201, expect: PUBLIC_OWN, can: { action: 'partnership.commitments.pledge', resource: pub },
-    build: async (f, persona) => ({ params: { id: f.w.publicPartnership, kind: 'commitments' }, query: { decimal: '.' }, headers: csv, body: pledgeFile(f, persona) }),
+    build: async (f, persona) => ({ params: { id: f.w.publicPartnership, kind: 'commitments' }, query: { decimal: '.' }, headers: moving(), body: pledgeFile(f, persona) }),
   },
   {
     method: 'POST', path: `${I}/:kind`, variant: 'deliveries', ok: 201, expect: PRIVATE_OWN, can: { action: 'partnership.deliveries.record', resource: priv },
-    build: async (f, persona) => ({ params: { id: f.w.partnership, kind: 'deliveries' }, query: { decimal: '.' }, headers: csv, body: await deliveryFile(f, persona, f.w.partnership) }),
+    build: async (f, persona) => ({ params: { id: f.w.partnership, kind: 'deliveries' }, query: { decimal: '.' }, headers: moving(), body: await deliveryFile(f, persona, f.w.partnership) }),
   },
   {
     method: 'POST', path: `${I}/:kind`, variant: 'indicator values', ok: 201, expect: PRIVATE_OWN, can: { action: 'partnership.results.report', resource: priv },
@@ -93,6 +113,10 @@ export const IMPORT_ROUTES: RouteCase[] = [
   {
     method: 'POST', path: `${I}/:kind`, variant: 'indicator values, dry run', ok: 200, expect: PRIVATE_OWN, can: { action: 'partnership.results.report', resource: priv },
     build: async (f, persona) => ({ params: { id: f.w.partnership, kind: 'indicator-values' }, query: { decimal: '.', dryRun: 'true' }, headers: csv, body: await valuesFile(f, persona) }),
+  },
+  {
+    method: 'GET', path: `${I}/progress/:token`, ok: 200, expect: OWN_IMPORT,
+    build: async (f, persona) => ({ params: { id: f.w.partnership, token: await progressToken(f, persona) } }),
   },
   { method: 'GET', path: I, ok: 200, expect: PRIVATE_PARTICIPANTS, can: { action: 'partnership.read', resource: priv }, build: async (f) => ({ params: { id: f.w.partnership } }) },
   {

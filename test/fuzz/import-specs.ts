@@ -4,6 +4,8 @@
  * columns, headers as keys, labels or aliases), written as CSV in any delimiter and line ending or as a
  * workbook, sent with the content types clients use, and now and then broken (cut short, bytes flipped,
  * not UTF-8, random bytes). Beyond the usual properties: a dry run writes nothing, and a report counts every row.
+ * Commitments and deliveries move value, so the route requires an Idempotency-Key for them (not on a dry run):
+ * the spec sends a fresh key most of the time, and now and then none, a malformed one or one used before.
  */
 import { expect } from 'vitest';
 import fc from 'fast-check';
@@ -202,7 +204,7 @@ const importsPartnership = (e: Env) => {
 
 export const IMPORT_SPECS: WriteSpec[] = [
   {
-    method: 'POST', path: `${P}/:id/imports/:kind`, as: 'convener', runs: IMPORT_RUNS,
+    method: 'POST', path: `${P}/:id/imports/:kind`, as: 'convener', runs: IMPORT_RUNS, idempotency: 'required',
     variant: () => fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...IMPORTERS.map((k) => k.kind)) }, { weight: 1, arbitrary: fc.constantFrom('no-such-kind', 'Exchange-Rates', 'a'.repeat(61)) }),
     target: async (e, kind: string) => ({ id: await importsPartnership(e), kind }),
     body: () => fc.constant({}),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { expectProblem } from '../support/problems';
@@ -17,6 +18,9 @@ import { addMember, addPerson } from '../../src/services/partnerships/partnershi
 import { confirmCommitment, pledge } from '../../src/services/accountability/commitments';
 import { createResult } from '../../src/services/accountability/results';
 import { createIndicator } from '../../src/services/accountability/indicators';
+import { runImport } from '../../src/services/imports/pipeline';
+import { PROGRESS_EVENT, progressReporter, type ImportProgress } from '../../src/services/imports/progress';
+import { startSecondNode } from '../support/second-node';
 
 const pgUp = await postgresAvailable();
 const P = '/api/v1/partnerships';
@@ -34,8 +38,9 @@ describe.each(DIALECTS)('imports and exports on %s', (dialect) => {
       name: `Rates Compact ${++n}`, purpose: 'Keeping the books in several currencies.', model: 'ppp', visibility: 'private', countries: ['KE'], sectors: ['public'], convenerOrganisationId: w.orgs.convenerOrg, goals: [],
     })).id;
 
-  const post = (pid: string, body: string | Buffer, query: string, type: string | null = CSV, kind = 'exchange-rates', who: Session = s.convener) =>
-    t.app.inject({ method: 'POST', url: `${P}/${pid}/imports/${kind}?${query}`, headers: { ...as(who, true), ...(type ? { 'content-type': type } : {}) }, payload: body });
+  /** Posts a file as a careful client does: with a fresh Idempotency-Key unless `headers` says otherwise. */
+  const post = (pid: string, body: string | Buffer, query: string, type: string | null = CSV, kind = 'exchange-rates', who: Session = s.convener, headers: Record<string, string> = { 'idempotency-key': randomUUID() }) =>
+    t.app.inject({ method: 'POST', url: `${P}/${pid}/imports/${kind}?${query}`, headers: { ...as(who, true), ...(type ? { 'content-type': type } : {}), ...headers }, payload: body });
   const imported = async (res: { statusCode: number; body: string; json: () => unknown }, status = 201) => {
     expect(res.statusCode, res.body).toBe(status);
     return ImportReport.parse(res.json());
@@ -465,6 +470,164 @@ describe.each(DIALECTS)('imports and exports on %s', (dialect) => {
     });
   });
 
+  // ---- sent again, and followed while it runs ---------------------------------------------------------------
+
+  describe('an import sent again, and followed while it runs', () => {
+    const PLEDGES = 'Organisation,Kind,Description,Valuation,Currency,Pledged on,Due on';
+    /** `n` pledges of Acme Water, each of its own description and amount. */
+    const pledgeFile = (n: number, what = 'Pipes') => csvOf([PLEDGES, ...Array.from({ length: n }, (_, i) => `Acme Water Ltd,cash,${what} ${i + 1},${100 + i}.00,EUR,2026-01-15,2026-12-31`)]);
+    const confirmedCash = async (pid: string) => {
+      const c = await w.actor(w.users.convener);
+      const made = await pledge(t.deps, c, pid, {
+        organisationId: w.orgs.partnerOrg, kind: 'cash', description: 'Cash for the pipes', valuation: { amount: '1000.00', currency: 'EUR' }, pledgedOn: '2026-01-01',
+        tranches: [{ dueOn: '2026-12-31', value: { amount: '1000.00', currency: 'EUR' } }],
+      });
+      await confirmCommitment(t.deps, c, pid, made.id, {});
+      return made;
+    };
+    const progressOf = (pid: string, token: string, who: Session | null = s.convener) => t.app.inject({ url: `${P}/${pid}/imports/progress/${token}`, headers: as(who) });
+    /** The steps of the import with this token as every node hears them (through the event bus), in order. */
+    const hear = (token: string) => {
+      const steps: ImportProgress[] = [];
+      const stop = t.deps.database.bus.subscribe((e) => {
+        if (e.type === PROGRESS_EVENT && e.entityId === token) steps.push((e as unknown as { progress: ImportProgress }).progress);
+      });
+      return async () => {
+        const until = Date.now() + 5000;
+        while (!steps.some((x) => x.phase === 'done')) {
+          if (Date.now() > until) throw new Error(`the last step never came: ${JSON.stringify(steps.slice(-3))}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        stop();
+        return steps;
+      };
+    };
+
+    run('commitments and deliveries are refused without an Idempotency-Key (400 naming it) and write nothing; dry runs and the other kinds need none', async () => {
+      const pid = await withPartner();
+      const cash = await confirmedCash(pid);
+      const delivery = csvOf(['Commitment,Delivered on,Value', `${cash.number},2026-02-01,10.00`]);
+      await writesNothing(async () => {
+        const p = expectProblem(await post(pid, pledgeFile(1), 'decimal=.', CSV, 'commitments', s.convener, {}), 400, 'invalid_request', 'Idempotency-Key');
+        expect(p.detail).toMatch(/Idempotency-Key/);
+        expectProblem(await post(pid, delivery, 'decimal=.', CSV, 'deliveries', s.representative, {}), 400, 'invalid_request', 'Idempotency-Key');
+        expectProblem(await post(pid, pledgeFile(1), 'decimal=.', CSV, 'commitments', s.convener, { 'idempotency-key': 'short' }), 400, 'invalid_request', 'Idempotency-Key');
+        expect(await imported(await post(pid, pledgeFile(1), 'decimal=.&dryRun=true', CSV, 'commitments', s.convener, {}), 200)).toMatchObject({ dryRun: true, created: 1 });
+        expect(await imported(await post(pid, delivery, 'decimal=.&dryRun=true', CSV, 'deliveries', s.representative, {}), 200)).toMatchObject({ dryRun: true, created: 1 });
+      });
+      expect(await imported(await post(pid, 'from,to,on,rate\nEUR,USD,2026-03-31,1.0861\n', 'decimal=.', CSV, 'exchange-rates', s.convener, {}))).toMatchObject({ created: 1 });
+      expect(await imported(await post(pid, delivery, 'decimal=.', CSV, 'deliveries', s.representative, { 'idempotency-key': randomUUID() }))).toMatchObject({ created: 1 });
+    });
+
+    run('the same file sent again with the same key gets the first answer and is applied once; another file with that key is 422', async () => {
+      const pid = await withPartner();
+      const key = { 'idempotency-key': `import-${randomUUID()}` };
+      const file = pledgeFile(2);
+      const first = await post(pid, file, 'decimal=.', CSV, 'commitments', s.convener, key);
+      expect(await imported(first)).toMatchObject({ created: 2 });
+      const cash = await confirmedCash(pid);
+      const dkey = { 'idempotency-key': `import-${randomUUID()}` };
+      const delivery = csvOf(['Commitment,Delivered on,Value', `${cash.number},2026-02-01,250.00`]);
+      const firstDelivery = await post(pid, delivery, 'decimal=.', CSV, 'deliveries', s.representative, dkey);
+      expect(await imported(firstDelivery)).toMatchObject({ created: 1 });
+      await writesNothing(async () => {
+        const again = await post(pid, file, 'decimal=.', CSV, 'commitments', s.convener, key);
+        expect(again.statusCode, again.body).toBe(201);
+        expect(again.headers['idempotent-replayed']).toBe('true');
+        expect(again.json()).toEqual(first.json());
+        const deliveredAgain = await post(pid, delivery, 'decimal=.', CSV, 'deliveries', s.representative, dkey);
+        expect(deliveredAgain.statusCode, deliveredAgain.body).toBe(201);
+        expect(deliveredAgain.headers['idempotent-replayed']).toBe('true');
+        expectProblem(await post(pid, pledgeFile(2, 'Valves'), 'decimal=.', CSV, 'commitments', s.convener, key), 422, 'idempotency_mismatch', 'Idempotency-Key');
+        // the same file read another way is another request
+        expectProblem(await post(pid, file, 'decimal=,', CSV, 'commitments', s.convener, key), 422, 'idempotency_mismatch', 'Idempotency-Key');
+      });
+      expect(await list(pid, 'commitments?limit=10')).toHaveLength(3); // the two of the file, and the one confirmed here
+      expect(await list(pid, 'ledger/transactions?type=pledge&limit=10')).toHaveLength(3);
+      expect(await list(pid, 'deliveries?limit=10')).toHaveLength(1);
+      // a new key is a new import: the file pledges again
+      expect(await imported(await post(pid, file, 'decimal=.', CSV, 'commitments'))).toMatchObject({ created: 2 });
+    });
+
+    run('tells the importer, and no one else, how far the import is, step by step up to the final count', async () => {
+      const pid = await withPartner();
+      const token = randomUUID();
+      const N = 120;
+      const heard = hear(token);
+      const res = await post(pid, pledgeFile(N), 'decimal=.', CSV, 'commitments', s.convener, { 'idempotency-key': randomUUID(), 'import-progress': token });
+      expect(await imported(res)).toMatchObject({ created: N });
+      const last = await progressOf(pid, token);
+      expect(last.statusCode, last.body).toBe(200);
+      expect(last.json()).toMatchObject({ token, kind: 'commitments', dryRun: false, phase: 'done', outcome: 'imported', done: N, total: N });
+      expect(last.headers['cache-control']).toMatch(/no-store/);
+
+      const steps = await heard();
+      expect(steps.map((x) => x.phase).filter((ph, i, all) => ph !== all[i - 1])).toEqual(['reading', 'checking', 'writing', 'done']);
+      for (const phase of ['checking', 'writing'] as const) {
+        const of = steps.filter((x) => x.phase === phase);
+        const counts = of.map((x) => x.done);
+        expect(counts, phase).toEqual([...counts].sort((a, b) => a - b)); // never backwards
+        expect(of.every((x) => x.total === N), phase).toBe(true);
+        expect(counts.at(-1), phase).toBe(N);
+        expect(of.length, phase).toBeLessThanOrEqual(52); // every 2% (or 500 ms), not every row
+      }
+      // rows are written one by one through the pledge use case: the count is told as they go
+      expect(steps.filter((x) => x.phase === 'writing' && x.done > 0 && x.done < N).length).toBeGreaterThanOrEqual(10);
+
+      // nobody else reads it: another person of the partnership, another partnership, another token
+      expectProblem(await progressOf(pid, token, s.representative), 404, 'not_found');
+      expectProblem(await progressOf(pid, token, s.admin), 404, 'not_found');
+      expectProblem(await progressOf(await freshPartnership(), token), 404, 'not_found');
+      expectProblem(await progressOf(pid, randomUUID()), 404, 'not_found');
+      expectProblem(await progressOf(pid, token, null), 401, 'unauthenticated');
+      expectProblem(await progressOf(pid, 'not-a-uuid'), 400, 'invalid_request', 'token');
+    });
+
+    run('tells a dry run and a refused file as such; a malformed token is refused before anything is read', async () => {
+      const pid = await withPartner();
+      const dry = randomUUID();
+      await imported(await post(pid, pledgeFile(3), 'decimal=.&dryRun=true', CSV, 'commitments', s.convener, { 'import-progress': dry }), 200);
+      expect((await progressOf(pid, dry)).json()).toMatchObject({ dryRun: true, phase: 'done', outcome: 'checked', done: 3, total: 3 });
+      const refused = randomUUID();
+      await writesNothing(async () => {
+        problemsOf(await post(pid, csvOf([PLEDGES, 'Acme Water Ltd,cash,Pipes,abc,EUR,2026-01-15,2026-12-31']), 'decimal=.', CSV, 'commitments', s.convener, { 'idempotency-key': randomUUID(), 'import-progress': refused }));
+        expect((await progressOf(pid, refused)).json()).toMatchObject({ phase: 'done', outcome: 'refused' });
+        expectProblem(await post(pid, pledgeFile(1), 'decimal=.', CSV, 'commitments', s.convener, { 'idempotency-key': randomUUID(), 'import-progress': 'abc' }), 400, 'invalid_request', 'Import-Progress');
+        // one who may not import starts nothing to follow
+        const denied = randomUUID();
+        expectProblem(await post(pid, pledgeFile(1), 'decimal=.', CSV, 'commitments', s.member, { 'idempotency-key': randomUUID(), 'import-progress': denied }), 403, 'forbidden');
+        expectProblem(await progressOf(pid, denied, s.member), 404, 'not_found');
+      });
+    });
+
+    run('while it runs, each step is what the importer reads at that moment, and another person still gets 404', async () => {
+      const pid = await withPartner();
+      // fresh sessions: reading a session seen in the last five minutes writes nothing, so a poll never waits for the import's transaction
+      const me = await signIn(t.app, w.emails.convener, PASSWORD);
+      const other = await signIn(t.app, w.emails.representative, PASSWORD);
+      const token = randomUUID();
+      const tell = progressReporter(t.deps, { token, actorId: w.users.convener, partnershipId: pid, kind: 'commitments', dryRun: false });
+      const seen: [string, number, number, number, string, number, number][] = [];
+      // the import waits for each step to be told, so each poll below sees the import exactly where it is
+      const report = await runImport(t.deps, await w.actor(w.users.convener), pid, 'commitments', {
+        bytes: Buffer.from(pledgeFile(60)), format: 'csv', decimal: '.', dryRun: false,
+        onProgress: async (step) => {
+          await tell(step);
+          if (step.phase === 'done') return;
+          const mine = await progressOf(pid, token, me);
+          const theirs = await progressOf(pid, token, other);
+          seen.push([step.phase, step.done, step.total, mine.statusCode, mine.json().phase, mine.json().done, theirs.statusCode]);
+        },
+      });
+      expect(report.created).toBe(60);
+      expect(seen.length).toBeGreaterThan(10);
+      for (const [phase, done, total, status, readPhase, readDone, theirs] of seen) {
+        expect([status, readPhase, readDone, theirs], `${phase} ${done}/${total}`).toEqual([200, phase, done, 404]);
+      }
+      expect(seen.some(([phase, done]) => phase === 'writing' && done > 0 && done < 60)).toBe(true);
+    });
+  });
+
   describe('exports of the accountability records', () => {
     run('every list exports what its route lists, page after page, and reads back', async () => {
       const pid = await withPartner();
@@ -621,4 +784,55 @@ describe.each(DIALECTS)('imports and exports on %s', (dialect) => {
       );
     }, 120_000);
   });
+});
+
+describe.skipIf(!pgUp)('import progress across two app processes on one PostgreSQL database', () => {
+  let t: TestApp;
+  let w: World;
+  let nodeB: Awaited<ReturnType<typeof startSecondNode>>;
+
+  beforeAll(async () => {
+    t = await makeTestApp('postgres');
+    w = await buildWorld(t.deps);
+    nodeB = await startSecondNode((t.deps.config.database as { url: string }).url);
+  }, 60_000);
+  afterAll(async () => {
+    await nodeB?.stop();
+    await t?.close();
+  });
+
+  it('a poll that lands on another node follows the import to its final count; another person there gets 404', async () => {
+    const me = await signIn(t.app, w.emails.convener, PASSWORD); // the session lives in the database: B accepts it
+    const rep = await signIn(t.app, w.emails.representative, PASSWORD);
+    const token = randomUUID();
+    const lines = Array.from({ length: 3000 }, (_, i) => `GBP,EUR,${new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},1.${String(100 + (i % 900))}`);
+    const onB = (who: Session) => fetch(`${nodeB.url}${P}/${w.partnership}/imports/progress/${token}`, { headers: as(who) });
+    const seenOnB: string[] = [];
+    let running = true;
+    // B is asked all along; it answers from what the bus told it, never from A's memory
+    const polling = (async () => {
+      while (running) {
+        const res = await onB(me);
+        if (res.status === 200) {
+          const p = (await res.json()) as ImportProgress;
+          seenOnB.push(`${p.phase} ${p.done}/${p.total}`);
+        } else await res.body?.cancel();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const res = await t.app.inject({
+      method: 'POST', url: `${P}/${w.partnership}/imports/exchange-rates?decimal=.`, headers: { ...as(me, true), 'content-type': CSV, 'import-progress': token }, payload: `from,to,on,rate\n${lines.join('\n')}\n`,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const until = Date.now() + 5000;
+    while (!seenOnB.includes('done 3000/3000') && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    running = false;
+    await polling;
+    expect(seenOnB).toContain('done 3000/3000');
+    const final = await onB(me);
+    expect(((await final.json()) as ImportProgress).outcome).toBe('imported');
+    const theirs = await onB(rep);
+    expect(theirs.status).toBe(404);
+    expect(((await theirs.json()) as { code: string }).code).toBe('not_found');
+  }, 60_000);
 });

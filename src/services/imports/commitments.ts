@@ -79,6 +79,7 @@ export const commitmentsImporter: Importer<PledgeRow> = {
   title: 'Commitments',
   action: 'partnership.commitments.pledge',
   checksInApply: true,
+  movesValue: true,
   columns: [
     { key: 'organisation', label: 'Organisation', required: true, aliases: ['organization', 'organisation id', 'partner', 'pledging organisation', 'organisme', 'partenaire', 'organisation partenaire', 'organizacion', 'socio', 'entidad'], description: 'The pledging member organisation: its name as in the members list, or its id. A representative pledges for their own organisation only' },
     { key: 'kind', label: 'Kind', required: true, aliases: ['type', 'resource', 'resource kind', 'nature', 'type de ressource', 'tipo', 'tipo de recurso'], description: `What is pledged: ${RESOURCE_KINDS.join(', ')} (or in words: cash, goods, staff time, data, facilities, licences, other)` },

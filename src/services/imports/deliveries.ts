@@ -64,6 +64,7 @@ export const deliveriesImporter: Importer<DeliveryRowIn> = {
   title: 'Deliveries',
   action: 'partnership.deliveries.record',
   checksInApply: true,
+  movesValue: true,
   columns: [
     { key: 'commitment', label: 'Commitment', required: true, aliases: ['commitment number', 'commitment id', 'pledge', 'pledge number', 'engagement', 'promesse', 'numero d engagement', 'compromiso', 'numero de compromiso'], description: 'The commitment delivered against: its number (12 or #12) or its id' },
     { key: 'on', label: 'Delivered on', required: true, aliases: ['date', 'on', 'delivery date', 'livre le', 'date de livraison', 'fecha', 'fecha de entrega', 'entregado el'], description: 'YYYY-MM-DD, neither in the future nor before the pledge' },

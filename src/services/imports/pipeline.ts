@@ -7,6 +7,10 @@
  * With any bad row nothing is written: the answer lists every problem with its line and column (up to
  * MAX_LISTED, with the count of the rest). A dry run goes through the same steps, applies the rows too and
  * then rolls the transaction back, so it reports exactly what would be written, and writes nothing.
+ *
+ * Progress (reading, checking row n of N, writing row n of N, done) goes to `ImportRequest.onProgress`
+ * every 2% of the rows or 500 ms, whichever comes first; at each step the import gives the event loop a turn,
+ * so the node answers other requests (the progress polls among them) while a large file is imported.
  */
 import { inSavepoint } from '../../store/savepoint';
 import type { Deps, Unit } from '../context';
@@ -21,6 +25,7 @@ import { readXlsx } from './xlsx';
 import { looksLikeZip } from './zip';
 import { DEFAULT_LIMITS, unguardFormula, type Table, type TableLimits } from './table';
 import { importerFor } from './registry';
+import type { ImportEnd, ImportPhase, ImportProgressStep } from './progress';
 
 // ---- what an importer declares -----------------------------------------------------------------------------
 
@@ -71,6 +76,8 @@ export interface ImportContext extends RowContext {
   actor: Actor;
   partnership: PartnershipRecord;
   dryRun: boolean;
+  /** Tells how many of the rows handed to `apply` are applied so far (`applyEach` does). */
+  progress?: (applied: number) => Promise<void>;
 }
 
 /** What an import wrote (or, in a dry run, would write). */
@@ -97,6 +104,11 @@ export interface Importer<T> {
    * the problems of its rows (see `applyEach`): the whole import is then refused and nothing is written.
    */
   apply(rows: readonly ParsedRow<T>[], ctx: ImportContext): Promise<ImportOutcome>;
+  /**
+   * Rows move value (pledges, deliveries posted to the ledger): the route then requires an Idempotency-Key
+   * (except on a dry run), so a file sent again by a retry is applied once.
+   */
+  movesValue?: boolean;
   /**
    * True when `apply` is itself the last check (it runs the service's use case on each row, which validates
    * against the records): `apply` then also runs when other rows already have problems, on the rows that have
@@ -132,6 +144,7 @@ export async function applyEach<T>(
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const issues: RowIssue[] = [];
   const trx = ctx.u.trx;
+  let applied = 0;
   for (const row of rows) {
     try {
       counts[await inSavepoint(trx, 'import_row', () => apply(row))]++;
@@ -139,6 +152,7 @@ export async function applyEach<T>(
       if (!(e instanceof DomainError)) throw e;
       issues.push(...rowIssuesOf(e, row.line, columnOf));
     }
+    await ctx.progress?.(++applied);
   }
   if (issues.length) throw new RowsRefused(issues);
   return counts;
@@ -170,6 +184,8 @@ export interface ImportRequest {
   decimal: DecimalSeparator;
   delimiter?: Delimiter;
   dryRun: boolean;
+  /** Receives each step (see `Steps`); awaited, and never able to fail the import. */
+  onProgress?: (step: ImportProgressStep) => void | Promise<void>;
 }
 
 export interface ImportReport extends Required<ImportOutcome> {
@@ -269,6 +285,65 @@ export function parseRows<T>(importer: Importer<T>, table: Table, at: ReadonlyMa
   return { rows, issues };
 }
 
+/** Gives the event loop a turn (I/O included), so a long import does not hold up the node's other requests. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The steps of one import, told to `onProgress`: every phase as it starts and ends, and in between every 2% of
+ * its rows or 500 ms, whichever comes first (at most about 50 steps a phase). Each step gives the event loop
+ * a turn, with or without anyone listening.
+ */
+export class Steps {
+  private phase: ImportPhase = 'reading';
+  private total = 0;
+  private done = 0;
+  private toldDone = -1;
+  private toldAt = 0;
+
+  constructor(
+    private readonly sink?: (step: ImportProgressStep) => void | Promise<void>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A phase starts with `total` rows. */
+  async start(phase: ImportPhase, total: number): Promise<void> {
+    this.phase = phase;
+    this.total = total;
+    this.done = 0;
+    await this.tell();
+  }
+
+  /** `done` rows of the phase are through. */
+  async at(done: number): Promise<void> {
+    this.done = Math.min(done, this.total);
+    const step = Math.max(1, Math.ceil(this.total / 50));
+    if ((this.done === this.total && this.toldDone < this.total) || this.done - this.toldDone >= step || (this.done > this.toldDone && this.now() - this.toldAt >= 500)) await this.tell();
+  }
+
+  /** The import ended: the last step, `rows` read (or the counts reached when it stopped early). */
+  async end(outcome: ImportEnd, rows?: number): Promise<void> {
+    if (rows !== undefined) this.total = this.done = rows;
+    this.phase = 'done';
+    await this.tell(outcome);
+  }
+
+  private async tell(outcome?: ImportEnd): Promise<void> {
+    this.toldDone = this.done;
+    this.toldAt = this.now();
+    if (this.sink) {
+      try {
+        await this.sink({ phase: this.phase, done: this.done, total: this.total, ...(outcome ? { outcome } : {}) });
+      } catch {
+        /* progress is told, never needed: an import does not fail because its progress could not be */
+      }
+    }
+    if (outcome === undefined) await yieldToLoop();
+  }
+}
+
+/** Rows are parsed in slices of about 1% (at least this many), with a progress step between slices. */
+const PARSE_SLICE = 200;
+
 /** Thrown to roll a dry run back after `apply`, carrying its report out of the transaction. */
 class DryRunDone {
   constructor(readonly report: ImportReport) {}
@@ -285,17 +360,31 @@ export async function runImport(deps: Deps, anyActor: Actor, partnershipId: stri
     await loadFor(deps.database.db, anyActor, partnershipId, 'partnership.read');
     throw notFound(`The import "${kind}"`);
   }
-  // access first (a stranger learns nothing from the file's problems), then the file is read outside the
-  // transaction, so no lock is held while a large workbook is unpacked
+  // access first (a stranger learns nothing from the file's problems, and no progress is told), then the file
+  // is read outside the transaction, so no lock is held while a large workbook is unpacked
   await loadFor(deps.database.db, anyActor, partnershipId, importer.action);
-  const table = readTable(req, { ...DEFAULT_LIMITS, ...limits });
+  const steps = new Steps(req.onProgress);
+  let rowsRead: number | undefined;
   try {
-    return await inTransaction(deps, async (u) => {
+    await steps.start('reading', 0);
+    const table = readTable(req, { ...DEFAULT_LIMITS, ...limits });
+    rowsRead = table.rows.length;
+    const report = await inTransaction(deps, async (u) => {
       const { p, actor } = await loadFor(u, anyActor, partnershipId, importer.action);
       const { at, issues: headerIssues } = matchHeader(table.header, importer.columns, table.headerLine);
       if (headerIssues.length) reject(headerIssues, 'The header line does not match the columns of this import');
-      const ctx: ImportContext = { deps, u, actor, partnership: p, decimal: req.decimal, dryRun: req.dryRun };
-      const { rows, issues } = parseRows(importer, table, at, ctx);
+      const ctx: ImportContext = { deps, u, actor, partnership: p, decimal: req.decimal, dryRun: req.dryRun, progress: (n) => steps.at(n) };
+      // every row is parsed, in slices, telling how far it got between them
+      await steps.start('checking', table.rows.length);
+      const rows: ParsedRow<unknown>[] = [];
+      const issues: RowIssue[] = [];
+      const slice = Math.max(PARSE_SLICE, Math.ceil(table.rows.length / 100));
+      for (let from = 0; from < table.rows.length; from += slice) {
+        const part = parseRows(importer, { ...table, rows: table.rows.slice(from, from + slice) }, at, ctx);
+        rows.push(...part.rows);
+        issues.push(...part.issues);
+        await steps.at(Math.min(from + slice, table.rows.length));
+      }
       // whole-file checks only on rows that parsed: their problems are added to the others, never instead
       const found = [...issues, ...(importer.check ? await importer.check(rows, ctx) : [])];
       const what = 'The file has rows with problems';
@@ -303,14 +392,17 @@ export async function runImport(deps: Deps, anyActor: Actor, partnershipId: stri
       if (!rows.length && !found.length) reject([{ line: table.headerLine, column: null, message: 'The file has a header but no rows', code: 'no_rows' }], 'Nothing to import');
       // an importer that checks by applying tries every row that has no problem yet; the rest are not applied
       const bad = new Set(found.map((i) => i.line));
+      const toApply = bad.size ? rows.filter((r) => !bad.has(r.line)) : rows;
+      await steps.start('writing', toApply.length);
       let outcome: ImportOutcome;
       try {
-        outcome = await importer.apply(bad.size ? rows.filter((r) => !bad.has(r.line)) : rows, ctx);
+        outcome = await importer.apply(toApply, ctx);
       } catch (e) {
         if (e instanceof RowsRefused) reject([...found, ...e.issues], what);
         throw e;
       }
       if (found.length) reject(found, what);
+      await steps.at(toApply.length);
       const report: ImportReport = {
         kind, dryRun: req.dryRun, format: table.format, delimiter: table.delimiter, decimal: req.decimal, rows: table.rows.length,
         created: outcome.created, updated: outcome.updated ?? 0, unchanged: outcome.unchanged ?? 0,
@@ -319,8 +411,14 @@ export async function runImport(deps: Deps, anyActor: Actor, partnershipId: stri
       if (req.dryRun) throw new DryRunDone(report);
       return report;
     });
+    await steps.end('imported', rowsRead);
+    return report;
   } catch (e) {
-    if (e instanceof DryRunDone) return e.report;
+    if (e instanceof DryRunDone) {
+      await steps.end('checked', rowsRead);
+      return e.report;
+    }
+    await steps.end(e instanceof DomainError ? 'refused' : 'failed');
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, Progress, Radio, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Progress, Radio, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconTableExport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -10,9 +10,10 @@ import { useFormat } from '../../lib/format';
 import { SESSION_KEY } from '../../lib/session';
 import type { PartnershipDetail, SessionResponse } from '../../lib/types';
 import { useImportKinds, type ImportKind, type ImportProblem, type ImportReport } from './api';
-import { uploadFile } from './upload';
+import { followImport, newUuid, uploadFile, type ImportProgress } from './upload';
 
-type Phase = { step: 'idle' } | { step: 'sending'; sent: number; total: number } | { step: 'checking' };
+/** Sending the file, then the server's own steps (null until the first one is heard). */
+type Phase = { step: 'idle' } | { step: 'sending'; sent: number; total: number } | { step: 'server'; progress: ImportProgress | null; dryRun: boolean };
 type Outcome = { report: ImportReport } | { error: unknown } | null;
 
 /** The decimal separator people of this language usually write. */
@@ -47,6 +48,12 @@ function ImportCard({ p, kinds }: { p: PartnershipDetail; kinds: ImportKind[] })
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  /**
+   * The Idempotency-Key of the chosen file: made when a file is chosen, and kept while the answer to sending it
+   * is a success or unknown (a network error, a timeout, a cancel), so sending the same file again imports it
+   * once. A refusal wrote nothing: the next try gets a new key, so it is not answered with the old refusal.
+   */
+  const fileKey = useRef<string>(newUuid());
   useEffect(() => () => abort.current?.abort(), []);
   const current = kinds.find((k) => k.kind === kind) ?? null;
   const busy = phase.step !== 'idle';
@@ -72,20 +79,30 @@ function ImportCard({ p, kinds }: { p: PartnershipDetail; kinds: ImportKind[] })
     setOutcome(null);
     setPhase({ step: 'sending', sent: 0, total: file.size });
     abort.current = new AbortController();
+    const following = new AbortController();
+    const token = newUuid();
     const session = qc.getQueryData<SessionResponse>(SESSION_KEY);
     try {
       const { body } = await uploadFile<ImportReport>(`/partnerships/${p.id}/imports/${kind}?decimal=${encodeURIComponent(decimal)}&dryRun=${dryRun}`, file, {
         csrfToken: session?.csrfToken ?? null,
         language: i18n.language,
         signal: abort.current.signal,
+        // a dry run writes nothing and is always run afresh; an import keeps the file's key (one per kind and separator, which change the request)
+        idempotencyKey: dryRun ? null : `${fileKey.current}-${kind}-${decimal === '.' ? 'point' : 'comma'}`,
+        progressToken: token,
         onProgress: (sent, total) => setPhase({ step: 'sending', sent, total: total || file.size }),
-        onSent: () => setPhase({ step: 'checking' }),
+        onSent: () => {
+          setPhase({ step: 'server', progress: null, dryRun });
+          void followImport(p.id, token, (progress) => setPhase({ step: 'server', progress, dryRun }), following.signal);
+        },
       });
       setOutcome({ report: body });
       if (!dryRun) void qc.invalidateQueries({ queryKey: ['partnership', p.id] });
     } catch (e) {
       if ((e as Error).name !== 'AbortError') setOutcome({ error: e });
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409) fileKey.current = newUuid();
     } finally {
+      following.abort();
       setPhase({ step: 'idle' });
       abort.current = null;
     }
@@ -137,6 +154,7 @@ function ImportCard({ p, kinds }: { p: PartnershipDetail; kinds: ImportKind[] })
               value={file}
               onChange={(v) => {
                 setFile(v);
+                fileKey.current = newUuid(); // another file: another import
                 setFileError(null);
                 setOutcome(null);
               }}
@@ -211,22 +229,46 @@ function Columns({ kind }: { kind: ImportKind }) {
   );
 }
 
-/** How far the upload is; once sent, the server reads and checks every row (no progress to report then). */
+/**
+ * How far the import is: the upload (bytes sent), then the server's steps as it tells them (reading the file,
+ * checking row n of N, writing row n of N), polled by `followImport`.
+ */
 function UploadProgress({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const f = useFormat();
   if (phase.step === 'idle') return null;
-  const percent = phase.step === 'sending' ? (phase.total ? Math.round((phase.sent / phase.total) * 100) : 0) : 100;
-  const label =
-    phase.step === 'sending'
-      ? t('accountability.imports.sending', { percent: f.number(percent), sent: kb(phase.sent, f.number), total: kb(phase.total, f.number) })
-      : t('accountability.imports.checking');
+  const part = (done: number, total: number) => (total ? Math.min(100, Math.round((done / total) * 100)) : 100);
+  let percent = 100;
+  let waiting = false;
+  let label: string;
+  // what a screen reader announces: the stage only, not every count (those are in the bar and the text)
+  let stage = t('accountability.imports.checking');
+  if (phase.step === 'sending') {
+    percent = phase.total ? part(phase.sent, phase.total) : 0;
+    label = t('accountability.imports.sending', { percent: f.number(percent), sent: kb(phase.sent, f.number), total: kb(phase.total, f.number) });
+    stage = t('accountability.imports.sendingStage');
+  } else {
+    const at = phase.progress;
+    const rows = at ? { row: f.number(at.done), total: f.number(at.total) } : {};
+    if (!at || at.phase === 'reading') {
+      waiting = true;
+      label = at ? t('accountability.imports.reading') : t('accountability.imports.checking');
+    } else if (at.phase === 'checking') {
+      percent = part(at.done, at.total);
+      label = t('accountability.imports.checkingRow', rows);
+    } else if (at.phase === 'writing') {
+      percent = part(at.done, at.total);
+      label = t(phase.dryRun ? 'accountability.imports.tryingRow' : 'accountability.imports.writingRow', rows);
+      stage = t(phase.dryRun ? 'accountability.imports.tryingStage' : 'accountability.imports.writingStage');
+    } else {
+      label = t('accountability.imports.finishing');
+    }
+  }
   return (
     <Stack gap={4}>
-      <Progress value={percent} animated={phase.step === 'checking'} striped={phase.step === 'checking'} size="lg" aria-label={t('accountability.imports.progress')} />
-      <Text size="sm" aria-live="polite">
-        {label}
-      </Text>
+      <Progress value={percent} animated={waiting} striped={waiting} size="lg" aria-label={t('accountability.imports.progress')} />
+      <Text size="sm">{label}</Text>
+      <VisuallyHidden aria-live="polite">{stage}</VisuallyHidden>
     </Stack>
   );
 }
