@@ -36,9 +36,32 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  /** Sends an Idempotency-Key (a fresh UUID) so a retried create does not create twice. */
+  /**
+   * Sends an Idempotency-Key, so a write whose answer was lost applies once however often it is sent again: the
+   * request is retried by itself after a network failure or a 502/503/504 with the same key, and when the person
+   * sends the very same write again after such a failure (the same method, path and body), the key of the
+   * unanswered attempt is used again; the server then replays its first answer instead of applying it twice. A
+   * write that got an answer (success or refusal) gives the next identical write a fresh key: pledging the same
+   * amount twice on purpose is two pledges.
+   */
   idempotent?: boolean;
   signal?: AbortSignal;
+}
+
+/** Keys of idempotent writes whose outcome is unknown (no answer, or a gateway error), by method, path and body. */
+const unanswered = new Map<string, { key: string; at: number }>();
+/** The server keeps answers for 24 hours; reuse a key for less than that. */
+const KEY_REUSE_MS = 12 * 3_600_000;
+/** Waits before the automatic retries of an unanswered idempotent write. */
+const RETRY_WAITS_MS = [300, 1_200];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function keyFor(signature: string): string {
+  const prior = unanswered.get(signature);
+  if (prior && Date.now() - prior.at < KEY_REUSE_MS) return prior.key;
+  const key = uuid();
+  unanswered.set(signature, { key, at: Date.now() });
+  return key;
 }
 
 function uuid(): string {
@@ -52,22 +75,41 @@ function uuid(): string {
 /** Calls the API; resolves with the JSON body or rejects with an ApiError. */
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': acceptLanguage };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  if (payload !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (options.idempotent) headers['idempotency-key'] = uuid();
-  let res: Response;
-  try {
-    res = await fetch(API_BASE + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' });
+  const signature = `${method} ${path}\n${payload ?? ''}`;
+  if (options.idempotent) headers['idempotency-key'] = keyFor(signature);
+  for (let attempt = 0; ; attempt++) {
+    let res: Response | null = null;
+    try {
+      res = await fetch(API_BASE + path, { method, headers, body: payload, credentials: 'same-origin', signal: options.signal });
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+    }
+    // no answer, a gateway's error, or the first attempt still running on the server: the outcome is unknown
+    const lost = res === null || res.status === 502 || res.status === 503 || res.status === 504 || (res.status === 409 && (await inProgress(res)));
+    if (options.idempotent && lost && attempt < RETRY_WAITS_MS.length) {
+      await sleep(RETRY_WAITS_MS[attempt]);
+      continue;
+    }
+    // an answer settles the key; without one, the next identical write reuses it
+    if (options.idempotent && !lost) unanswered.delete(signature);
+    if (res === null) throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' });
+    return readAnswer<T>(res);
   }
+}
+
+/** Whether a 409 says the first request with this Idempotency-Key is still being processed. */
+async function inProgress(res: Response): Promise<boolean> {
+  try {
+    return ((await res.clone().json()) as Problem).code === 'idempotency_in_progress';
+  } catch {
+    return false;
+  }
+}
+
+async function readAnswer<T>(res: Response): Promise<T> {
   const text = await res.text();
   let data: unknown = null;
   if (text) {
