@@ -58,9 +58,15 @@ async function freshDelivery(f: Fixture, confirmed = false): Promise<string> {
 }
 
 const budgetReady = new WeakSet<object>();
+/** A budget line to spend on, and EUR 100,000 in the pool to spend (delivered against a pledge): spends take only what is held. */
 async function ensureBudget(f: Fixture) {
   if (budgetReady.has(f)) return;
-  await replaceBudget(f.t.deps, await f.w.actor(f.w.users.convener), f.w.partnership, { lines: [{ id: 'cold-chain', planned: [eur('100000.00')] }] });
+  const convener = await f.w.actor(f.w.users.convener);
+  await replaceBudget(f.t.deps, convener, f.w.partnership, { lines: [{ id: 'cold-chain', planned: [eur('100000.00')] }] });
+  const c = await pledge(f.t.deps, convener, f.w.partnership, { ...pledgeBody(f.w.orgs.partnerOrg), valuation: eur('100000.00'), tranches: [{ dueOn: '2099-12-31', value: eur('100000.00') }] });
+  await confirmCommitment(f.t.deps, convener, f.w.partnership, c.id, {});
+  const d = await recordDelivery(f.t.deps, convener, f.w.partnership, c.id, { value: eur('100000.00') });
+  await confirmDelivery(f.t.deps, convener, f.w.partnership, d.id, {});
   budgetReady.add(f);
 }
 async function freshExpense(f: Fixture): Promise<string> {
@@ -166,7 +172,10 @@ export const LEDGER_ROUTES: RouteCase[] = [
   },
   {
     method: 'POST', path: `${B}/ledger/exchanges`, ok: 201, expect: PRIVATE_CONVENERS, can: { action: 'partnership.ledger.manage', resource: priv },
-    build: async (f) => moving({ params: on(f), body: { sold: eur('10.00'), bought: { amount: '11.00', currency: 'USD' } } }),
+    build: async (f) => {
+      await ensureBudget(f);
+      return moving({ params: on(f), body: { sold: eur('10.00'), bought: { amount: '11.00', currency: 'USD' } } });
+    },
   },
   {
     method: 'POST', path: `${B}/ledger/transactions/:txId/reverse`, ok: 201, expect: PRIVATE_CONVENERS, can: { action: 'partnership.ledger.manage', resource: priv },

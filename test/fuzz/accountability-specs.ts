@@ -581,7 +581,19 @@ export const RESULTS_SPECS: WriteSpec[] = [
 /** Runs of a ledger route: most targets are a pledge taken through a few states first. */
 const LEDGER: Record<TestDialect, number> = { sqlite: 40, postgres: 10 };
 
-/** A ledger route's own partnership (its balances, budget, rates and settings), with a budget, a rate and a goal. */
+/** Money in the pool to spend: EUR and USD 10,000,000.00 each, pledged by the convener's organisation and delivered. */
+async function fundPool(e: Env, id: string) {
+  const c = await convener(e);
+  for (const currency of ['EUR', 'USD']) {
+    const value = { amount: '10000000.00', currency };
+    const made = await pledge(e.f.t.deps, c, id, { organisationId: e.f.w.orgs.convenerOrg, kind: 'cash', description: `Funds in ${currency}`, valuation: value, tranches: [{ dueOn: '2099-12-31', value }], pledgedOn: '2020-01-01' });
+    await confirmCommitment(e.f.t.deps, c, id, made.id, {});
+    const d = await recordDelivery(e.f.t.deps, c, id, made.id, { value, on: '2020-01-02' });
+    await confirmDelivery(e.f.t.deps, c, id, d.id, {});
+  }
+}
+
+/** A ledger route's own partnership (its balances, budget, rates and settings), with a budget, a rate, funds and a goal. */
 interface Books { id: string; partnershipGoal: string }
 const books = new WeakMap<Env, Map<string, Promise<Books>>>();
 const BUDGET = { lines: [{ id: 'cold-chain', name: 'Cold chain', planned: [{ amount: '100000.00', currency: 'EUR' }], activities: [{ id: 'fridges', planned: [{ amount: '50000.00', currency: 'EUR' }] }] }, { id: 'pipes', planned: [{ amount: '5000.00', currency: 'USD' }] }] };
@@ -595,6 +607,7 @@ function booksOf(e: Env, key: string): Promise<Books> {
       const c = await convener(e);
       await replaceBudget(e.f.t.deps, c, id, BUDGET);
       await addExchangeRate(e.f.t.deps, c, id, { from: 'USD', to: 'EUR', on: '2020-01-01', rate: '0.9' });
+      await fundPool(e, id);
       // spending on a line and an activity: the budget must keep them
       await recordExpense(e.f.t.deps, c, id, { description: 'A fridge', line: 'cold-chain', activity: 'fridges', amount: { amount: '10.00', currency: 'EUR' } });
       return { id, partnershipGoal: await e.f.freshGoal(id) };
@@ -617,6 +630,7 @@ function spendingOf(e: Env) {
       await replaceBudget(e.f.t.deps, c, id, BUDGET);
       await addExchangeRate(e.f.t.deps, c, id, { from: 'USD', to: 'EUR', on: '2020-01-01', rate: '0.9' });
       await updateSettings(e.f.t.deps, c, id, { approvalThreshold: '5000.00' });
+      await fundPool(e, id);
       const adopted = await e.g.freshDecision({ of: { motion: 'ordinary' }, state: 'closed', ballots: [['convener', 0], ['representative', 0], ['member', 0]] });
       return { id, adopted };
     })();

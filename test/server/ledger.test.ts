@@ -49,6 +49,11 @@ describe.each(DIALECTS)('the ledger on %s', (dialect) => {
   };
   const deliver = async (commitmentId: string, body: Record<string, unknown>, who = s.representative) => ok(await send(who, 'POST', `/commitments/${commitmentId}/deliveries`, body), 201, DeliveryOut);
   const confirmDelivery = async (id: string, who = s.convener) => ok(await send(who, 'POST', `/deliveries/${id}/confirm`, {}), 200, DeliveryOut);
+  /** Cash in the pool: a pledge of `amount` confirmed, delivered in full and the delivery confirmed. */
+  const fund = async (amount: { amount: string; currency: string }) => {
+    const c = await confirmed(cashPledge({ description: `Funds ${amount.amount} ${amount.currency}`, valuation: amount, tranches: [{ dueOn: '2025-09-30', value: amount }] }));
+    await confirmDelivery((await deliver(c.id, { value: amount, on: '2025-06-02' })).id);
+  };
   const balances = async (qs = '') => ok(await send(s.member, 'GET', `/ledger/balances${qs}`), 200, BalancesReport);
   const balance = async (account: string, currency = 'EUR') => (await balances()).rows.find((r) => r.account === account && r.currency === currency)?.net.minor ?? '0';
 
@@ -290,6 +295,8 @@ describe.each(DIALECTS)('the ledger on %s', (dialect) => {
     expectProblem(await send(s.representative, 'PUT', '/accountability/settings', { graceDays: 3 }), 403, 'forbidden');
     const expense = (over: Record<string, unknown>) => send(s.convener, 'POST', '/ledger/expenses', { description: 'Solar fridge', line: 'cold-chain', amount: eur('1000.00'), ...over });
     const [open, passed] = [await openDecision(), await passedDecision()];
+    await fund(eur('3000.00'));
+    await fund({ amount: '2000.00', currency: 'USD' });
     const before = await counts();
     expectProblem(await expense({}), 422, 'validation_failed', 'decisionId');
     expectProblem(await expense({ decisionId: open }), 422, 'validation_failed', 'decisionId');
@@ -303,6 +310,32 @@ describe.each(DIALECTS)('the ledger on %s', (dialect) => {
     await ok(await expense({ amount: { amount: '1100.00', currency: 'USD' }, date: '2025-06-15' }), 201);
     expectProblem(await expense({ amount: { amount: '1200.00', currency: 'USD' }, date: '2025-06-15' }), 422, 'validation_failed', 'decisionId');
     await ok(await send(s.convener, 'PUT', '/accountability/settings', { approvalThreshold: null }), 200);
+  });
+
+  run('spends only what the partnership holds: the pool and in-kind resources cannot go below zero, and a refusal writes nothing', async () => {
+    await ok(await send(s.convener, 'PUT', '/ledger/budget', { lines: [{ id: 'cold-chain', planned: [eur('5000.00')], activities: [{ id: 'fridges', planned: [eur('3000.00')] }] }, { id: 'grants', planned: [eur('1000.00')] }] }), 200);
+    const pool = BigInt(await balance('pool'));
+    const poolUsd = BigInt(await balance('pool', 'USD'));
+    const more = (minor: bigint) => ({ amount: (Number(minor + 1n) / 100).toFixed(2), currency: 'EUR' });
+    const before = await counts();
+    // one cent more than the pool holds, as an expense, a disbursement, or sold in an exchange
+    const overspent = await send(s.convener, 'POST', '/ledger/expenses', { description: 'Solar fridge', line: 'cold-chain', amount: more(pool) });
+    expectProblem(overspent, 409, 'conflict', 'amount');
+    expect(overspent.json().errors[0]).toMatchObject({ code: 'insufficient_funds' });
+    expect(overspent.json().detail).toMatch(/^The pool holds EUR [\d,]+\.\d\d; this would take EUR [\d,]+\.\d\d$/);
+    expectProblem(await send(s.convener, 'POST', '/ledger/disbursements', { description: 'Grant', line: 'grants', amount: more(pool), recipient: 'Kisumu Clinic' }), 409, 'conflict', 'amount');
+    expectProblem(await send(s.convener, 'POST', '/ledger/exchanges', { sold: more(pool), bought: { amount: '1.00', currency: 'USD' } }), 409, 'conflict', 'sold');
+    // an in-kind resource nobody delivered cannot be used
+    expectProblem(await send(s.convener, 'POST', '/ledger/expenses', { description: 'Office space', line: 'cold-chain', amount: eur('1.00'), from: 'facilities' }), 409, 'conflict', 'amount');
+    expect(await counts()).toEqual(before);
+
+    // exactly what it holds can be spent, leaving zero
+    await fund(eur('250.00'));
+    const all = BigInt(await balance('pool'));
+    await ok(await send(s.convener, 'POST', '/ledger/disbursements', { description: 'Grant', line: 'grants', amount: { amount: (Number(all) / 100).toFixed(2), currency: 'EUR' }, recipient: 'Kisumu Clinic' }), 201);
+    expect(await balance('pool')).toBe('0');
+    expect(BigInt(await balance('pool', 'USD'))).toBe(poolUsd);
+    await expectBalancesMatchEntries();
   });
 
   run('reports in the reporting currency list the rates used and the pairs missing', async () => {

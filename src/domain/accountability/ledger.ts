@@ -837,3 +837,36 @@ export function budgetIn(rows: readonly BudgetRow[], currency: string, rates: re
   );
 }
 
+
+// ---- spending what the partnership holds ---------------------------------------------------------
+
+/** A holding account a transaction would overdraw: what it holds and what the transaction takes out. */
+export interface Shortfall {
+  readonly account: string;
+  readonly currency: string;
+  readonly available: bigint;
+  readonly needed: bigint;
+}
+
+/** Whether an account holds value the partnership can spend: the cash pool and the in-kind resources delivered. */
+export const isHolding = (account: string): boolean => account === ACCOUNTS.pool || parseAccount(account)?.kind === 'in_kind';
+
+/**
+ * The holding accounts (pool, in-kind resources) this transaction would take below zero, given the current
+ * balances: per account and currency, the transaction's credits less its debits against the balance's debits
+ * less credits. Empty when it spends only what is held. Exact (minor units).
+ */
+export function shortfalls(tx: Pick<NewTransaction, 'entries'>, balances: readonly BalanceRow[]): Shortfall[] {
+  const out = new Map<string, { account: string; currency: string; needed: bigint }>();
+  for (const e of tx.entries) {
+    if (!isHolding(e.account)) continue;
+    const k = rowKey(e.account, e.amount.currency);
+    const x = out.get(k) ?? { account: e.account, currency: e.amount.currency, needed: 0n };
+    x.needed += e.side === 'credit' ? e.amount.minor : -e.amount.minor;
+    out.set(k, x);
+  }
+  const held = new Map(balances.map((b) => [rowKey(b.account, b.currency), net(b)]));
+  return [...out.values()]
+    .filter((x) => x.needed > 0n && (held.get(rowKey(x.account, x.currency)) ?? 0n) < x.needed)
+    .map((x) => ({ account: x.account, currency: x.currency, available: held.get(rowKey(x.account, x.currency)) ?? 0n, needed: x.needed }));
+}

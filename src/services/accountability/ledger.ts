@@ -20,7 +20,7 @@ import {
 } from '../../domain/accountability/currency';
 import { checkQuantity, readQuantity, type Quantity } from '../../domain/accountability/commitments';
 import {
-  acceptTransaction, balanceDeltas, balancesIn, budgetIn, budgetVersusActual, chartOf, checkBudgetLines, net, parseAccount, pledgedVersusDelivered, pledgesIn,
+  ACCOUNTS, acceptTransaction, balanceDeltas, balancesIn, budgetIn, budgetVersusActual, chartOf, checkBudgetLines, net, parseAccount, pledgedVersusDelivered, pledgesIn, shortfalls,
   postDisbursement, postExchange, postExpense, quantityBalances, reverse,
   type BalanceRow, type BudgetLine, type Chart, type InKindResource, type NewTransaction, type PledgeAmounts, type PledgeReport, type QuantityRow, type ReportingView, type Transaction,
 } from '../../domain/accountability/ledger';
@@ -274,11 +274,32 @@ function checkLine(chart: Chart, line: string, activity: string | null | undefin
   else if (activity && !acts.has(activity)) issues.push({ field: 'activity', message: `${activity} is not an activity of the budget line ${line}`, code: 'unknown_activity' });
 }
 
+/**
+ * Refuses (409, naming the field) a spend that would take the pool, or an in-kind resource, below zero: the
+ * partnership spends what partners delivered, not what they pledged.
+ */
+async function checkFunds(db: Tx, partnershipId: string, tx: NewTransaction, field: string): Promise<void> {
+  const short = shortfalls(tx, await repo.balancesOf(db, partnershipId));
+  if (short.length === 0) return;
+  const what = (account: string) => (account === ACCOUNTS.pool ? 'The pool' : `The ${account.replace(/^in_kind:/, '').replace(/_/g, ' ')} delivered in kind`);
+  const money = (minor: bigint, currency: string) => formatMoney({ minor, currency }, { code: true, group: ',' });
+  const [first] = short;
+  throw new DomainError(
+    'conflict',
+    `${what(first.account)} holds ${money(first.available, first.currency)}; this would take ${money(first.needed, first.currency)}`,
+    short.map((x) => ({ field, message: `${what(x.account)} holds ${money(x.available, x.currency)}: at most that can be spent`, code: 'insufficient_funds' })),
+    { shortfalls: short.map((x) => ({ account: x.account, currency: x.currency, available: money(x.available, x.currency), needed: money(x.needed, x.currency) })) },
+  );
+}
+
 async function spend(deps: Deps, anyActor: Actor, id: string, kind: 'expense' | 'disbursement' | 'exchange', build: (u: Unit, chart: Chart, day: string) => Promise<NewTransaction>) {
   return inTransaction(deps, async (u) => {
     const { actor } = await loadFor(u, anyActor, id, 'partnership.ledger.manage');
+    // spends of one partnership take turns (PostgreSQL), so two cannot both spend the last of the pool
+    await u.lock('partnerships', id);
     const chart = await chartFor(u.trx, id);
     const tx = await build(u, chart, today(u.now));
+    await checkFunds(u.trx, id, tx, kind === 'exchange' ? 'sold' : 'amount');
     const row = await post(deps, u, id, actorId(actor), tx, chart);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: `ledger.${kind}`, entityType: 'ledger_transaction', entityId: row.id, after: { number: row.number, type: row.type, date: row.date, description: row.description, decisionId: row.decision_id } });
     return (await presentTransactions(u.trx, [row]))[0];
