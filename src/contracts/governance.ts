@@ -9,9 +9,10 @@ export const CharterDocument = z.record(z.string(), z.unknown()).describe('A cha
 
 export const CharterFinding = z.object({
   field: z.string(),
-  message: z.string(),
-  code: z.string().optional(),
+  message: z.string().describe('The finding in English'),
+  code: z.string().optional().describe('The kind of finding (docs/domain/charter.md lists them): a client words it in its own language from code and params'),
   severity: z.enum(['error', 'warning']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('The values in the sentence (ids, counts, fractions as "n/d")'),
 });
 
 export const PersonRef = z.object({ id: z.string(), name: z.string() });

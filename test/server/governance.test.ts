@@ -86,6 +86,8 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       const r = CheckCharterResult.parse(res.json());
       expect(r.ok).toBe(false);
       expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toContain('shares_sum');
+      // the values in each sentence travel too, so the web app can word it in the reader's language
+      expect(r.findings.find((f) => f.code === 'shares_sum')).toMatchObject({ params: { sum: '5/6' }, message: expect.stringContaining('5/6') });
     });
 
     run('has no charter until a convener adopts one; an invalid one is refused with every problem and nothing is written', async () => {

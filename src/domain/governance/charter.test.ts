@@ -75,7 +75,7 @@ describe('checkCharter', () => {
     expect(fields(c)).toEqual([
       'groups shares_partial',
       'groups[0].share invalid_share',
-      'groups[1].id duplicate',
+      'groups[1].id duplicate_group',
       'groups[2].groups shares_without_parent',
     ]);
   });
@@ -97,7 +97,7 @@ describe('checkCharter', () => {
       'seats[1].group no_group',
       'seats[2].group not_a_leaf',
       'seats[3].weight weight_with_shares',
-      'seats[4].id duplicate',
+      'seats[4].id duplicate_seat',
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('checkCharter', () => {
       'rules.ordinary.pass.of[2].seats seats_missing',
       'rules.ordinary.pass.of[3].seat unknown_seat',
       'rules.ordinary.pass.of[4] invalid_veto',
-      'rules.staged.stages empty',
+      'rules.staged.stages no_stages',
     ]);
   });
 
@@ -153,11 +153,11 @@ describe('checkCharter', () => {
     };
     expect(fields(c)).toEqual([]);
     expect(fields(c, 'warning')).toEqual([
-      'rules.ordinary.quorum[0].base never_fails',
-      'rules.ordinary.quorum[1].count never_fails',
-      'rules.ordinary.pass.of[0].count never_passes',
-      'rules.ordinary.pass.of[1].require never_passes',
-      'rules.ordinary.pass.of[2].seat never_passes',
+      'rules.ordinary.quorum[0].base never_fails_present_base',
+      'rules.ordinary.quorum[1].count never_fails_zero_quorum',
+      'rules.ordinary.pass.of[0].count never_passes_too_few_seats',
+      'rules.ordinary.pass.of[1].require never_passes_more_than_all',
+      'rules.ordinary.pass.of[2].seat never_passes_non_voting_seat',
       'rules.amendment no_amendment_rule',
     ]);
   });
@@ -170,7 +170,7 @@ describe('groups without a voting seat', () => {
       seats: [{ id: 's1', group: 'a' }, { id: 's2', group: 'a' }, { id: 'ceo', group: 'b', voting: false }],
       rules: { ordinary: { quorum: [{ kind: 'quorum', min: { kind: 'fraction', num: 1, den: 3 }, eachGroup: 'top' }], pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'votes_cast', measure: 'count', eachGroup: 'top' } } },
     };
-    const warnings = checkCharter(charter).filter((i) => i.code === 'never_passes');
+    const warnings = checkCharter(charter).filter((i) => i.code === 'never_passes_empty_group');
     expect(warnings.map((w) => w.field)).toEqual(expect.arrayContaining(['rules.ordinary.quorum[0]', 'rules.ordinary.pass']));
     expect(warnings.every((w) => w.severity === 'warning' && /"b"/.test(w.message))).toBe(true);
   });
@@ -254,12 +254,12 @@ describe('checkCharter: the full charter', () => {
 
 describe('checkCharter: bodies', () => {
   it.each<[string, (c: Charter) => void, string[]]>([
-    ['body ids are unique', (c) => void c.bodies!.push({ id: 'msg', kind: 'board' }), ['error bodies[2].id duplicate']],
-    ['a body needs an id', (c) => void c.bodies!.push({ kind: 'board' } as never), ['error bodies[2].id required']],
+    ['body ids are unique', (c) => void c.bodies!.push({ id: 'msg', kind: 'board' }), ['error bodies[2].id duplicate_body']],
+    ['a body needs an id', (c) => void c.bodies!.push({ kind: 'board' } as never), ['error bodies[2].id body_id_required']],
     ['the kind is assembly, board, steering_committee, committee or working_group', (c) => void (c.bodies![1].kind = 'council' as never), ['error bodies[1].kind invalid_body_kind']],
-    ['seats name seats of the charter, each once', (c) => void (c.bodies![1].seats = ['g1', 'g1', 'x']), ['error bodies[1].seats[1] duplicate', 'error bodies[1].seats[2] unknown_seat']],
-    ['a body whose seats do not vote can never decide (a warning)', (c) => void (c.bodies![1].seats = ['sec']), ['warning bodies[1].seats no_voting_seat']],
-    ['a body without seats can never decide (a warning)', (c) => void (c.bodies![1].seats = []), ['warning bodies[1].seats no_voting_seat']],
+    ['seats name seats of the charter, each once', (c) => void (c.bodies![1].seats = ['g1', 'g1', 'x']), ['error bodies[1].seats[1] duplicate_body_seat', 'error bodies[1].seats[2] unknown_seat']],
+    ['a body whose seats do not vote can never decide (a warning)', (c) => void (c.bodies![1].seats = ['sec']), ['warning bodies[1].seats body_without_voting_seat']],
+    ['a body without seats can never decide (a warning)', (c) => void (c.bodies![1].seats = []), ['warning bodies[1].seats body_without_voting_seat']],
     [
       'once every body lists its seats, a voting seat in no body has no way to vote (a warning)',
       (c) => void ((c.bodies![0].seats = ['g1', 'i1', 'sec']), (c.bodies![1].seats = ['g1'])),
@@ -291,22 +291,22 @@ describe('checkCharter: who holds a seat', () => {
 describe('checkCharter: decision types', () => {
   it.each<[string, (c: Charter) => void, string[]]>([
     ['rule names a rule of the charter', (c) => void (types(c).ordinary.rule = 'nope'), ['error decisionTypes.ordinary.rule unknown_rule']],
-    ['rule is required', (c) => void delete (types(c).ordinary as { rule?: string }).rule, ['error decisionTypes.ordinary.rule required']],
+    ['rule is required', (c) => void delete (types(c).ordinary as { rule?: string }).rule, ['error decisionTypes.ordinary.rule rule_required']],
     ['body names a body of the charter', (c) => void (types(c).ordinary.body = 'board'), ['error decisionTypes.ordinary.body unknown_body']],
     ['ballot is yes_no, consent or consensus', (c) => void (types(c).ordinary.ballot = 'ranked' as never), ['error decisionTypes.ordinary.ballot invalid_ballot']],
-    ['somebody must be able to propose', (c) => void (types(c).ordinary.proposers = []), ['error decisionTypes.ordinary.proposers empty']],
+    ['somebody must be able to propose', (c) => void (types(c).ordinary.proposers = []), ['error decisionTypes.ordinary.proposers no_proposers']],
     ['proposers are conveners or representatives', (c) => void (types(c).ordinary.proposers = ['representative', 'chair' as never]), ['error decisionTypes.ordinary.proposers[1] invalid_proposer']],
-    ['the number of seconders is a whole number', (c) => void (types(c).ordinary.seconders = { count: -1 }), ['error decisionTypes.ordinary.seconders.count invalid_count']],
-    ['distinctGroups is a whole number', (c) => void (types(c).ordinary.seconders = { count: 2, distinctGroups: 1.5 }), ['error decisionTypes.ordinary.seconders.distinctGroups invalid_count']],
+    ['the number of seconders is a whole number', (c) => void (types(c).ordinary.seconders = { count: -1 }), ['error decisionTypes.ordinary.seconders.count invalid_seconders_count']],
+    ['distinctGroups is a whole number', (c) => void (types(c).ordinary.seconders = { count: 2, distinctGroups: 1.5 }), ['error decisionTypes.ordinary.seconders.distinctGroups invalid_count_non_negative']],
     [
       'a proposer and one seconder cannot come from three groups',
       (c) => void (types(c).ordinary.seconders = { count: 1, distinctGroups: 3 }),
-      ['error decisionTypes.ordinary.seconders.distinctGroups unreachable'],
+      ['error decisionTypes.ordinary.seconders.distinctGroups unreachable_seconder_groups'],
     ],
     [
       'more distinct groups than the charter has top-level groups can never be reached',
       (c) => void (types(c).ordinary.seconders = { count: 5, distinctGroups: 4 }),
-      ['error decisionTypes.ordinary.seconders.distinctGroups unreachable'],
+      ['error decisionTypes.ordinary.seconders.distinctGroups unreachable_top_groups'],
     ],
     ['the shortest window is not longer than the longest', (c) => void (types(c).ordinary.window = { minHours: 400, maxHours: 336 }), ['error decisionTypes.ordinary.window window_range']],
     [
@@ -318,12 +318,12 @@ describe('checkCharter: decision types', () => {
     [
       'a decision type whose body has no voting seat: nobody can vote on it (warnings)',
       (c) => void ((c.bodies![1].seats = ['sec']), (types(c).ordinary.body = 'wg')),
-      ['warning bodies[1].seats no_voting_seat', 'warning decisionTypes.ordinary.body no_voting_seat'],
+      ['warning bodies[1].seats body_without_voting_seat', 'warning decisionTypes.ordinary.body type_without_voting_seat'],
     ],
     [
       'a decision type without a body is taken by the first body',
       (c) => void ((c.bodies = [{ id: 'empty', kind: 'board', seats: [] }, ...c.bodies!]), (types(c).ordinary.body = 'msg')),
-      ['warning bodies[0].seats no_voting_seat', 'warning decisionTypes.amendment no_voting_seat'],
+      ['warning bodies[0].seats body_without_voting_seat', 'warning decisionTypes.amendment type_without_voting_seat'],
     ],
   ])('%s', (_spec, change, expected) => {
     expect(all(variant(change))).toEqual(expected);
@@ -362,8 +362,8 @@ describe('checkCharter: decision types', () => {
 
 describe('checkCharter: the amendment rule', () => {
   it.each<[string, (c: Charter) => Charter | void, string[]]>([
-    ['with decision types, the amendment type must exist', (c) => void delete types(c).amendment, ['error decisionTypes.amendment no_amendment_rule']],
-    ['a named amendment type must exist', (c) => void (c.amendment = 'charter_change'), ['error amendment no_amendment_rule']],
+    ['with decision types, the amendment type must exist', (c) => void delete types(c).amendment, ['error decisionTypes.amendment no_amendment_type']],
+    ['a named amendment type must exist', (c) => void (c.amendment = 'charter_change'), ['error amendment no_named_amendment_type']],
     [
       'any decision type may be named the amendment type',
       (c) => void ((c.amendment = 'charter_change'), (types(c).charter_change = types(c).amendment), delete types(c).amendment),
@@ -389,10 +389,10 @@ describe('checkCharter: the amendment rule', () => {
 
 describe('checkCharter: proxies', () => {
   it.each<[string, (c: Charter) => void, string[]]>([
-    ['a cap names a group id found in the group tree', (c) => void (c.proxies!.caps = [{ memberClass: 'members', max: 1 }]), ['error proxies.caps[0].memberClass unknown_group']],
-    ['a cap is a whole number', (c) => void (c.proxies!.caps = [{ memberClass: 'gov', max: -1 }]), ['error proxies.caps[0].max invalid_count']],
-    ['a member class is capped once', (c) => void c.proxies!.caps!.push({ memberClass: 'industry', max: 2 }), ['error proxies.caps[1].memberClass duplicate']],
-    ['maxPerHolder is a whole number', (c) => void (c.proxies!.maxPerHolder = 1.5), ['error proxies.maxPerHolder invalid_count']],
+    ['a cap names a group id found in the group tree', (c) => void (c.proxies!.caps = [{ memberClass: 'members', max: 1 }]), ['error proxies.caps[0].memberClass unknown_member_class']],
+    ['a cap is a whole number', (c) => void (c.proxies!.caps = [{ memberClass: 'gov', max: -1 }]), ['error proxies.caps[0].max invalid_count_non_negative']],
+    ['a member class is capped once', (c) => void c.proxies!.caps!.push({ memberClass: 'industry', max: 2 }), ['error proxies.caps[1].memberClass duplicate_member_class']],
+    ['maxPerHolder is a whole number', (c) => void (c.proxies!.maxPerHolder = 1.5), ['error proxies.maxPerHolder invalid_count_non_negative']],
     ['allowed is true or false', (c) => void delete (c.proxies as { allowed?: boolean }).allowed, ['error proxies.allowed invalid_flag']],
   ])('%s', (_spec, change, expected) => {
     expect(all(variant(change))).toEqual(expected);
@@ -406,9 +406,9 @@ describe('checkCharter: proxies', () => {
 
 describe('checkCharter: the dispute ladder', () => {
   it.each<[string, (c: Charter) => void, string[]]>([
-    ['the ladder has at least one step', (c) => void (c.disputes!.ladder = []), ['error disputes.ladder empty']],
-    ['step ids are unique', (c) => void (c.disputes!.ladder[1].id = 'negotiation'), ['error disputes.ladder[1].id duplicate']],
-    ['a step needs an id', (c) => void (c.disputes!.ladder[1].id = ''), ['error disputes.ladder[1].id required']],
+    ['the ladder has at least one step', (c) => void (c.disputes!.ladder = []), ['error disputes.ladder empty_ladder']],
+    ['step ids are unique', (c) => void (c.disputes!.ladder[1].id = 'negotiation'), ['error disputes.ladder[1].id duplicate_step']],
+    ['a step needs an id', (c) => void (c.disputes!.ladder[1].id = ''), ['error disputes.ladder[1].id step_id_required']],
     ['a step\'s body is a body of the charter', (c) => void (c.disputes!.ladder[1].body = 'board'), ['error disputes.ladder[1].body unknown_body']],
     [
       'days are positive whole numbers',

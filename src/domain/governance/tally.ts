@@ -299,7 +299,7 @@ export function tallyFromRows(charter: Charter, rosterRows: RosterRow[], ballotR
     cell.members += members ?? 0;
     cell.present += present ?? 0;
   });
-  issues.push(...errorsOnly(checkSeats(charter, seatsCheck, 'rosterRows')).filter((x) => x.code !== 'duplicate'));
+  issues.push(...errorsOnly(checkSeats(charter, seatsCheck, 'rosterRows')).filter((x) => x.code !== 'duplicate_seat'));
   ballotRows.forEach((b, i) => {
     const f = `ballotRows[${i}]`;
     const cell = cells.get(cellKey(b.group, b.weight, true));
@@ -881,7 +881,7 @@ function checkTally(charter: Charter, rule: Rule, tally: CellTally): FieldIssue[
     if (c.settled > (c.counts?.objection ?? 0)) bad('settled', 'More settled objections than objections');
     pseudo.push({ id: f, group: c.group, weight: c.weight, voting: c.voting !== false });
   });
-  issues.push(...errorsOnly(checkSeats(charter, pseudo, 'tally.cells')).filter((x) => x.code !== 'duplicate'));
+  issues.push(...errorsOnly(checkSeats(charter, pseudo, 'tally.cells')).filter((x) => x.code !== 'duplicate_seat'));
   if (issues.length) return issues;
   const n = tally.named;
   const known = new Set((n?.seats ?? []).map((s) => s.id));

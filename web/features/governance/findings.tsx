@@ -3,8 +3,9 @@ import { IconAlertCircle, IconAlertTriangle, IconCircleCheck } from '@tabler/ico
 import { useTranslation } from 'react-i18next';
 import { TEXT_ON_LIGHT } from '../../components/badges';
 import type { CharterFinding } from '../../lib/types';
+import { findingText } from './finding-text';
 
-/** The problems a charter check found, each with its severity (icon and word) and the path it concerns. */
+/** The problems a charter check found, each with its severity (icon and word), the path it concerns and what is wrong, in the reader's language. */
 export function FindingsList({ findings, id }: { findings: readonly CharterFinding[]; id?: string }) {
   const { t } = useTranslation();
   return (
@@ -13,6 +14,7 @@ export function FindingsList({ findings, id }: { findings: readonly CharterFindi
         const error = f.severity === 'error';
         const I = error ? IconAlertCircle : IconAlertTriangle;
         const colour = error ? TEXT_ON_LIGHT.red : TEXT_ON_LIGHT.yellow;
+        const text = findingText(f, t);
         return (
           <List.Item key={`${f.field}-${i}`}>
             <Group gap={6} wrap="nowrap" align="flex-start">
@@ -26,8 +28,8 @@ export function FindingsList({ findings, id }: { findings: readonly CharterFindi
                     {f.field}
                   </Code>
                 )}
-                <Text size="sm" lang="en" style={{ overflowWrap: 'anywhere' }}>
-                  {f.message}
+                <Text size="sm" lang={text.lang} style={{ overflowWrap: 'anywhere' }}>
+                  {text.text}
                 </Text>
               </div>
             </Group>
