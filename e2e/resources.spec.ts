@@ -5,7 +5,8 @@
  * the running total of the tranches), the representative records a delivery with evidence, the convener
  * confirms the pledge and the delivery, filters the commitments in the address bar; enters an exchange rate and
  * the settings, edits the budget, records an expense (the approval rule's error next to the decision field),
- * then one under the threshold, and reverses it with a reason; a second pledge is cancelled with a reason.
+ * then one under the threshold (refused while the pool holds no cash, accepted once cash is delivered), and
+ * reverses it with a reason; a second pledge is cancelled with a reason.
  * Every page is checked with axe and photographed under test-results/screenshots/ (resources-*), the main pages
  * in French and Spanish too, and at phone width (no sideways scroll).
  */
@@ -274,6 +275,16 @@ describe.skipIf(!run)('resources journeys', { timeout: 600_000 }, () => {
     await dialog.getByLabel('What it is for').fill('Thermometers for the district stores');
     await dialog.getByRole('textbox', { name: /^Amount/ }).fill('2500');
     await choose(p, 'Activity', 'Training', dialog);
+    await dialog.getByRole('button', { name: 'Record the expense' }).click();
+    // Only staff time was delivered so far: the pool holds no cash, and the API's refusal lands on the amount.
+    await dialog.getByText('The pool holds EUR 0.00', { exact: false }).waitFor();
+    await expect.poll(() => dialog.getByRole('textbox', { name: /^Amount/ }).getAttribute('aria-invalid')).toBe('true');
+    await capture(p, 'expense-no-funds');
+    // The convening organisation pays EUR 10,000 in cash, delivered and confirmed; the same expense then goes through.
+    const grant = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/commitments`, { organisationId: conveningOrgId, kind: 'cash', description: 'Operating cash', valuation: { amount: '10000', currency: 'EUR' }, tranches: [{ dueOn: day(30), value: { amount: '10000', currency: 'EUR' } }] }, true);
+    await apiCall(amina.ctx, 'POST', `${base}/commitments/${grant.id}/confirm`, {}, true);
+    const paid = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/commitments/${grant.id}/deliveries`, { value: { amount: '10000', currency: 'EUR' } }, true);
+    await apiCall(amina.ctx, 'POST', `${base}/deliveries/${paid.id}/confirm`, {}, true);
     await dialog.getByRole('button', { name: 'Record the expense' }).click();
     await dialog.waitFor({ state: 'detached' });
     await p.getByText('Thermometers for the district stores').waitFor();
