@@ -6,6 +6,7 @@
 // aggregate query). Accountability (bench/accountability.ts): the partnership dashboard's p95 with 10,000 and
 // 1,000,000 ledger entries (1,000 and 100,000 indicator values) on SQLite and PostgreSQL, and recording a delivery
 // against raw better-sqlite3 inserts of the same rows. Prints and writes bench/results/latest.json.
+// BENCH_ONLY=foundation,governance,accountability runs only those parts (all by default).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +57,11 @@ async function cannon(opts: autocannon.Options): Promise<Figure> {
   return { reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
-async function main() {
+/** Which parts to run: BENCH_ONLY=foundation,governance,accountability (any of them; all when unset). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'foundation,governance,accountability').split(',').map((x) => x.trim()).filter(Boolean));
+
+/** The foundation's figures: the overview, organisation search and organisation writes against their ceilings. */
+async function foundation() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
   const file = path.join(dir, 'accord.db');
   const config = loadConfig({ ACCORD_DATABASE_URL: `sqlite:${file}`, ACCORD_LOG_LEVEL: 'silent' });
@@ -163,30 +168,44 @@ async function main() {
   raw.close();
 
   const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
-  const result = {
-    when: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
-    database: 'sqlite (embedded, WAL)',
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
     seeded: { organisations: ORGS, partnerships: PARTNERSHIPS, seconds: Math.round(seedSeconds * 10) / 10 },
-    connections: CONNECTIONS,
-    durationSeconds: DURATION,
     figures: {
       'GET partnership overview': { ...overview, ceiling: overviewCeiling, ratioToCeiling: ratio(overview.reqPerSec, overviewCeiling.reqPerSec), target: { ratio: 0.4, p99Ms: 25 } },
       'GET organisation search': { ...search, ceiling: searchCeiling, ratioToCeiling: ratio(search.reqPerSec, searchCeiling.reqPerSec), target: { ratio: 0.4, p99Ms: 25 } },
       'POST organisation': { ...post, ceiling: { rawInsertsPerSec: rawPerSec }, ratioToCeiling: ratio(post.reqPerSec, rawPerSec), target: { ratio: 0.3, p99Ms: 25 } },
-      // in memory, no server: tallyEncoded over 1,000,000 ballots vs a raw loop summing the choices (see bench/tally.ts)
-      'tally 1,000,000 ballots (12 FSC cells)': benchTally(),
-      'close a 1,000,000-ballot decision from SQLite': await benchDecisionClose('sqlite'),
-      'close a 1,000,000-ballot decision from PostgreSQL': await benchDecisionClose('postgres'),
-      // the dashboard (p95, one connection) at 10,000 and 1,000,000 ledger entries, and recording deliveries (see bench/accountability.ts)
-      'accountability on SQLite (1,000,000 ledger entries, 100,000 indicator values)': await benchAccountability('sqlite'),
-      'accountability on PostgreSQL (1,000,000 ledger entries, 100,000 indicator values)': await benchAccountability('postgres'),
     },
+  };
+}
+
+async function main() {
+  const base = ONLY.has('foundation') ? await foundation() : null;
+  const figures: Record<string, unknown> = { ...base?.figures };
+  if (ONLY.has('governance')) {
+    // in memory, no server: tallyEncoded over 1,000,000 ballots vs a raw loop summing the choices (see bench/tally.ts)
+    figures['tally 1,000,000 ballots (12 FSC cells)'] = benchTally();
+    figures['close a 1,000,000-ballot decision from SQLite'] = await benchDecisionClose('sqlite');
+    figures['close a 1,000,000-ballot decision from PostgreSQL'] = await benchDecisionClose('postgres');
+  }
+  if (ONLY.has('accountability')) {
+    // the dashboard (p95, one connection) at 10,000 and 1,000,000 ledger entries, and recording deliveries (see bench/accountability.ts)
+    figures['accountability on SQLite (1,000,000 ledger entries, 100,000 indicator values)'] = await benchAccountability('sqlite');
+    figures['accountability on PostgreSQL (1,000,000 ledger entries, 100,000 indicator values)'] = await benchAccountability('postgres');
+  }
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}`, loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10) },
+    database: 'sqlite (embedded, WAL)',
+    parts: [...ONLY],
+    ...(base ? { seeded: base.seeded } : {}),
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    figures,
   };
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const children = new Set<ChildProcess>();
