@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Group, Radio, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBallpen, IconBuilding, IconUser, IconUserCheck, IconUserShare } from '@tabler/icons-react';
+import { IconBallpen, IconBuilding, IconCircleCheck, IconUser, IconUserCheck, IconUserShare } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -147,6 +147,12 @@ function SeatBallot({ p, d, seat }: { p: PartnershipDetail; d: DecisionDetail; s
               )}
             </Group>
           </Stack>
+        ) : d.status === 'closed' && roll?.voted ? (
+          // a secret ballot is never shown again once closed, not even to its voter: the seat took part
+          <Group gap={4} wrap="nowrap" c="teal.9">
+            <IconCircleCheck size={15} aria-hidden />
+            <Text size="sm">{t('roll.voted')}</Text>
+          </Group>
         ) : (
           <Text size="sm" c="gray.7">
             {d.status === 'closed' ? t('ballot.noBallotClosed') : t('ballot.notOpen')}

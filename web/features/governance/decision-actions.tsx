@@ -214,13 +214,16 @@ export function SecondingCard({ p, d, seatName, groupOfSeat, topGroups, distinct
   const have = d.seconds.length;
   const need = d.seconding.required;
   const groups = new Set([d.proposerSeat, ...d.seconds.map((s) => s.seat)].flatMap((s) => (s && groupOfSeat(s) ? [groupOfSeat(s) as string] : [])));
+  // enough seconders but not from enough groups: what is missing is another group, not another seconder
+  const waitingForGroups = !d.seconding.satisfied && have >= need && distinctGroups > 0;
+  const distinct = t('seconding.distinct', { count: distinctGroups, have: groups.size });
   return (
     <Card>
       <Stack gap="sm">
         <CardHeading
           order={3}
           title={t('seconding.title')}
-          intro={d.seconding.satisfied ? t('seconding.satisfied') : t('seconding.needs', { count: need })}
+          intro={d.seconding.satisfied ? t('seconding.satisfied') : waitingForGroups ? distinct : t('seconding.needs', { count: need })}
           actions={
             d.allowedActions.includes('second') ? (
               <Button leftSection={<IconHandFinger size={16} aria-hidden />} loading={w.busy} onClick={() => void w.run(`/partnerships/${p.id}/decisions/${d.id}/seconds`, {}, t('seconding.done'))}>
@@ -230,13 +233,16 @@ export function SecondingCard({ p, d, seatName, groupOfSeat, topGroups, distinct
           }
         />
         <ProblemAlert error={w.error} title={t('errors.notSaved')} />
-        <Text size="sm" fw={600}>
-          {t('seconding.progress', { have, need })}
-          {groups.size > 0 && ` · ${t('seconding.groups', { groups: [...groups].map(topGroups).join(', ') })}`}
-        </Text>
-        {!d.seconding.satisfied && distinctGroups > 0 && (
+        {/* once seconded, the count would read "3 of 2" when a further group was needed: the list below says who */}
+        {!d.seconding.satisfied && (
+          <Text size="sm" fw={600}>
+            {t('seconding.progress', { have, need })}
+            {groups.size > 0 && ` · ${t('seconding.groups', { groups: [...groups].map(topGroups).join(', ') })}`}
+          </Text>
+        )}
+        {!d.seconding.satisfied && !waitingForGroups && distinctGroups > 0 && (
           <Text size="sm" c="gray.7">
-            {t('seconding.distinct', { count: distinctGroups, have: groups.size })}
+            {distinct}
           </Text>
         )}
         {d.seconds.length > 0 && (

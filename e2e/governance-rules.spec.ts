@@ -1,0 +1,490 @@
+/**
+ * The charter's voting rules in a real Chromium against the real server (fresh SQLite database, demo loaded):
+ * a motion that waits for seconders from three different chambers and opens when the third chamber seconds;
+ * a member who declares a conflict of interest and leaves the base (the roll and the outcome explanation show it);
+ * a seat holder who hands the vote to a proxy, a second proxy over the charter's cap refused with the reason, the
+ * proxy holder and an alternate voting; a secret ballot (results hidden until close, ballots never shown with
+ * names, the roll shows who took part) and a decision whose results are hidden until close.
+ * The partnership is created fresh through the API and its charter adopted through the API (the charter's adoption
+ * is the subject of governance.spec.ts); decisions are proposed through the API where proposing is not the subject.
+ * Every page is checked with axe (no serious or critical violation) and photographed under
+ * test-results/screenshots/ (govrules-*).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle } from './support/browser';
+import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+
+const PASSWORD = 'accord-demo-2026';
+const AMINA = 'amina.convener@demo.accord.test';
+const LUCAS = 'lucas.rep@demo.accord.test';
+const SOFIA = 'sofia.member@demo.accord.test';
+const HENRIK = 'henrik.olsen@demo.accord.test';
+const INGRID = 'ingrid.bauer@demo.accord.test';
+const RAHUL = 'rahul.mehta@demo.accord.test';
+const run = chromiumAvailable();
+
+type Person = { ctx: BrowserContext; page: Page };
+type Decision = {
+  id: string;
+  status: string;
+  anonymous: boolean;
+  resultsHidden: boolean;
+  seconding: { required: number; satisfied: boolean };
+  seconds: { seat: string }[];
+  mySeats: { seat: string; as: string; ballot: { choice: string } | null }[];
+  roll: { seat: string; recused: boolean; voted: boolean }[];
+  rollStats: { recused: number; tookPart: number };
+  tally: { counts: Record<string, number>; voted: number; eligible: number } | null;
+  result: { outcome: string; conditions: { passed: boolean; terms?: { kind: string; yes?: string; total?: string; needed?: string | null } }[] } | null;
+  allowedActions: string[];
+};
+type Ballots = { anonymous: boolean; items: { seat: string; choice: string | null; reason: string | null; castBy: { name: string } | null; byProxy: boolean }[] };
+
+/** Five voting seats in three chambers; an organisation's seat with an alternate; proxies capped per chamber. */
+function charterFor(ids: Record<string, string>, biosul: string) {
+  return {
+    name: 'Riverbend basin council charter',
+    groups: [
+      { id: 'public', name: 'Public chamber' },
+      { id: 'private', name: 'Private chamber' },
+      { id: 'civil', name: 'Civil society chamber' },
+    ],
+    seats: [
+      { id: 'city', name: 'City council', group: 'public', person: ids[AMINA] },
+      { id: 'utility', name: 'Water utility', group: 'public', person: ids[HENRIK] },
+      { id: 'operator', name: 'Private operator', group: 'private', organisation: biosul, alternate: ids[SOFIA] },
+      { id: 'trust', name: 'River trust', group: 'civil', person: ids[INGRID] },
+      { id: 'residents', name: 'Residents association', group: 'civil', person: ids[RAHUL] },
+    ],
+    bodies: [{ id: 'council', name: 'Basin council', kind: 'steering_committee' }],
+    rules: {
+      // at least half of all members: a recused seat leaves the base, so 2 yes of 4 passes where 2 of 5 would not
+      ordinary: { label: 'ordinary decision', pass: { kind: 'threshold', require: { kind: 'fraction', num: 1, den: 2 }, base: 'all_members', measure: 'count' } },
+      amendment: { label: 'amendment', pass: { kind: 'threshold', require: { kind: 'two_thirds' }, base: 'all_members', measure: 'count' } },
+    },
+    decisionTypes: {
+      ordinary: { label: 'Ordinary decision', rule: 'ordinary', window: { closeEarly: true } },
+      seconded: { label: 'Motion to the council', rule: 'ordinary', seconders: { count: 2, distinctGroups: 3 }, window: { closeEarly: true } },
+      secret: { label: 'Election by secret ballot', rule: 'ordinary', anonymous: true, window: { closeEarly: true } },
+      budget: { label: 'Budget decision', rule: 'ordinary', resultsHidden: true, window: { closeEarly: true } },
+      amendment: { label: 'Amendment of the charter', rule: 'amendment' },
+    },
+    amendment: 'amendment',
+    proxies: { allowed: true, maxPerHolder: 2, caps: [{ memberClass: 'public', max: 1 }] },
+  };
+}
+
+describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies and alternates, secret and hidden ballots', { timeout: 600_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const people = new Map<string, Person>();
+  const ids: Record<string, string> = {};
+  const axeFailures: string[] = [];
+  const consoleErrors: string[] = [];
+  let partnershipId = '';
+  let base = '';
+
+  const as = (email: string): Person => people.get(email)!;
+
+  async function capture(p: Page, name: string): Promise<void> {
+    await settle(p);
+    const violations = await axeSerious(p);
+    if (violations.length) axeFailures.push(`${name} (${p.url()}):\n${describeViolations(violations)}`);
+    await screenshot(p, `govrules-${name}`, 'en');
+  }
+
+  /** A signed-in browser (the session cookie comes from the API). */
+  async function signedIn(email: string): Promise<Person> {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
+    const res = await ctx.request.post(`${server.url}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
+    expect(res.ok(), `sign-in of ${email}`).toBe(true);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(`${email}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${email}: ${String(e)}`));
+    return { ctx, page };
+  }
+
+  /** Calls the API as the context's person (CSRF token from the session); returns the status and the body. */
+  async function apiRaw(ctx: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    const session = (await (await ctx.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
+    const res = await ctx.request.fetch(`${server.url}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': session.csrfToken } });
+    return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
+  }
+
+  async function apiCall<T>(ctx: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
+    const r = await apiRaw(ctx, method, path, data);
+    expect(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`).toBe(true);
+    return r.body as T;
+  }
+
+  const decision = (email: string, id: string) => apiCall<Decision>(as(email).ctx, 'GET', `${base}/decisions/${id}`);
+  const vote = (email: string, id: string, seat: string, choice: string) => apiCall(as(email).ctx, 'PUT', `${base}/decisions/${id}/ballots/${seat}`, { choice });
+
+  /** Proposes a motion through the API (where proposing is not the subject); voting stays open a week. */
+  async function propose(decisionType: string, title: string, text: string): Promise<string> {
+    const closesAt = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
+    const d = await apiCall<Decision>(as(AMINA).ctx, 'POST', `${base}/decisions`, { kind: 'motion', decisionType, title, text, closesAt });
+    expect(d.status).toBe('open');
+    return d.id;
+  }
+
+  async function go(p: Page, path: string): Promise<void> {
+    await p.goto(server.url + path);
+    await p.locator('main h1').first().waitFor({ timeout: 20_000 });
+  }
+
+  async function openDecision(p: Page, id: string, title: string): Promise<void> {
+    await go(p, `${base}/decisions/${id}`);
+    await p.getByRole('heading', { level: 2, name: title }).waitFor();
+  }
+
+  /** Picks an option of a Mantine select named `label`. */
+  async function choose(p: Page, label: string | RegExp, option: string | RegExp, within?: Locator): Promise<void> {
+    await (within ?? p).getByRole('combobox', { name: label }).click();
+    await p.getByRole('option', { name: option }).first().click();
+  }
+
+  /** The ballot card of one seat among the reader's ballots. */
+  const seatCard = (p: Page, seat: string): Locator => p.getByText(`Seat: ${seat}`, { exact: true }).locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " mantine-Card-root ")][1]');
+
+  /** Casts a ballot for one seat through the ballot form. */
+  async function castIn(p: Page, seat: string, choice: RegExp, reason?: string): Promise<void> {
+    const card = seatCard(p, seat);
+    await card.getByRole('radio', { name: choice }).click();
+    if (reason) await card.getByLabel('Reason').fill(reason);
+    await card.getByRole('button', { name: 'Cast the ballot' }).click();
+    await card.getByText('Your ballot:').waitFor();
+  }
+
+  /** Closes voting early through the convener's button and its confirmation. */
+  async function closeVoting(p: Page): Promise<void> {
+    await p.getByRole('button', { name: 'Close voting and count' }).click();
+    await p.getByRole('dialog').getByRole('button', { name: 'Close voting and count' }).click();
+    await p.getByRole('heading', { name: 'Outcome', exact: true }).waitFor();
+  }
+
+  /** The roll call's table (its scroll area is the named group). */
+  const rollTable = (p: Page): Locator => p.getByRole('group', { name: 'Roll call' }).getByRole('table');
+  const rollRow = (p: Page, seat: string): Locator => rollTable(p).getByRole('row', { name: new RegExp(seat) });
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer();
+    browser = await launch();
+    for (const email of [AMINA, LUCAS, SOFIA, HENRIK, INGRID, RAHUL]) people.set(email, await signedIn(email));
+    const amina = as(AMINA).ctx;
+    // A fresh partnership convened by Amina's organisation; BioSul is a member and Lucas represents it; four more
+    // people take part in their own name.
+    const home = await apiCall<{ organisations: { id: string }[] }>(amina, 'GET', '/me/home');
+    const created = await apiCall<{ id: string }>(amina, 'POST', '/partnerships', {
+      name: 'Riverbend Basin Council',
+      purpose: 'The city, the water utility, a private operator and river communities manage the Riverbend basin together.',
+      model: 'msi',
+      visibility: 'private',
+      convenerOrganisationId: home.organisations[0].id,
+    });
+    partnershipId = created.id;
+    base = `/partnerships/${partnershipId}`;
+    const orgs = await apiCall<{ items: { id: string; name: string }[] }>(amina, 'GET', '/organisations?q=BioSul&limit=5');
+    const biosul = orgs.items.find((o) => /BioSul/.test(o.name))!;
+    await apiCall(amina, 'POST', `${base}/members`, { organisationId: biosul.id, role: 'partner' });
+    await apiCall(amina, 'POST', `${base}/people`, { email: LUCAS, role: 'representative', organisationId: biosul.id });
+    for (const email of [SOFIA, HENRIK, INGRID, RAHUL]) await apiCall(amina, 'POST', `${base}/people`, { email, role: 'member' });
+    const list = await apiCall<{ items: { userId: string; email: string | null }[] }>(amina, 'GET', `${base}/people?limit=50`);
+    for (const x of list.items) if (x.email) ids[x.email] = x.userId;
+    for (const email of [AMINA, SOFIA, HENRIK, INGRID, RAHUL]) expect(ids[email], `user id of ${email}`).toBeTruthy();
+    await apiCall(amina, 'PUT', `${base}/charter`, { charter: charterFor(ids, biosul.id), note: 'Adopted at the founding meeting of the basin council.' });
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const x of people.values()) await x.ctx.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+  });
+
+  it('keeps a motion waiting for seconders until the proposer and seconders come from three chambers, then opens voting', async () => {
+    const title = 'Restore the wetlands below the Riverbend weir';
+    const p = as(AMINA).page;
+    await go(p, `${base}/decisions/new`);
+    await p.getByRole('heading', { name: 'Propose a decision' }).waitFor();
+    await choose(p, 'Decision type', 'Motion to the council');
+    await p.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+    await p.getByLabel('The motion').fill('The council restores 40 hectares of wetland below the weir over three years, funded from the basin budget.');
+    await p.getByRole('button', { name: 'Propose the motion' }).click();
+    await p.getByRole('heading', { level: 2, name: title }).waitFor();
+    const id = new URL(p.url()).pathname.split('/').pop()!;
+    await p.getByText('Awaiting seconders').first().waitFor();
+    await p.getByText('Voting opens once 2 seconders support the motion.').waitFor();
+    await p.getByText('0 of 2 seconders · groups so far: Public chamber').waitFor();
+    await p.getByText('The proposer and the seconders together must come from 3 different groups (1 so far).').waitFor();
+    expect(await p.getByRole('button', { name: 'Second the motion' }).count(), 'the proposer does not second their own motion').toBe(0);
+    await capture(p, 'seconding-proposed');
+    let d = await decision(AMINA, id);
+    expect(d.status).toBe('proposed');
+    expect(d.seconding).toMatchObject({ required: 2, satisfied: false });
+
+    // a seconder from the proposer's own chamber adds a seconder but no chamber
+    const h = as(HENRIK).page;
+    await openDecision(h, id, title);
+    await h.getByRole('button', { name: 'Second the motion' }).click();
+    await h.getByText('1 of 2 seconders · groups so far: Public chamber').waitFor();
+    await h.getByText(/^Water utility: Henrik Olsen/).waitFor();
+    await h.getByText('(1 so far)', { exact: false }).waitFor();
+
+    // the private operator's representative seconds: two seconders, but only two chambers
+    const l = as(LUCAS).page;
+    await openDecision(l, id, title);
+    await l.getByRole('button', { name: 'Second the motion' }).click();
+    await l.getByText('2 of 2 seconders · groups so far: Public chamber, Private chamber').waitFor();
+    await l.getByText('The proposer and the seconders together must come from 3 different groups (2 so far).').waitFor();
+    await l.getByText('Awaiting seconders').first().waitFor();
+    expect(await l.getByText('Voting opens once 2 seconders support the motion.').count(), 'the missing piece is a chamber, not a seconder').toBe(0);
+    expect(await l.getByRole('heading', { name: 'Your ballot' }).count(), 'no ballot before voting opens').toBe(0);
+    await capture(l, 'seconding-two-chambers');
+    d = await decision(LUCAS, id);
+    expect(d.status).toBe('proposed');
+    expect(d.seconding.satisfied).toBe(false);
+    expect(d.seconds.map((s) => s.seat).sort()).toEqual(['operator', 'utility']);
+
+    // the civil society chamber seconds: three chambers, voting opens
+    const i = as(INGRID).page;
+    await openDecision(i, id, title);
+    await i.getByRole('button', { name: 'Second the motion' }).click();
+    await i.getByText('The motion was seconded as the charter requires.').waitFor();
+    await i.getByText('Voting open').first().waitFor();
+    await i.getByText(/^River trust: Ingrid Bauer/).waitFor();
+    expect(await i.getByText(/of 2 seconders/).count(), 'no count of seconders once seconded').toBe(0);
+    await seatCard(i, 'River trust').getByRole('radio', { name: /^Yes/ }).waitFor();
+    await capture(i, 'seconding-open');
+    d = await decision(INGRID, id);
+    expect(d.status).toBe('open');
+    expect(d.seconding.satisfied).toBe(true);
+    expect(d.roll.map((r) => r.seat).sort()).toEqual(['city', 'operator', 'residents', 'trust', 'utility']);
+    expect(d.allowedActions).toContain('vote');
+  });
+
+  it('takes a seat that declares a conflict of interest out of the base, and the outcome explanation counts without it', async () => {
+    const title = 'Award the riverbank restoration contract';
+    const id = await propose('ordinary', title, 'The council awards the riverbank restoration contract to Greenbank Works, the lowest compliant bid.');
+    const r = as(RAHUL).page;
+    await openDecision(r, id, title);
+    await seatCard(r, 'Residents association').getByText('You hold this seat').waitFor();
+    await r.getByRole('button', { name: 'Declare a conflict of interest' }).click();
+    const dialog = r.getByRole('dialog');
+    await dialog.getByText('The seat leaves the base of this decision', { exact: false }).waitFor();
+    await dialog.getByLabel('The conflict of interest').fill('My brother-in-law owns one of the bidding firms.');
+    await capture(r, 'recusal-dialog');
+    await dialog.getByRole('button', { name: 'Declare a conflict of interest' }).click();
+    await r.getByText('This seat declared a conflict of interest and does not vote on this decision.').waitFor();
+    await rollRow(r, 'Residents association').getByText('Recused').waitFor();
+    await r.getByText('1 seat recused').waitFor();
+    expect(await r.getByRole('button', { name: 'Declare a conflict of interest' }).count(), 'a seat recuses once').toBe(0);
+    await capture(r, 'recusal');
+
+    const mine = await decision(RAHUL, id);
+    expect(mine.roll.find((s) => s.seat === 'residents')).toMatchObject({ recused: true, voted: false });
+    expect(mine.rollStats.recused).toBe(1);
+    expect(mine.allowedActions).not.toContain('vote');
+    // the recused seat cannot vote any more, and the refusal writes nothing
+    const refused = await apiRaw(as(RAHUL).ctx, 'PUT', `${base}/decisions/${id}/ballots/residents`, { choice: 'yes' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'seatId', code: 'recused' })]);
+
+    await vote(AMINA, id, 'city', 'yes');
+    await vote(HENRIK, id, 'utility', 'yes');
+    await vote(LUCAS, id, 'operator', 'no');
+    await vote(INGRID, id, 'trust', 'no');
+    const p = as(AMINA).page;
+    await openDecision(p, id, title);
+    await p.getByText('4 of 4 voting seats have voted').waitFor();
+    await closeVoting(p);
+    await p.getByText('The proposal is adopted', { exact: false }).waitFor();
+    // two yes of the four seats left in the base: at least half (of five, two would not have been enough)
+    await p.getByText('at least 50% of all members (at least 2 yes of 4)').first().waitFor();
+    await p.getByText('50% yes (2 of 4)').first().waitFor();
+    await rollRow(p, 'Residents association').getByText('Recused').waitFor();
+    await p.getByText('1 seat recused').waitFor();
+    await capture(p, 'recusal-outcome');
+
+    const closed = await decision(AMINA, id);
+    expect(closed.result?.outcome).toBe('adopted');
+    const threshold = closed.result!.conditions.find((c) => c.terms?.kind === 'threshold')!;
+    expect(threshold).toMatchObject({ passed: true, terms: { yes: '2', total: '4', needed: '2' } });
+  });
+
+  it('lets a proxy holder and an alternate vote within the charter caps, and refuses a proxy over the cap with the reason', async () => {
+    const title = 'Set the 2027 abstraction limits';
+    const id = await propose('ordinary', title, 'Abstraction from the Riverbend is capped at 1.2 cubic metres per second from June to September 2027.');
+
+    // Henrik hands the water utility's vote to Ingrid for this decision
+    const h = as(HENRIK).page;
+    await openDecision(h, id, title);
+    await h.getByRole('button', { name: 'Hand the vote to a proxy' }).click();
+    let dialog = h.getByRole('dialog');
+    await dialog.getByText('At most 1 proxy of Public chamber per person.').waitFor();
+    await dialog.getByText('One person may carry at most 2 proxies.').waitFor();
+    await choose(h, 'Proxy holder', /^Ingrid Bauer/, dialog);
+    await capture(h, 'proxy-dialog');
+    await dialog.getByRole('button', { name: 'Hand the vote to a proxy' }).click();
+    await h.getByText('Ingrid Bauer now carries the proxy.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Amina's city seat is in the same chamber: a second public-chamber proxy for Ingrid is over the cap
+    const p = as(AMINA).page;
+    await openDecision(p, id, title);
+    await p.getByRole('button', { name: 'Hand the vote to a proxy' }).click();
+    dialog = p.getByRole('dialog');
+    await choose(p, 'Proxy holder', /^Ingrid Bauer/, dialog);
+    await dialog.getByRole('button', { name: 'Hand the vote to a proxy' }).click();
+    await dialog.getByRole('alert').getByText('A holder may carry at most 1 proxy of Public chamber members; this would make 2').waitFor();
+    await capture(p, 'proxy-over-cap');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Ingrid carries the utility's proxy (and her own seat), not the city's
+    const carried = await decision(INGRID, id);
+    expect(carried.mySeats.map((s) => [s.seat, s.as]).sort()).toEqual([
+      ['trust', 'holder'],
+      ['utility', 'proxy'],
+    ]);
+
+    const i = as(INGRID).page;
+    await openDecision(i, id, title);
+    await i.getByRole('heading', { name: 'Your ballots' }).waitFor();
+    await seatCard(i, 'Water utility').getByText("You carry this seat's proxy for this decision").waitFor();
+    await seatCard(i, 'River trust').getByText('You hold this seat').waitFor();
+    await castIn(i, 'Water utility', /^Yes/, 'Cast as Henrik asked: the limits protect the dry-season flow.');
+    await castIn(i, 'River trust', /^Yes/);
+    await capture(i, 'proxy-ballots');
+
+    // Sofia is the alternate of the organisation holding the private operator's seat
+    const s = as(SOFIA).page;
+    await openDecision(s, id, title);
+    await seatCard(s, 'Private operator').getByText("You are this seat's alternate").waitFor();
+    await castIn(s, 'Private operator', /^No/, 'The summer cap leaves the treatment plant short in August.');
+    await capture(s, 'alternate-ballot');
+    // one seat, one ballot: the organisation's representative cannot replace the alternate's ballot
+    const replaced = await apiRaw(as(LUCAS).ctx, 'PUT', `${base}/decisions/${id}/ballots/operator`, { choice: 'yes' });
+    expect(replaced.status).toBe(409);
+    expect(replaced.body.errors).toEqual([expect.objectContaining({ field: 'seatId', code: 'already_voted' })]);
+
+    await openDecision(p, id, title);
+    await p.getByText('3 of 5 voting seats have voted').waitFor();
+    await castIn(p, 'City council', /^Yes/);
+    await p.getByText('4 of 5 voting seats have voted').waitFor();
+    await closeVoting(p);
+    await p.getByText('The proposal is adopted', { exact: false }).waitFor();
+    await rollRow(p, 'Water utility').getByText('Ingrid Bauer').waitFor();
+    await rollRow(p, 'Water utility').getByText(/by proxy/).waitFor();
+    await rollRow(p, 'Private operator').getByText('Sofia Marques').waitFor();
+    expect(await rollRow(p, 'Private operator').getByText(/by proxy/).count()).toBe(0);
+    await capture(p, 'proxy-outcome');
+
+    const ballots = await apiCall<Ballots>(as(AMINA).ctx, 'GET', `${base}/decisions/${id}/ballots`);
+    const bySeat = new Map(ballots.items.map((b) => [b.seat, b]));
+    expect(bySeat.get('utility')).toMatchObject({ choice: 'yes', byProxy: true, castBy: { name: 'Ingrid Bauer' } });
+    expect(bySeat.get('operator')).toMatchObject({ choice: 'no', byProxy: false, castBy: { name: 'Sofia Marques' } });
+    expect(bySeat.has('residents')).toBe(false);
+    expect((await decision(AMINA, id)).result?.outcome).toBe('adopted');
+  });
+
+  it('keeps a secret ballot secret: no tally before close, and the roll shows only who took part, never how', async () => {
+    const title = 'Confirm the council chair for 2027';
+    const id = await propose('secret', title, 'The council confirms the River trust as chair of the basin council for 2027.');
+    const l = as(LUCAS).page;
+    await openDecision(l, id, title);
+    await l.getByText('Secret ballot').first().waitFor();
+    await l.getByText('This is a secret ballot: nobody, not even the conveners, will see how a seat voted, only that it took part.').waitFor();
+    await castIn(l, 'Private operator', /^Yes/);
+    await capture(l, 'secret-ballot');
+
+    await vote(AMINA, id, 'city', 'yes');
+    await vote(HENRIK, id, 'utility', 'no');
+    await vote(INGRID, id, 'trust', 'yes');
+
+    const p = as(AMINA).page;
+    await openDecision(p, id, title);
+    await p.getByText('How each seat voted is never shown; the count appears when voting closes.').waitFor();
+    await p.getByText('4 of 5 voting seats have voted').waitFor();
+    await rollRow(p, 'Private operator').getByText('Voted').waitFor();
+    await rollRow(p, 'Residents association').getByText('Not yet').waitFor();
+    const roll = rollTable(p);
+    expect(await roll.getByRole('columnheader', { name: 'Cast by' }).count()).toBe(0);
+    expect(await roll.getByText(/^(Yes|No|Abstain)$/).count(), 'no choice on the roll').toBe(0);
+    await capture(p, 'secret-open');
+    const open = await decision(AMINA, id);
+    expect(open.anonymous).toBe(true);
+    expect(open.resultsHidden).toBe(true);
+    expect(open.tally, 'not even the convener sees a tally before close').toBeNull();
+
+    await closeVoting(p);
+    await p.getByText('The proposal is adopted', { exact: false }).waitFor();
+    await p.getByRole('heading', { name: 'Final count' }).waitFor();
+    await p.getByText('60% yes (3 of 5)').first().waitFor();
+    await rollRow(p, 'Residents association').getByText('Did not vote').waitFor();
+    for (const seat of ['City council', 'Water utility', 'Private operator', 'River trust']) await rollRow(p, seat).getByText('Voted').waitFor();
+    expect(await roll.getByRole('columnheader', { name: 'Cast by' }).count()).toBe(0);
+    expect(await roll.getByText(/^(Yes|No|Abstain)$/).count(), 'no choice on the roll after close').toBe(0);
+    await capture(p, 'secret-closed');
+
+    const closed = await decision(AMINA, id);
+    expect(closed.tally?.counts).toMatchObject({ yes: 3, no: 1 });
+    const ballots = await apiCall<Ballots>(as(AMINA).ctx, 'GET', `${base}/decisions/${id}/ballots`);
+    expect(ballots.anonymous).toBe(true);
+    expect(ballots.items.map((b) => b.seat).sort(), 'who took part is verifiable').toEqual(['city', 'operator', 'trust', 'utility']);
+    for (const b of ballots.items) expect(b, `the ballot of ${b.seat} stays secret`).toMatchObject({ choice: null, reason: null, castBy: null });
+
+    // the voter's own page after close does not reveal the ballot either, nor pretend the seat did not vote
+    await openDecision(l, id, title);
+    await l.getByRole('heading', { name: 'Outcome', exact: true }).waitFor();
+    const card = seatCard(l, 'Private operator');
+    await card.getByText('Voted', { exact: true }).waitFor();
+    expect(await card.getByText('This seat cast no ballot.').count()).toBe(0);
+    expect(await card.getByText(/^(Yes|No|Abstain)$/).count()).toBe(0);
+    await capture(l, 'secret-closed-voter');
+  });
+
+  it('hides the tally of a decision whose results are shown at close, then names every ballot once closed', async () => {
+    const title = 'Adopt the 2027 basin budget';
+    const id = await propose('budget', title, 'The council adopts the 2027 basin budget of 4.2 million, including dredging at the weir.');
+    const l = as(LUCAS).page;
+    await openDecision(l, id, title);
+    await l.getByText('Results shown at close').first().waitFor();
+    await castIn(l, 'Private operator', /^No/, "The operator's share of the dredging costs is too high.");
+    await l.getByText('Results are hidden until voting closes').waitFor();
+
+    await vote(HENRIK, id, 'utility', 'yes');
+    await vote(INGRID, id, 'trust', 'yes');
+    const p = as(AMINA).page;
+    await openDecision(p, id, title);
+    await p.getByText('Results are hidden until voting closes').waitFor();
+    await p.getByText('3 of 5 voting seats have voted').waitFor();
+    await rollRow(p, 'Private operator').getByText('Voted').waitFor();
+    expect(await rollTable(p).getByText(/^(Yes|No|Abstain)$/).count(), 'no choice on the roll before close').toBe(0);
+    await capture(p, 'hidden-open');
+    expect((await decision(AMINA, id)).tally).toBeNull();
+    const early = await apiRaw(as(AMINA).ctx, 'GET', `${base}/decisions/${id}/ballots`);
+    expect(early.status, 'the ballots are shown when the decision closes').toBe(403);
+
+    await castIn(p, 'City council', /^Yes/);
+    await closeVoting(p);
+    await p.getByText('The proposal is adopted', { exact: false }).waitFor();
+    const row = rollRow(p, 'Private operator');
+    await row.getByText('No', { exact: true }).waitFor();
+    await row.getByText("The operator's share of the dredging costs is too high.").waitFor();
+    await row.getByText('Lucas Ferreira').waitFor();
+    await capture(p, 'hidden-closed');
+    const ballots = await apiCall<Ballots>(as(AMINA).ctx, 'GET', `${base}/decisions/${id}/ballots`);
+    expect(ballots.anonymous).toBe(false);
+    expect(ballots.items.find((b) => b.seat === 'operator')).toMatchObject({ choice: 'no', castBy: { name: 'Lucas Ferreira' } });
+  });
+
+  it('found no serious or critical accessibility violation and no script error', () => {
+    expect(axeFailures.join('\n\n')).toBe('');
+    expect(consoleErrors).toEqual([]);
+  });
+});
