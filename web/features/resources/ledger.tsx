@@ -15,6 +15,7 @@ import { accountGroup, accountLabel } from './accounts';
 import { ActionDialog } from './actions';
 import { CompactMoney, MoneyText } from './badges';
 import { formatQuantity } from './money';
+import { ExchangeForm } from './exchange-form';
 import { SpendForm } from './spend-form';
 import { ResourcesTabs } from './tabs';
 import { TransactionTable } from './transactions';
@@ -40,6 +41,7 @@ export function LedgerView({ p }: { p: PartnershipDetail }) {
             <>
               <SpendForm p={p} kind="expense" budget={budget.data} settings={settings.data} />
               <SpendForm p={p} kind="disbursement" budget={budget.data} settings={settings.data} />
+              <ExchangeForm p={p} settings={settings.data} />
             </>
           ) : undefined
         }
