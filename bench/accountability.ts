@@ -28,12 +28,14 @@ import { hashPassword } from '../src/services/accounts/passwords';
 import { createOrganisation } from '../src/services/organisations/organisations';
 import { addMember, addPerson, createPartnership } from '../src/services/partnerships/partnerships';
 import { addExchangeRate } from '../src/services/accountability/ledger';
-import { confirmCommitment, confirmDelivery, pledge, recordDelivery } from '../src/services/accountability/commitments';
+import { confirmCommitment, confirmDelivery, pledge, recordDelivery, rejectDelivery, reverseDelivery } from '../src/services/accountability/commitments';
 import { createResult } from '../src/services/accountability/results';
 import { createIndicator, createSubmission, refreshAllIndicatorProgress, reviewSubmission, submitSubmission } from '../src/services/accountability/indicators';
 import { createRisk } from '../src/services/accountability/risks';
 import { findUserById } from '../src/store/repositories/users.repository';
 import { ACCOUNTS } from '../src/domain/accountability/ledger';
+import { totalsOf, type Delivery } from '../src/domain/accountability/commitments';
+import { addDays } from '../src/domain/kernel/dates';
 import { reportingPeriods } from '../src/domain/accountability/indicators-periods';
 import type { InKindResource } from '../src/domain/accountability/ledger';
 import type { Actor } from '../src/domain/access/can';
@@ -115,6 +117,25 @@ export async function seedBase(deps: Deps): Promise<Base> {
     const d = await recordDelivery(deps, actor, pid, c.id, { ...body, evidence: ['https://bank.example/receipt'] });
     await confirmDelivery(deps, actor, pid, d.id, { on: '2020-12-21' });
   }
+  // and one small commitment (not among the bulk ones) whose deliveries complete a tranche, one of them backdated,
+  // one reversed, one rejected and one left pending: the running totals and tranche dates the derivation must give
+  const small = await pledge(deps, actor, pid, {
+    organisationId: orgs[1], kind: 'cash', description: 'Seed money for the pilot clinic', pledgedOn: '2020-12-01', recipientOrganisationId: orgs[0], valuation: { amount: '3000.00', currency: 'EUR' },
+    tranches: [{ dueOn: '2021-06-30', value: { amount: '1000.00', currency: 'EUR' } }, { dueOn: '2022-06-30', value: { amount: '2000.00', currency: 'EUR' } }],
+  });
+  await confirmCommitment(deps, actor, pid, small.id, { on: '2020-12-15' });
+  const smallDelivery = async (on: string, amount: string, then: 'confirm' | 'reject' | 'pending') => {
+    const d = await recordDelivery(deps, actor, pid, small.id, { on, value: { amount, currency: 'EUR' }, evidence: ['https://bank.example/receipt'] });
+    if (then === 'confirm') await confirmDelivery(deps, actor, pid, d.id, {});
+    if (then === 'reject') await rejectDelivery(deps, actor, pid, d.id, { reason: 'Not this partnership' });
+    return d.id;
+  };
+  const first = await smallDelivery('2021-03-01', '600.00', 'confirm');
+  await smallDelivery('2021-05-01', '600.00', 'confirm'); // completes the first tranche
+  await smallDelivery('2021-02-01', '500.00', 'confirm'); // backdated: completes it earlier
+  await reverseDelivery(deps, actor, pid, first, { reason: 'Counted twice' }); // later again
+  await smallDelivery('2021-06-01', '900.00', 'reject');
+  await smallDelivery('2021-06-02', '300.00', 'pending');
 
   // the results framework: 3 goals x 3 outcomes, 250 indicators under the outcomes
   const outcomes: string[] = [];
@@ -172,6 +193,40 @@ const derivedPeriodValues = (pid: string, d: Dialect) => `
     '[' || ${d === 'postgres' ? `string_agg('"' || value || '"', ',' order by partner_id)` : `group_concat('"' || value || '"', ',' order by partner_id)`} || ']' as approved_values
   from indicator_submissions where partnership_id = '${pid}' and status = 'approved' and value is not null group by indicator_id, period_key`;
 
+// the running totals of each commitment's deliveries (commitment_totals): counts, values and quantities of the
+// confirmed and the pending deliveries, and the date each tranche was completed (the first day the confirmed
+// deliveries in date order reach the running total of the schedule, tranches in due-date order)
+type TotalsText = { commitment_id: string; confirmed_count: number | string; confirmed_minor: string; confirmed_quantity: string; pending_count: number | string; pending_minor: string; pending_quantity: string; tranche_dates: string };
+const totalsKey = (r: TotalsText) => `${Number(r.confirmed_count)}/${r.confirmed_minor}/${r.confirmed_quantity}|${Number(r.pending_count)}/${r.pending_minor}/${r.pending_quantity}|${r.tranche_dates}`;
+const derivedTotals = (pid: string, d: Dialect) => {
+  const tranches =
+    d === 'postgres'
+      ? `select c.id as commitment_id, j.k, j.value->>'dueOn' as due, cast(j.value->>'minor' as bigint) as minor from commitments c cross join lateral jsonb_array_elements(cast(c.tranches as jsonb)) with ordinality as j(value, k) where c.partnership_id = '${pid}'`
+      : `select c.id as commitment_id, j.key as k, json_extract(j.value, '$.dueOn') as due, cast(json_extract(j.value, '$.minor') as integer) as minor from commitments c, json_each(c.tranches) j where c.partnership_id = '${pid}'`;
+  const list = d === 'postgres' ? `string_agg(x, ',' order by due, k)` : `group_concat(x, ',' order by due, k)`;
+  const sum = (status: string, e: string) => `sum(case when status = '${status}' then ${e} else 0 end)`;
+  const qty = `case when quantity_value is null then 0 else cast(quantity_value as bigint) end`;
+  return `
+  with sums as (
+    select commitment_id, ${sum('confirmed', '1')} as cn, ${sum('confirmed', 'value_minor')} as cv, ${sum('confirmed', qty)} as cq, ${sum('recorded', '1')} as pn, ${sum('recorded', 'value_minor')} as pv, ${sum('recorded', qty)} as pq
+    from deliveries where partnership_id = '${pid}' and status in ('recorded', 'confirmed') group by commitment_id
+  ), days as (
+    select commitment_id, on_date, sum(value_minor) as v from deliveries where partnership_id = '${pid}' and status = 'confirmed' group by commitment_id, on_date
+  ), cum as (
+    select commitment_id, on_date, sum(v) over (partition by commitment_id order by on_date) as f from days
+  ), targets as (
+    select commitment_id, k, due, sum(minor) over (partition by commitment_id order by due, k) as target from (${tranches}) tr
+  ), dated as (
+    select t.commitment_id, t.k, t.due, case when min(cum.on_date) is null then 'null' else '"' || min(cum.on_date) || '"' end as x
+    from targets t left join cum on cum.commitment_id = t.commitment_id and cum.f >= t.target group by t.commitment_id, t.k, t.due
+  ), dates as (
+    select commitment_id, '[' || ${list} || ']' as tranche_dates from dated group by commitment_id
+  )
+  select c.id as commitment_id, cast(coalesce(s.cn, 0) as integer) as confirmed_count, cast(coalesce(s.cv, 0) as text) as confirmed_minor, cast(coalesce(s.cq, 0) as text) as confirmed_quantity,
+    cast(coalesce(s.pn, 0) as integer) as pending_count, cast(coalesce(s.pv, 0) as text) as pending_minor, cast(coalesce(s.pq, 0) as text) as pending_quantity, dt.tranche_dates
+  from commitments c left join sums s on s.commitment_id = c.id join dates dt on dt.commitment_id = c.id where c.partnership_id = '${pid}'`;
+};
+
 const keyed = <T extends Record<string, unknown>>(xs: readonly T[], key: (x: T) => string, val: (x: T) => string) => new Map(xs.map((x) => [key(x), val(x)]));
 function sameMaps(what: string, a: Map<string, string>, b: Map<string, string>) {
   const diff = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
@@ -179,12 +234,17 @@ function sameMaps(what: string, a: Map<string, string>, b: Map<string, string>) 
 }
 
 /** The stored derived rows, as comparable maps. */
-async function storedDerived(db: Db, pid: string) {
+export async function storedDerived(db: Db, pid: string) {
   const bal = await rows<{ account: string; currency: string; debit: string; credit: string }>(db, `select account, currency, cast(debit_minor as text) as debit, cast(credit_minor as text) as credit from ledger_balances where partnership_id = '${pid}'`);
   const qty = await rows<{ account: string; unit: string; debit: string; credit: string }>(db, `select account, unit, debit, credit from ledger_quantity_balances where partnership_id = '${pid}'`);
   const pv = await rows<{ indicator_id: string; period_key: string; approved_count: number | string; approved_values: string }>(db, `select indicator_id, period_key, approved_count, approved_values from indicator_period_values where partnership_id = '${pid}'`);
   const latest = await rows<{ id: string; latest_period_key: string | null }>(db, `select id, latest_period_key from indicators where partnership_id = '${pid}'`);
+  const tot = await rows<TotalsText>(db, `
+    select t.commitment_id, t.confirmed_count, cast(t.confirmed_minor as text) as confirmed_minor, t.confirmed_quantity, t.pending_count, cast(t.pending_minor as text) as pending_minor,
+      t.pending_quantity, t.tranche_dates
+    from commitment_totals t join commitments c on c.id = t.commitment_id where c.partnership_id = '${pid}'`);
   return {
+    totals: keyed(tot, (r) => r.commitment_id, totalsKey),
     balances: keyed(bal, (r) => `${r.account}|${r.currency}`, (r) => `${r.debit}/${r.credit}`),
     quantities: keyed(qty, (r) => `${r.account}|${r.unit}`, (r) => `${r.debit}/${r.credit}`),
     periodValues: keyed(pv, (r) => `${r.indicator_id}|${r.period_key}`, (r) => `${Number(r.approved_count)}:${r.approved_values}`),
@@ -193,12 +253,14 @@ async function storedDerived(db: Db, pid: string) {
 }
 
 /** What the SQL derivations give from the rows, as comparable maps. */
-async function derivedFromRows(db: Db, pid: string, d: Dialect) {
+export async function derivedFromRows(db: Db, pid: string, d: Dialect) {
   const bal = await rows<{ account: string; currency: string; debit: string; credit: string }>(db, derivedBalances(pid));
   const qty = await rows<{ account: string; unit: string; debit: string; credit: string }>(db, derivedQuantities(pid));
   const pv = await rows<{ indicator_id: string; period_key: string; approved_count: number | string; approved_values: string }>(db, derivedPeriodValues(pid, d));
   const latest = await rows<{ id: string; latest_period_key: string | null }>(db, `select i.id, (select max(s.period_key) from indicator_submissions s where s.indicator_id = i.id and s.status = 'approved') as latest_period_key from indicators i where i.partnership_id = '${pid}'`);
+  const tot = await rows<TotalsText>(db, derivedTotals(pid, d));
   return {
+    totals: keyed(tot, (r) => r.commitment_id, totalsKey),
     balances: keyed(bal, (r) => `${r.account}|${r.currency}`, (r) => `${r.debit}/${r.credit}`),
     quantities: keyed(qty, (r) => `${r.account}|${r.unit}`, (r) => `${r.debit}/${r.credit}`),
     periodValues: keyed(pv, (r) => `${r.indicator_id}|${r.period_key}`, (r) => `${Number(r.approved_count)}:${r.approved_values}`),
@@ -225,6 +287,10 @@ async function rederive(db: Db, pid: string, d: Dialect, now: string) {
       select '00000003-0000-7000-8000-' || ${hex}, c.id, 'confirmed', 'partially_delivered', (select min(on_date) from deliveries d where d.commitment_id = c.id and d.status = 'confirmed'), null, null, '${now}'
       from commitments c where c.partnership_id = '${pid}' and c.status = 'confirmed' and exists (select 1 from deliveries d where d.commitment_id = c.id and d.status = 'confirmed')`);
     await x(`update commitments set status = 'partially_delivered', updated_at = '${now}' where partnership_id = '${pid}' and status = 'confirmed' and exists (select 1 from deliveries d where d.commitment_id = commitments.id and d.status = 'confirmed')`);
+    // the running totals of every commitment, from its deliveries
+    await x(`delete from commitment_totals where commitment_id in (select id from commitments where partnership_id = '${pid}')`);
+    await x(`insert into commitment_totals (commitment_id, confirmed_count, confirmed_minor, confirmed_quantity, pending_count, pending_minor, pending_quantity, tranche_dates)
+      select commitment_id, confirmed_count, cast(confirmed_minor as bigint), confirmed_quantity, pending_count, cast(pending_minor as bigint), pending_quantity, tranche_dates from (${derivedTotals(pid, d)}) t`);
   });
 }
 
@@ -319,6 +385,52 @@ function expectedAfter(before: Map<string, string>, beforeQty: Map<string, strin
   return { balances: text(bal), quantities: text(qty) };
 }
 
+/**
+ * The running totals the commitments must have once deliveries from..to - 1 are generated: their deliveries as they
+ * stand (read here, per commitment, status, day and quantity) plus the generated ones (by the formulas above),
+ * folded in JS by the domain's `totalsOf`, independently of the SQL derivation. Read before the bulk insert.
+ */
+async function expectedTotals(db: Db, base: Base, from: number, to: number) {
+  const now = await rows<{ commitment_id: string; status: string; on_date: string; quantity_value: string | null; n: number | string; minor: string }>(db, `
+    select commitment_id, status, on_date, quantity_value, count(*) as n, cast(sum(value_minor) as text) as minor from deliveries
+    where partnership_id = '${base.pid}' and status in ('recorded', 'confirmed') group by commitment_id, status, on_date, quantity_value`);
+  const commitments = await rows<{ id: string; tranches: string; currency: string }>(db, `select id, tranches, currency from commitments where partnership_id = '${base.pid}'`);
+  // one stand-in delivery per group: totalsOf adds values and quantities, so a group of n is its sums (counts aside)
+  const groups = new Map<string, { n: number; d: Delivery }[]>();
+  const add = (id: string, n: number, d: Delivery) => {
+    const list = groups.get(id);
+    if (list) list.push({ n, d });
+    else groups.set(id, [{ n, d }]);
+  };
+  const quantity = (v: bigint | null) => (v === null ? null : { value: v.toString(), unit: 'person-days' });
+  for (const r of now) {
+    add(r.commitment_id, Number(r.n), { id: '', on: r.on_date, value: { minor: BigInt(r.minor), currency: '' }, quantity: quantity(r.quantity_value === null ? null : BigInt(r.quantity_value) * BigInt(r.n)), evidence: [], recordedBy: '', note: null, status: r.status as Delivery['status'] });
+  }
+  const C = base.commitments.length;
+  const bulk = new Map<string, { n: number; minor: bigint; qty: bigint | null }>();
+  for (let n = from; n < to; n++) {
+    const c = base.commitments[n % C];
+    const { minor, qty } = deliveryOf(n, c.price);
+    const key = `${c.id}|${addDays('2021-01-01', Math.floor(n / C))}`;
+    const b = bulk.get(key) ?? { n: 0, minor: 0n, qty: c.price === null ? null : 0n };
+    bulk.set(key, { n: b.n + 1, minor: b.minor + minor, qty: b.qty === null ? null : b.qty + qty });
+  }
+  for (const [key, b] of bulk) {
+    const [id, on] = key.split('|');
+    add(id, b.n, { id: '', on, value: { minor: b.minor, currency: '' }, quantity: quantity(b.qty), evidence: [], recordedBy: '', note: null, status: 'confirmed' });
+  }
+  const out = new Map<string, string>();
+  for (const c of commitments) {
+    const tranches = (JSON.parse(c.tranches) as { dueOn: string; minor: string }[]).map((t) => ({ dueOn: t.dueOn, value: { minor: BigInt(t.minor), currency: c.currency } }));
+    const g = groups.get(c.id) ?? [];
+    const t = totalsOf({ tranches }, g.map((x) => x.d));
+    const count = (status: string) => g.filter((x) => x.d.status === status).reduce((k, x) => k + x.n, 0);
+    const q = (f: { num: bigint; den: bigint }) => (f.den === 1n ? f.num.toString() : `${f.num}/${f.den}`);
+    out.set(c.id, `${count('confirmed')}/${t.confirmed.value}/${q(t.confirmed.quantity)}|${count('recorded')}/${t.pending.value}/${q(t.pending.quantity)}|${JSON.stringify(t.trancheDates)}`);
+  }
+  return out;
+}
+
 async function count(db: Db, q: string): Promise<number> {
   const [r] = await rows<{ n: number | string }>(db, q);
   return Number(r.n);
@@ -331,6 +443,7 @@ export async function growTo(db: Db, d: Dialect, base: Base, target: { entries: 
   const moreDeliveries = (target.entries - entriesNow) / 2;
   if (!Number.isInteger(moreDeliveries) || moreDeliveries < 0) throw new Error(`cannot grow ${entriesNow} entries to ${target.entries} with two-entry transactions`);
   const before = await storedDerived(db, base.pid);
+  const totals = await expectedTotals(db, base, state.deliveries, state.deliveries + moreDeliveries);
   await bulkDeliveries(db, d, base, state.deliveries, state.deliveries + moreDeliveries, now);
   await bulkSubmissions(db, d, base, state.values, target.values, now);
   const expected = expectedAfter(before.balances, before.quantities, base, state.deliveries, state.deliveries + moreDeliveries);
@@ -345,6 +458,7 @@ export async function growTo(db: Db, d: Dialect, base: Base, target: { entries: 
   const after = await storedDerived(db, base.pid);
   sameMaps('ledger_balances', after.balances, expected.balances);
   sameMaps('ledger_quantity_balances', after.quantities, expected.quantities);
+  sameMaps('commitment_totals', after.totals, totals);
   const perCurrency = new Map<string, bigint>();
   for (const [k, v] of after.balances) {
     const [dr, cr] = v.split('/').map(BigInt);
@@ -588,7 +702,7 @@ export async function benchAccountability(dialect: Dialect, o: AccountabilityOpt
     const quantities = await rows<{ q: string }>(db, `select distinct quantity_value as q from ledger_entries where partnership_id = '${base.pid}' and quantity_value is not null`);
     if (quantities.some((r) => !/^\d+$/.test(r.q))) throw new Error('the quantity derivation sums whole quantities only');
     const [stored, derived] = [await storedDerived(db, base.pid), await derivedFromRows(db, base.pid, dialect)];
-    for (const k of ['balances', 'quantities', 'periodValues', 'latest'] as const) sameMaps(`service ${k} vs SQL derivation`, derived[k], stored[k]);
+    for (const k of ['balances', 'quantities', 'periodValues', 'latest', 'totals'] as const) sameMaps(`service ${k} vs SQL derivation`, derived[k], stored[k]);
     const snapshots = async () => keyed(await rows<{ id: string; progress: string | null }>(db, `select id, progress from indicators where partnership_id = '${base.pid}'`), (r) => r.id, (r) => String(r.progress));
     const serviceSnapshots = await snapshots();
     await db.transaction().execute((trx) => refreshAllIndicatorProgress(trx, base.pid));

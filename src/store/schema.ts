@@ -1,5 +1,5 @@
 import type { NotificationTables } from './schema-notifications';
-import type { LedgerTables } from './schema-ledger';
+import type { LedgerTables, Minor } from './schema-ledger';
 import type { RiskTables } from './schema-risks';
 import type { ResultsTables } from './schema-results';
 import type { GovernanceTables } from './schema-governance';
@@ -161,6 +161,23 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/**
+ * The running totals of a commitment's deliveries (migration 0009), updated in the same database transaction as
+ * every change of a delivery (ADR 0013). Amounts are `Minor` (schema-ledger.ts): written as bigints, read as text.
+ */
+export interface CommitmentTotalsTable {
+  commitment_id: string;
+  confirmed_count: number;
+  confirmed_minor: Minor;
+  /** Exact decimal text, '0' without quantities. */
+  confirmed_quantity: string;
+  pending_count: number;
+  pending_minor: Minor;
+  pending_quantity: string;
+  /** JSON: one date (YYYY-MM-DD) or null per tranche, in due-date order. */
+  tranche_dates: string;
+}
+
 export interface DB extends GovernanceTables, DisputeTables, LedgerTables, RiskTables, ResultsTables, NotificationTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -179,4 +196,5 @@ export interface DB extends GovernanceTables, DisputeTables, LedgerTables, RiskT
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
+  commitment_totals: CommitmentTotalsTable;
 }

@@ -321,7 +321,7 @@ export interface Act {
  * commitment with deliveries awaiting confirmation is cancelled or withdrawn (decide them first);
  * `validation_failed` without a reason for cancelled or withdrawn, or without a date.
  */
-export function decideCommitmentTransition(c: Pick<Commitment, 'status'>, to: CommitmentStatus, act: Act, deliveries: readonly Delivery[] = []): StatusChange {
+export function decideCommitmentTransition(c: Pick<Commitment, 'status'>, to: CommitmentStatus, act: Act, totals: Pick<DeliveryTotals, 'pending'> = { pending: NOTHING }): StatusChange {
   const from = c.status;
   if (!MANUAL_TRANSITIONS[from].includes(to)) {
     const allowed = MANUAL_TRANSITIONS[from];
@@ -344,7 +344,7 @@ export function decideCommitmentTransition(c: Pick<Commitment, 'status'>, to: Co
   const reason = act.reason?.trim() || null;
   if (ENDED.includes(to) && !reason) issues.push({ field: 'reason', message: `Say why the commitment is ${to}`, code: 'required' });
   if (issues.length) throw new DomainError('validation_failed', 'The change has invalid fields', issues);
-  if (ENDED.includes(to) && deliveries.some((d) => d.status === 'recorded')) {
+  if (ENDED.includes(to) && totals.pending.count > 0) {
     throw new DomainError('conflict', 'Confirm or reject the deliveries awaiting confirmation first', [{ field: 'to', message: 'Deliveries await confirmation' }]);
   }
   return { from, to, on: act.on, by: act.by, reason };
@@ -397,15 +397,128 @@ export interface Progress {
   readonly ratio: Fraction;
 }
 
-const sumOf = (ds: readonly Delivery[], status: DeliveryStatus): { value: bigint; quantity: Fraction } =>
-  ds
-    .filter((d) => d.status === status)
-    .reduce((s, d) => ({ value: s.value + d.value.minor, quantity: d.quantity ? addF(s.quantity, quantityValue(d.quantity)) : s.quantity }), { value: 0n, quantity: frac(0) });
+// ---- running totals -----------------------------------------------------------------------------
 
-/** The progress of a commitment from its deliveries (confirmed ones count; recorded ones are pending). */
-export function progressOf(c: Pick<Commitment, 'valuation' | 'quantity' | 'status'>, deliveries: readonly Delivery[]): Progress {
-  const done = sumOf(deliveries, 'confirmed');
-  const pending = sumOf(deliveries, 'recorded');
+/** How many deliveries, and the value (minor units) and quantity (exact) they carry together. */
+export interface DeliveryTally {
+  readonly count: number;
+  readonly value: bigint;
+  readonly quantity: Fraction;
+}
+
+/**
+ * What the deliveries of a commitment add up to: everything the rules below need, so that no decision reads the
+ * list of deliveries. The store keeps it with the commitment and updates it in the same database transaction
+ * as every change of a delivery (`applyDeliveryChange`), so recording or confirming the thousandth delivery of
+ * a commitment costs what the first did. `totalsOf` computes it from a list of deliveries: the reference the
+ * kept totals must always equal.
+ */
+export interface DeliveryTotals {
+  /** Confirmed deliveries: they count as delivered. */
+  readonly confirmed: DeliveryTally;
+  /** Recorded deliveries awaiting confirmation: they use up what remains. */
+  readonly pending: DeliveryTally;
+  /**
+   * One per tranche, in due-date order (`sortedTranches`): the date of the confirmed delivery that completed it
+   * (see `trancheProgress`), null while it is not complete.
+   */
+  readonly trancheDates: readonly (string | null)[];
+}
+
+/** The confirmed value of the deliveries dated one day: what `withTrancheDates` walks. */
+export interface DayValue {
+  readonly on: string;
+  readonly value: bigint;
+}
+
+const NOTHING: DeliveryTally = { count: 0, value: 0n, quantity: frac(0) };
+
+/** The tranches in due-date order (a stable sort: tranches due the same day keep their order). */
+export const sortedTranches = (c: Pick<Commitment, 'tranches'>): Tranche[] => [...c.tranches].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+
+/** The running total of the schedule at each tranche, in due-date order: tranche k is complete once the confirmed deliveries reach target k. */
+export function trancheTargets(c: Pick<Commitment, 'tranches'>): bigint[] {
+  let target = 0n;
+  return sortedTranches(c).map((t) => (target += t.value.minor));
+}
+
+/** The totals of a commitment without deliveries. */
+export const noDeliveries = (c: Pick<Commitment, 'tranches'>): DeliveryTotals => ({ confirmed: NOTHING, pending: NOTHING, trancheDates: c.tranches.map(() => null) });
+
+const tally = (t: DeliveryTally, d: Pick<Delivery, 'value' | 'quantity'>, sign: 1n | -1n): DeliveryTally => ({
+  count: t.count + Number(sign),
+  value: t.value + sign * d.value.minor,
+  quantity: d.quantity ? addF(t.quantity, mulF(frac(sign), quantityValue(d.quantity))) : t.quantity,
+});
+
+/** The totals of a list of deliveries (confirmed and recorded ones count; rejected and reversed ones do not). */
+export function totalsOf(c: Pick<Commitment, 'tranches'>, deliveries: readonly Delivery[]): DeliveryTotals {
+  let confirmed = NOTHING;
+  let pending = NOTHING;
+  const days = new Map<string, bigint>();
+  for (const d of deliveries) {
+    if (d.status === 'confirmed') {
+      confirmed = tally(confirmed, d, 1n);
+      days.set(d.on, (days.get(d.on) ?? 0n) + d.value.minor);
+    } else if (d.status === 'recorded') pending = tally(pending, d, 1n);
+  }
+  return withTrancheDates(c, { confirmed, pending, trancheDates: [] }, [...days].map(([on, value]) => ({ on, value })));
+}
+
+/**
+ * The totals after one delivery moves `from` a status (null: a new delivery) `to` another, and, when the move
+ * may change when a tranche was completed, the date from which the confirmed deliveries must be read again:
+ * pass their value per day, from that date on, to `withTrancheDates`. That happens only when a confirmation or a
+ * reversal completes a tranche, or touches one completed on or after the delivery's date; otherwise
+ * `refillFrom` is null and nothing else is read.
+ */
+export function applyDeliveryChange(
+  c: Pick<Commitment, 'tranches'>, totals: DeliveryTotals, d: Pick<Delivery, 'on' | 'value' | 'quantity'>, from: DeliveryStatus | null, to: DeliveryStatus,
+): { totals: DeliveryTotals; refillFrom: string | null } {
+  if (from === to) return { totals, refillFrom: null };
+  let { confirmed, pending } = totals;
+  if (from === 'confirmed') confirmed = tally(confirmed, d, -1n);
+  if (from === 'recorded') pending = tally(pending, d, -1n);
+  if (to === 'confirmed') confirmed = tally(confirmed, d, 1n);
+  if (to === 'recorded') pending = tally(pending, d, 1n);
+  const next: DeliveryTotals = { confirmed, pending, trancheDates: totals.trancheDates };
+  // the confirmed value on each day before the delivery's date is what it was: tranches completed before it stay
+  // as they are; a delivery of no value changes no running total
+  if ((from !== 'confirmed' && to !== 'confirmed') || d.value.minor === 0n) return { totals: next, refillFrom: null };
+  const targets = trancheTargets(c);
+  const moves = targets.some((target, k) => {
+    const was = totals.trancheDates[k] ?? null;
+    return was === null ? target <= confirmed.value : was >= d.on;
+  });
+  return { totals: next, refillFrom: moves ? d.on : null };
+}
+
+/**
+ * The tranche dates from the confirmed value per day of the deliveries dated on or after some date (all of them,
+ * or those from `applyDeliveryChange`'s `refillFrom`), in any order: what the confirmed deliveries dated earlier
+ * add up to is the rest of `totals.confirmed.value`, so the tranches they complete keep their dates, and the
+ * others are dated by walking `days`. Pure and exact; with every day given it needs no earlier dates.
+ */
+export function withTrancheDates(c: Pick<Commitment, 'tranches'>, totals: DeliveryTotals, days: readonly DayValue[]): DeliveryTotals {
+  const targets = trancheTargets(c);
+  const walk = [...days].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  let running = totals.confirmed.value - walk.reduce((s, x) => s + x.value, 0n);
+  const base = running;
+  const dates: (string | null)[] = targets.map((target, k) => (target <= base ? (totals.trancheDates[k] ?? null) : null));
+  let k = targets.findIndex((target) => target > base);
+  if (k < 0) k = targets.length;
+  for (const day of walk) {
+    if (k >= targets.length) break;
+    running += day.value;
+    while (k < targets.length && targets[k] <= running) dates[k++] = day.on;
+  }
+  return { ...totals, trancheDates: dates };
+}
+
+/** The progress of a commitment from its delivery totals (confirmed ones count; recorded ones are pending). */
+export function progressOf(c: Pick<Commitment, 'valuation' | 'quantity' | 'status'>, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>): Progress {
+  const done = totals.confirmed;
+  const pending = totals.pending;
   const cur = c.valuation.currency;
   const ended = ENDED.includes(c.status);
   const m = (minor: bigint): Money => ({ minor, currency: cur });
@@ -431,8 +544,8 @@ export function progressOf(c: Pick<Commitment, 'valuation' | 'quantity' | 'statu
  * confirmed deliveries, whatever the status. Compute it when cancelling or withdrawing and post it with
  * `postPledgeRelease`; the delivered part stays pledged and delivered.
  */
-export function undelivered(c: Pick<Commitment, 'valuation' | 'quantity'>, deliveries: readonly Delivery[]): { value: Money; quantity: Quantity | null } {
-  const done = sumOf(deliveries, 'confirmed');
+export function undelivered(c: Pick<Commitment, 'valuation' | 'quantity'>, totals: Pick<DeliveryTotals, 'confirmed'>): { value: Money; quantity: Quantity | null } {
+  const done = totals.confirmed;
   const value: Money = { minor: c.valuation.minor - done.value, currency: c.valuation.currency };
   if (!c.quantity) return { value, quantity: null };
   const rest = subF(quantityValue(c.quantity), done.quantity);
@@ -444,18 +557,18 @@ export function undelivered(c: Pick<Commitment, 'valuation' | 'quantity'>, deliv
  * valuation (and the whole quantity, where there is one) is delivered, partially_delivered in between.
  * A pledged, cancelled or withdrawn commitment keeps its status.
  */
-export function deriveStatus(c: Pick<Commitment, 'valuation' | 'quantity' | 'status'>, deliveries: readonly Delivery[]): CommitmentStatus {
+export function deriveStatus(c: Pick<Commitment, 'valuation' | 'quantity' | 'status'>, totals: Pick<DeliveryTotals, 'confirmed'>): CommitmentStatus {
   if (!DELIVERABLE.includes(c.status) && c.status !== 'delivered') return c.status;
-  const done = sumOf(deliveries, 'confirmed');
+  const done = totals.confirmed;
   if (done.value === 0n && done.quantity.num === 0n) return 'confirmed';
   const valueDone = done.value >= c.valuation.minor;
   const quantityDone = !c.quantity || cmpF(done.quantity, quantityValue(c.quantity)) >= 0;
   return valueDone && quantityDone ? 'delivered' : 'partially_delivered';
 }
 
-/** The status change that follows from the deliveries, dated `on`; null when the status stays. */
-export function statusChangeFromDeliveries(c: Pick<Commitment, 'valuation' | 'quantity' | 'status'>, deliveries: readonly Delivery[], on: string): StatusChange | null {
-  const to = deriveStatus(c, deliveries);
+/** The status change that follows from the delivery totals, dated `on`; null when the status stays. */
+export function statusChangeFromDeliveries(c: Pick<Commitment, 'valuation' | 'quantity' | 'status'>, totals: Pick<DeliveryTotals, 'confirmed'>, on: string): StatusChange | null {
+  const to = deriveStatus(c, totals);
   return to === c.status ? null : { from: c.status, to, on, by: null, reason: null };
 }
 
@@ -465,10 +578,10 @@ export function statusChangeFromDeliveries(c: Pick<Commitment, 'valuation' | 'qu
  * `before` is the quantity already delivered or pending. So deliveries that make up the whole quantity make
  * up exactly the whole valuation, whatever the pieces.
  */
-export function valueOfQuantity(c: Pick<Commitment, 'valuation' | 'quantity'>, deliveries: readonly Delivery[], quantity: Quantity): Money {
+export function valueOfQuantity(c: Pick<Commitment, 'valuation' | 'quantity'>, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>, quantity: Quantity): Money {
   if (!c.quantity) throw new RangeError('The commitment has no quantity');
   const total = quantityValue(c.quantity);
-  const before = addF(sumOf(deliveries, 'confirmed').quantity, sumOf(deliveries, 'recorded').quantity);
+  const before = addF(totals.confirmed.quantity, totals.pending.quantity);
   const at = (q: Fraction) => roundHalfEven(mulF(frac(c.valuation.minor), { num: q.num * total.den, den: q.den * total.num }));
   return { minor: at(addF(before, quantityValue(quantity))) - at(before), currency: c.valuation.currency };
 }
@@ -495,7 +608,7 @@ function checkEvidence(e: string, field: string): FieldIssue[] {
  * that exceeds what remains is refused with an `exceeds_remaining` issue: amend the commitment first.
  * It does not look at the commitment's status (see `decideDelivery`).
  */
-export function checkDelivery(c: Commitment, deliveries: readonly Delivery[], input: DeliveryInput, today: string, table: CurrencyTable = CURRENCIES): FieldIssue[] {
+export function checkDelivery(c: Commitment, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>, input: DeliveryInput, today: string, table: CurrencyTable = CURRENCIES): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!isDate(input.on)) issues.push({ field: 'on', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
   else if (input.on > today) issues.push({ field: 'on', message: 'A delivery cannot be dated in the future', code: 'in_future' });
@@ -521,7 +634,7 @@ export function checkDelivery(c: Commitment, deliveries: readonly Delivery[], in
   if (typeof input.recordedBy !== 'string' || !input.recordedBy) issues.push({ field: 'recordedBy', message: 'Say who recorded the delivery', code: 'required' });
   issues.push(...checkText(input.note, 'note', LIMITS.description, false, 'A note'));
 
-  const p = progressOf(c, deliveries);
+  const p = progressOf(c, totals);
   if (valueOk && input.value.minor > p.remaining.minor) {
     issues.push({
       field: 'value',
@@ -547,12 +660,12 @@ export function checkDelivery(c: Commitment, deliveries: readonly Delivery[], in
  * delivered, `validation_failed` (422) with every issue of `checkDelivery`; returns the delivery, recorded
  * (it counts as delivered once confirmed).
  */
-export function decideDelivery(id: string, c: Commitment, deliveries: readonly Delivery[], input: DeliveryInput, today: string, table: CurrencyTable = CURRENCIES): Delivery {
+export function decideDelivery(id: string, c: Commitment, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>, input: DeliveryInput, today: string, table: CurrencyTable = CURRENCIES): Delivery {
   if (!DELIVERABLE.includes(c.status)) {
     const hint = c.status === 'pledged' ? ': confirm the commitment first' : c.status === 'delivered' ? ': it is fully delivered; amend it first to deliver more' : `: it is ${c.status}`;
     throw new DomainError('illegal_transition', `No delivery can be recorded against a ${c.status} commitment${hint}`, [{ field: 'commitment', message: `The commitment is ${c.status}` }], { status: c.status });
   }
-  const issues = checkDelivery(c, deliveries, input, today, table);
+  const issues = checkDelivery(c, totals, input, today, table);
   if (issues.length) throw new DomainError('validation_failed', 'The delivery has invalid fields', issues);
   return {
     id,
@@ -609,10 +722,6 @@ export function decideDeliveryTransition(c: Pick<Commitment, 'status'>, d: Pick<
   return { deliveryId: d.id, from: d.status, to, on: act.on, by: act.by, reason };
 }
 
-/** The deliveries after a change of one of them. */
-export const applyDeliveryChange = (deliveries: readonly Delivery[], change: DeliveryChange): Delivery[] =>
-  deliveries.map((d) => (d.id === change.deliveryId ? { ...d, status: change.to } : d));
-
 // ---- amendments ---------------------------------------------------------------------------------
 
 /** An amendment as asked for: the terms that change, why, when and by whom. */
@@ -644,6 +753,11 @@ export interface AmendmentDecision {
   readonly valuationChange: Money;
   /** The status change that follows (a raised valuation reopens a delivered commitment); null when none. */
   readonly statusChange: StatusChange | null;
+  /**
+   * True when the running totals of the schedule change: the dates the tranches were completed must then be
+   * worked out again from every confirmed delivery (`withTrancheDates` with all of them).
+   */
+  readonly tranchesMoved: boolean;
 }
 
 /**
@@ -652,7 +766,7 @@ export interface AmendmentDecision {
  * changes, without a reason, for a change of currency (record a new commitment instead), for new terms that
  * do not check, or for a valuation or quantity below what is already delivered or pending.
  */
-export function decideAmendment(c: Commitment, deliveries: readonly Delivery[], input: AmendmentInput, table: CurrencyTable = CURRENCIES): AmendmentDecision {
+export function decideAmendment(c: Commitment, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>, input: AmendmentInput, table: CurrencyTable = CURRENCIES): AmendmentDecision {
   if (ENDED.includes(c.status)) {
     throw new DomainError('illegal_transition', `A ${c.status} commitment cannot be amended`, [{ field: 'commitment', message: `The commitment is ${c.status}` }], { status: c.status });
   }
@@ -671,7 +785,8 @@ export function decideAmendment(c: Commitment, deliveries: readonly Delivery[], 
     issues.push({ field: 'valuation.currency', message: 'The currency of a commitment cannot change: record a new commitment instead', code: 'currency_change' });
   }
   if (c.quantity && input.quantity && input.quantity.unit.trim() !== c.quantity.unit) {
-    const used = deliveries.some((d) => d.quantity && (d.status === 'confirmed' || d.status === 'recorded'));
+    // a delivered or pending quantity is more than zero: the totals say whether any delivery counted one
+    const used = totals.confirmed.quantity.num !== 0n || totals.pending.quantity.num !== 0n;
     if (used) issues.push({ field: 'quantity.unit', message: `Deliveries are counted in ${c.quantity.unit}: the unit cannot change`, code: 'unit_change' });
   }
   if (issues.length === 0) issues.push(...checkTerms(afterRaw, c.kind, c.pledgedOn, table));
@@ -680,7 +795,7 @@ export function decideAmendment(c: Commitment, deliveries: readonly Delivery[], 
     if (JSON.stringify(after, big) === JSON.stringify(normaliseTerms(before), big)) {
       issues.push({ field: 'valuation', message: 'The amendment changes nothing', code: 'no_change' });
     } else {
-      const p = progressOf(c, deliveries);
+      const p = progressOf(c, totals);
       const used = p.delivered.minor + p.pending.minor;
       if (after.valuation.minor < used) {
         issues.push({ field: 'valuation', message: `${formatMoney({ minor: used, currency: c.valuation.currency }, { code: true, group: ',' }, table)} is already delivered or awaiting confirmation: the valuation cannot be lower`, code: 'below_delivered' });
@@ -695,13 +810,14 @@ export function decideAmendment(c: Commitment, deliveries: readonly Delivery[], 
       }
       if (issues.length === 0) {
         const commitment: Commitment = { ...c, ...after };
-        const next = deriveStatus(commitment, deliveries);
+        const next = deriveStatus(commitment, totals);
         const statusChange = next === c.status ? null : { from: c.status, to: next, on: input.on, by: null, reason: null };
         return {
           commitment: { ...commitment, status: next },
           amendment: { on: input.on, by: input.by, reason: reason!, before, after },
           valuationChange: { minor: after.valuation.minor - c.valuation.minor, currency: c.valuation.currency },
           statusChange,
+          tranchesMoved: trancheTargets(commitment).join() !== trancheTargets(c).join(),
         };
       }
     }
@@ -728,27 +844,17 @@ export interface TrancheProgress {
 /**
  * Which tranches the confirmed deliveries complete, and when: deliveries (in date order) fill the tranches in
  * due-date order, first in first out, by value. A tranche is delivered on the date the running total of
- * deliveries first reaches the running total of the schedule up to it. On time means delivered on or
- * before its due date.
+ * deliveries first reaches the running total of the schedule up to it (`trancheTargets`). On time means
+ * delivered on or before its due date. The dates come from the totals (`withTrancheDates` works them out;
+ * `totalsOf` from a list of deliveries), the part covered from the confirmed value.
  */
-export function trancheProgress(c: Pick<Commitment, 'tranches'>, deliveries: readonly Delivery[]): TrancheProgress[] {
-  const tranches = [...c.tranches].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
-  const done = deliveries.filter((d) => d.status === 'confirmed').sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-  const total = done.reduce((s, d) => s + d.value.minor, 0n);
+export function trancheProgress(c: Pick<Commitment, 'tranches'>, totals: Pick<DeliveryTotals, 'confirmed' | 'trancheDates'>): TrancheProgress[] {
+  const total = totals.confirmed.value;
   let target = 0n;
-  return tranches.map((t, index) => {
+  return sortedTranches(c).map((t, index) => {
     const start = target;
     target += t.value.minor;
-    let running = 0n;
-    let deliveredOn: string | null = null;
-    for (const d of done) {
-      running += d.value.minor;
-      if (running >= target) {
-        deliveredOn = d.on;
-        break;
-      }
-    }
     const covered = total <= start ? 0n : total >= target ? t.value.minor : total - start;
-    return { index, dueOn: t.dueOn, value: t.value, covered: { minor: covered, currency: t.value.currency }, deliveredOn };
+    return { index, dueOn: t.dueOn, value: t.value, covered: { minor: covered, currency: t.value.currency }, deliveredOn: totals.trancheDates[index] ?? null };
   });
 }

@@ -12,13 +12,15 @@ import { can, type Actor, type Resource } from '../../domain/access/can';
 import type { Money } from '../../domain/kernel/money';
 import { isDate } from '../../domain/kernel/dates';
 import {
-  DELIVERABLE, ENDED, MANUAL_TRANSITIONS, applyDeliveryChange, decideAmendment, decideCommitmentTransition, decideDelivery, decideDeliveryTransition, newCommitment,
-  progressOf, statusChangeFromDeliveries, trancheProgress, undelivered, valueOfQuantity,
-  type Commitment, type CommitmentStatus, type CommitmentTerms, type Delivery, type DeliveryStatus, type Quantity, type ResourceKind, type StatusChange, type Tranche,
+  DELIVERABLE, ENDED, MANUAL_TRANSITIONS, applyDeliveryChange, decideAmendment, decideCommitmentTransition, decideDelivery, decideDeliveryTransition, newCommitment, noDeliveries,
+  progressOf, statusChangeFromDeliveries, totalsOf, trancheProgress, undelivered, valueOfQuantity, withTrancheDates,
+  type Commitment, type CommitmentStatus, type CommitmentTerms, type Delivery, type DeliveryStatus, type DeliveryTotals, type Quantity, type ResourceKind, type StatusChange, type Tranche,
 } from '../../domain/accountability/commitments';
+import { decimalText, parseDecimal } from '../../domain/kernel/decimal';
+import { frac } from '../../domain/kernel/fraction';
 import { postDelivery, postPledge, postPledgeRelease, postValuationChange, type Chart } from '../../domain/accountability/ledger';
 import * as repo from '../../store/repositories/commitments.repository';
-import type { CommitmentRow, DeliveryRow } from '../../store/repositories/commitments.repository';
+import type { CommitmentRow, CommitmentTotalsRow, DeliveryRow } from '../../store/repositories/commitments.repository';
 import * as ledgerRepo from '../../store/repositories/ledger.repository';
 import { representedOrganisations, type PartnershipRecord } from '../../store/repositories/partnerships.repository';
 import type { Tx } from '../../store/database';
@@ -60,6 +62,45 @@ export const deliveryOf = (r: DeliveryRow): Delivery => ({
   status: r.status as DeliveryStatus,
 });
 
+const exact = (text: string) => parseDecimal(text) ?? frac(0);
+
+/** The running totals as the domain takes them. */
+export const totalsFromRow = (t: CommitmentTotalsRow): DeliveryTotals => ({
+  confirmed: { count: t.confirmed_count, value: t.confirmed_minor, quantity: exact(t.confirmed_quantity) },
+  pending: { count: t.pending_count, value: t.pending_minor, quantity: exact(t.pending_quantity) },
+  trancheDates: JSON.parse(t.tranche_dates) as (string | null)[],
+});
+
+const totalsRow = (commitmentId: string, t: DeliveryTotals): CommitmentTotalsRow => ({
+  commitment_id: commitmentId,
+  confirmed_count: t.confirmed.count, confirmed_minor: t.confirmed.value, confirmed_quantity: decimalText(t.confirmed.quantity),
+  pending_count: t.pending.count, pending_minor: t.pending.value, pending_quantity: decimalText(t.pending.quantity),
+  tranche_dates: JSON.stringify(t.trancheDates),
+});
+
+/**
+ * The running totals of these commitments: one query for the stored rows. A commitment without one (none should
+ * be: migration 0009 backfilled them and every pledge writes one) gets them from its deliveries, and its next
+ * delivery change stores them.
+ */
+export async function totalsFor(db: Tx, rows: readonly CommitmentRow[]): Promise<Map<string, DeliveryTotals>> {
+  const out = new Map((await repo.totalsOfCommitments(db, rows.map((r) => r.id))).map((t) => [t.commitment_id, totalsFromRow(t)]));
+  const missing = rows.filter((r) => !out.has(r.id));
+  if (missing.length) {
+    const deliveries = await repo.deliveriesOf(db, missing.map((r) => r.id), ['recorded', 'confirmed']);
+    for (const r of missing) out.set(r.id, totalsOf(commitmentOf(r), deliveries.filter((d) => d.commitment_id === r.id).map(deliveryOf)));
+  }
+  return out;
+}
+const totalsOfOne = async (db: Tx, r: CommitmentRow): Promise<DeliveryTotals> => (await totalsFor(db, [r])).get(r.id)!;
+
+/** A commitment of the partnership and its running totals, read together (what every delivery write starts from). */
+async function commitmentAndTotals(db: Tx, id: string, commitmentId: string): Promise<{ r: CommitmentRow; totals: DeliveryTotals } | null> {
+  const found = await repo.findCommitmentWithTotals(db, id, commitmentId);
+  if (!found) return null;
+  return { r: found.row, totals: found.totals ? totalsFromRow(found.totals) : await totalsOfOne(db, found.row) };
+}
+
 const tranchesJson = (ts: readonly Tranche[]) => JSON.stringify(ts.map((t) => ({ dueOn: t.dueOn, minor: t.value.minor.toString(), quantity: t.quantity ?? null })));
 const termsJson = (t: CommitmentTerms) => ({
   valuation: presentMoney(t.valuation), quantity: t.quantity, valuationBasis: t.valuationBasis,
@@ -70,9 +111,9 @@ const termsJson = (t: CommitmentTerms) => ({
 
 const presentTranche = (t: Tranche) => ({ dueOn: t.dueOn, value: presentMoney(t.value), quantity: t.quantity ?? null });
 
-function presentSummary(r: CommitmentRow, deliveries: readonly DeliveryRow[]) {
+function presentSummary(r: CommitmentRow, totals: DeliveryTotals) {
   const c = commitmentOf(r);
-  const p = progressOf(c, deliveries.map(deliveryOf));
+  const p = progressOf(c, totals);
   return {
     id: r.id, number: r.number, partnershipId: r.partnership_id, organisationId: r.organisation_id, kind: c.kind, status: c.status, description: r.description,
     valuation: presentMoney(c.valuation), valuationBasis: r.valuation_basis, quantity: c.quantity, tranches: c.tranches.map(presentTranche), conditions: [...c.conditions], goalIds: [...c.goalIds],
@@ -93,8 +134,8 @@ async function mine(db: Tx, actor: Actor, partnershipId: string): Promise<Set<st
 }
 
 async function detail(db: Tx, actor: Actor, p: PartnershipRecord, r: CommitmentRow) {
-  const [deliveries, history, amendments, txs, represented] = await Promise.all([
-    repo.deliveriesOf(db, [r.id]), repo.statusChangesOf(db, r.id), repo.amendmentsOf(db, r.id), ledgerRepo.transactionsOfCommitment(db, p.id, r.id), mine(db, actor, p.id),
+  const [deliveries, totals, history, amendments, txs, represented] = await Promise.all([
+    repo.deliveriesOf(db, [r.id]), totalsOfOne(db, r), repo.statusChangesOf(db, r.id), repo.amendmentsOf(db, r.id), ledgerRepo.transactionsOfCommitment(db, p.id, r.id), mine(db, actor, p.id),
   ]);
   const c = commitmentOf(r);
   const convener = isConvener(actor, p.id);
@@ -110,9 +151,9 @@ async function detail(db: Tx, actor: Actor, p: PartnershipRecord, r: CommitmentR
   }
   if (own && can(actor, 'partnership.deliveries.record', res) && DELIVERABLE.includes(c.status)) actions.push('record_delivery');
   return {
-    ...presentSummary(r, deliveries),
+    ...presentSummary(r, totals),
     deliveries: deliveries.map(presentDelivery),
-    trancheProgress: trancheProgress(c, deliveries.map(deliveryOf)).map((t) => ({
+    trancheProgress: trancheProgress(c, totals).map((t) => ({
       index: t.index, dueOn: t.dueOn, value: presentMoney(t.value), covered: presentMoney(t.covered), deliveredOn: t.deliveredOn, onTime: t.deliveredOn === null ? null : t.deliveredOn <= t.dueOn,
     })),
     history: history.map((h) => ({ from: h.from_status, to: h.to_status, on: h.on_date, by: h.by_user, reason: h.reason, at: h.at })),
@@ -128,11 +169,9 @@ export async function listCommitments(deps: Deps, anyActor: Actor, id: string, f
   const db = deps.database.db;
   await loadFor(db, anyActor, id, 'partnership.resources.read');
   const page = await repo.pageCommitments(db, id, f);
-  // one query for the deliveries of the whole page (progress), none per row
-  const deliveries = await repo.deliveriesOf(db, page.items.map((c) => c.id), ['recorded', 'confirmed']);
-  const by = new Map<string, DeliveryRow[]>();
-  for (const d of deliveries) by.set(d.commitment_id, [...(by.get(d.commitment_id) ?? []), d]);
-  return { items: page.items.map((c) => presentSummary(c, by.get(c.id) ?? [])), nextCursor: page.nextCursor };
+  // one query for the running totals of the whole page (progress), none per row
+  const totals = await totalsFor(db, page.items);
+  return { items: page.items.map((c) => presentSummary(c, totals.get(c.id)!)), nextCursor: page.nextCursor };
 }
 
 export async function getCommitment(deps: Deps, anyActor: Actor, id: string, commitmentId: string) {
@@ -234,6 +273,7 @@ export async function pledgeIn(deps: Deps, u: Unit, actor: Actor, id: string, in
     recipient_organisation_id: input.recipientOrganisationId ?? null, pledged_on: c.pledgedOn, created_by: actorId(actor), created_at: u.now, updated_at: u.now,
   };
   await repo.insertCommitment(u.trx, row);
+  await repo.saveTotals(u.trx, totalsRow(cid, noDeliveries(c)));
   await repo.insertStatusChange(u.trx, { id: deps.newId(), commitment_id: cid, from_status: null, to_status: 'pledged', on_date: pledgedOn, by_user: actorId(actor), reason: null, at: u.now });
   await post(deps, u, id, actorId(actor), postPledge({ date: pledgedOn, partner: c.partner, resource: c.kind, value: c.valuation, quantity: c.quantity, commitmentId: cid, decisionId: c.decisionId, description: `Pledge #${row.number}: ${c.description}`.slice(0, 500) }), chartOfPartner(c.partner));
   await u.audit({
@@ -247,9 +287,9 @@ export async function pledgeIn(deps: Deps, u: Unit, actor: Actor, id: string, in
 
 async function loadCommitment(u: Unit, anyActor: Actor, id: string, commitmentId: string, action: Parameters<typeof loadFor>[3]) {
   const { p, actor } = await loadFor(u, anyActor, id, action);
-  const r = await repo.findCommitment(u.trx, id, commitmentId);
-  if (!r) throw notFound('The commitment');
-  return { p, actor, r, c: commitmentOf(r) };
+  const found = await commitmentAndTotals(u.trx, id, commitmentId);
+  if (!found) throw notFound('The commitment');
+  return { p, actor, r: found.r, c: commitmentOf(found.r), totals: found.totals };
 }
 
 async function requireOwn(u: Unit, actor: Actor, id: string, organisationId: string, what: string) {
@@ -276,13 +316,12 @@ export async function confirmCommitment(deps: Deps, anyActor: Actor, id: string,
 
 async function end(deps: Deps, anyActor: Actor, id: string, commitmentId: string, to: 'cancelled' | 'withdrawn', input: { reason: string; on?: string }) {
   return inTransaction(deps, async (u) => {
-    const { p, actor, r, c } = await loadCommitment(u, anyActor, id, commitmentId, to === 'cancelled' ? 'partnership.ledger.manage' : 'partnership.commitments.pledge');
+    const { p, actor, r, c, totals } = await loadCommitment(u, anyActor, id, commitmentId, to === 'cancelled' ? 'partnership.ledger.manage' : 'partnership.commitments.pledge');
     if (to === 'withdrawn') await requireOwn(u, actor, id, r.organisation_id, 'withdraws a commitment');
-    const deliveries = (await repo.deliveriesOf(u.trx, [r.id])).map(deliveryOf);
-    const change = decideCommitmentTransition(c, to, { on: input.on ?? today(u.now), by: actorId(actor) ?? '', reason: input.reason }, deliveries);
+    const change = decideCommitmentTransition(c, to, { on: input.on ?? today(u.now), by: actorId(actor) ?? '', reason: input.reason }, totals);
     const next = await recordStatus(deps, u, r, change);
     // the undelivered part is released: it no longer counts as pledged nor as owed
-    const rest = undelivered(c, deliveries);
+    const rest = undelivered(c, totals);
     if (rest.value.minor > 0n) {
       await post(deps, u, id, actorId(actor), postPledgeRelease({ date: change.on, partner: c.partner, resource: c.kind, value: rest.value, quantity: rest.quantity, commitmentId: r.id, reason: change.reason ?? to }), chartOfPartner(c.partner));
     }
@@ -308,16 +347,15 @@ export interface AmendInput {
 /** Amends the terms (a convener, or the pledging organisation's representative) and posts the valuation change. */
 export async function amendCommitment(deps: Deps, anyActor: Actor, id: string, commitmentId: string, input: AmendInput) {
   return inTransaction(deps, async (u) => {
-    const { p, actor, r, c } = await loadCommitment(u, anyActor, id, commitmentId, 'partnership.commitments.pledge');
+    const { p, actor, r, c, totals } = await loadCommitment(u, anyActor, id, commitmentId, 'partnership.commitments.pledge');
     await requireOwn(u, actor, id, r.organisation_id, 'amends a commitment');
     const issues: FieldIssue[] = [];
     const valuation = input.valuation ? moneyIn(input.valuation, 'valuation', issues) : undefined;
     const quantity = input.quantity === undefined ? undefined : quantityIn(input.quantity, 'quantity', issues);
     const tranches = input.tranches ? readTranches(input.tranches, issues) : undefined;
     throwIssues(issues, 'The amendment has invalid fields');
-    const deliveries = (await repo.deliveriesOf(u.trx, [r.id])).map(deliveryOf);
     const on = input.on ?? today(u.now);
-    const decision = decideAmendment(c, deliveries, { valuation: valuation ?? undefined, quantity, valuationBasis: input.valuationBasis, tranches, reason: input.reason, on, by: actorId(actor) ?? '' });
+    const decision = decideAmendment(c, totals, { valuation: valuation ?? undefined, quantity, valuationBasis: input.valuationBasis, tranches, reason: input.reason, on, by: actorId(actor) ?? '' });
     const after = decision.commitment;
     await repo.updateCommitment(u.trx, r.id, {
       valuation_minor: after.valuation.minor, valuation_basis: after.valuationBasis, quantity_value: after.quantity?.value ?? null, quantity_unit: after.quantity?.unit ?? null,
@@ -329,6 +367,11 @@ export async function amendCommitment(deps: Deps, anyActor: Actor, id: string, c
     });
     let next: CommitmentRow = { ...r, valuation_minor: after.valuation.minor, valuation_basis: after.valuationBasis, quantity_value: after.quantity?.value ?? null, quantity_unit: after.quantity?.unit ?? null, tranches: tranchesJson(after.tranches), updated_at: u.now };
     if (decision.statusChange) next = await recordStatus(deps, u, next, decision.statusChange);
+    // a new schedule: the tranche dates are worked out again from the confirmed deliveries per day
+    if (decision.tranchesMoved) {
+      const days = totals.confirmed.value === 0n ? [] : await repo.confirmedDays(u.trx, r.id, '');
+      await repo.saveTotals(u.trx, totalsRow(r.id, withTrancheDates(after, totals, days)));
+    }
     const tx = postValuationChange({ date: on, partner: c.partner, resource: c.kind, change: decision.valuationChange, commitmentId: r.id, reason: decision.amendment.reason });
     if (tx) await post(deps, u, id, actorId(actor), tx, chartOfPartner(c.partner));
     await u.audit({
@@ -363,27 +406,28 @@ export async function recordDelivery(deps: Deps, anyActor: Actor, id: string, co
  * here. Returns the stored row; throws a `DomainError` for a delivery it refuses.
  */
 export async function recordDeliveryIn(deps: Deps, u: Unit, actor: Actor, id: string, commitmentId: string, input: RecordDeliveryInput): Promise<DeliveryRow> {
-  const r = await repo.findCommitment(u.trx, id, commitmentId);
-  if (!r) throw notFound('The commitment');
+  const found = await commitmentAndTotals(u.trx, id, commitmentId);
+  if (!found) throw notFound('The commitment');
+  const { r, totals } = found;
   const c = commitmentOf(r);
   await requireOwn(u, actor, id, r.organisation_id, 'records its deliveries');
-  const deliveries = (await repo.deliveriesOf(u.trx, [r.id])).map(deliveryOf);
   const issues: FieldIssue[] = [];
   const quantity = quantityIn(input.quantity, 'quantity', issues);
   let value: Money | null = input.value ? moneyIn(input.value, 'value', issues, true) : null;
   if (!input.value && issues.length === 0) {
-    if (quantity && c.quantity && quantity.unit === c.quantity.unit && DELIVERABLE.includes(c.status)) value = valueOfQuantity(c, deliveries, quantity);
+    if (quantity && c.quantity && quantity.unit === c.quantity.unit && DELIVERABLE.includes(c.status)) value = valueOfQuantity(c, totals, quantity);
     else if (!quantity || !c.quantity) issues.push({ field: 'value', message: 'State the value delivered (or, for a commitment with a quantity, the quantity)', code: 'required' });
     else value = { minor: 0n, currency: c.valuation.currency }; // the domain names what is wrong with the quantity
   }
   throwIssues(issues, 'The delivery has invalid fields');
-  const d = decideDelivery(deps.newId(), c, deliveries, { on: input.on ?? today(u.now), value: value!, quantity, evidence: input.evidence ?? [], recordedBy: actorId(actor) ?? '', note: input.note ?? null }, today(u.now));
+  const d = decideDelivery(deps.newId(), c, totals, { on: input.on ?? today(u.now), value: value!, quantity, evidence: input.evidence ?? [], recordedBy: actorId(actor) ?? '', note: input.note ?? null }, today(u.now));
   const row: DeliveryRow = {
     id: d.id, partnership_id: id, commitment_id: r.id, organisation_id: r.organisation_id, number: await repo.nextDeliveryNumber(u.trx, id), on_date: d.on, currency: d.value.currency,
     value_minor: d.value.minor, quantity_value: d.quantity?.value ?? null, quantity_unit: d.quantity?.unit ?? null, evidence: JSON.stringify(d.evidence), note: d.note, status: d.status,
     recorded_by: actorId(actor), recorded_at: u.now, decided_by: null, decided_at: null, reason: null, transaction_id: null, reversal_transaction_id: null,
   };
   await repo.insertDelivery(u.trx, row);
+  await repo.saveTotals(u.trx, totalsRow(r.id, applyDeliveryChange(c, totals, d, null, 'recorded').totals));
   await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'delivery.recorded', entityType: 'delivery', entityId: d.id, after: { commitmentId: r.id, number: row.number, on: d.on, value: presentMoney(d.value).amount, currency: d.value.currency, quantity: d.quantity } });
   return row;
 }
@@ -392,8 +436,8 @@ async function loadDelivery(u: Unit, anyActor: Actor, id: string, deliveryId: st
   const { actor } = await loadFor(u, anyActor, id, action);
   const d = await repo.findDelivery(u.trx, id, deliveryId);
   if (!d) throw notFound('The delivery');
-  const r = (await repo.findCommitment(u.trx, id, d.commitment_id))!;
-  return { actor, d, r, c: commitmentOf(r) };
+  const { r, totals } = (await commitmentAndTotals(u.trx, id, d.commitment_id))!;
+  return { actor, d, r, c: commitmentOf(r), totals };
 }
 
 /** The receiving side decides: a convener, or a representative of the recipient organisation who does not also represent the delivering one. */
@@ -405,16 +449,24 @@ async function requireReceiver(u: Unit, actor: Actor, id: string, r: CommitmentR
   }
 }
 
-/** The commitment's derived status after a change of its deliveries, recorded in the unit of work. */
-async function followDeliveries(deps: Deps, u: Unit, r: CommitmentRow, deliveries: readonly Delivery[], on: string) {
-  const change = statusChangeFromDeliveries(commitmentOf(r), deliveries, on);
+/**
+ * Moves a delivery's part of the commitment's running totals from one status to another, after the delivery row
+ * itself was written: the confirmed value per day is read again (from the delivery's date on) only when the
+ * move may change the date a tranche was completed. Stores the totals and the derived status that follows.
+ */
+async function followDeliveries(deps: Deps, u: Unit, r: CommitmentRow, before: DeliveryTotals, d: DeliveryRow, from: DeliveryStatus, to: DeliveryStatus, on: string) {
+  const c = commitmentOf(r);
+  const moved = applyDeliveryChange(c, before, deliveryOf(d), from, to);
+  const totals = moved.refillFrom === null ? moved.totals : withTrancheDates(c, moved.totals, await repo.confirmedDays(u.trx, r.id, moved.refillFrom));
+  await repo.saveTotals(u.trx, totalsRow(r.id, totals));
+  const change = statusChangeFromDeliveries(c, totals, on);
   return change ? recordStatus(deps, u, r, change) : r;
 }
 
 /** Confirms a delivery: posts it to the ledger and moves the commitment's derived status, in one transaction. */
 export async function confirmDelivery(deps: Deps, anyActor: Actor, id: string, deliveryId: string, input: { on?: string }) {
   return inTransaction(deps, async (u) => {
-    const { actor, d, r, c } = await loadDelivery(u, anyActor, id, deliveryId, 'partnership.deliveries.confirm');
+    const { actor, d, r, c, totals } = await loadDelivery(u, anyActor, id, deliveryId, 'partnership.deliveries.confirm');
     await requireReceiver(u, actor, id, r);
     const change = decideDeliveryTransition(c, deliveryOf(d), 'confirmed', { on: input.on ?? today(u.now), by: actorId(actor) ?? '' });
     let txId: string | null = null;
@@ -425,8 +477,7 @@ export async function confirmDelivery(deps: Deps, anyActor: Actor, id: string, d
     }
     const next: DeliveryRow = { ...d, status: 'confirmed', decided_by: actorId(actor), decided_at: u.now, transaction_id: txId };
     await repo.updateDelivery(u.trx, d.id, { status: next.status, decided_by: next.decided_by, decided_at: next.decided_at, transaction_id: txId });
-    const all = applyDeliveryChange((await repo.deliveriesOf(u.trx, [r.id])).map(deliveryOf), change);
-    const after = await followDeliveries(deps, u, r, all, change.on);
+    const after = await followDeliveries(deps, u, r, totals, d, change.from, change.to, change.on);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'delivery.confirmed', entityType: 'delivery', entityId: d.id, before: { status: d.status }, after: { status: 'confirmed', transactionId: txId, commitmentStatus: after.status } });
     return presentDelivery(next);
   });
@@ -435,11 +486,12 @@ export async function confirmDelivery(deps: Deps, anyActor: Actor, id: string, d
 /** Rejects a recorded delivery with a reason (as confirm). */
 export async function rejectDelivery(deps: Deps, anyActor: Actor, id: string, deliveryId: string, input: { reason: string; on?: string }) {
   return inTransaction(deps, async (u) => {
-    const { actor, d, r, c } = await loadDelivery(u, anyActor, id, deliveryId, 'partnership.deliveries.confirm');
+    const { actor, d, r, c, totals } = await loadDelivery(u, anyActor, id, deliveryId, 'partnership.deliveries.confirm');
     await requireReceiver(u, actor, id, r);
     const change = decideDeliveryTransition(c, deliveryOf(d), 'rejected', { on: input.on ?? today(u.now), by: actorId(actor) ?? '', reason: input.reason });
     const next: DeliveryRow = { ...d, status: 'rejected', decided_by: actorId(actor), decided_at: u.now, reason: change.reason };
     await repo.updateDelivery(u.trx, d.id, { status: next.status, decided_by: next.decided_by, decided_at: next.decided_at, reason: next.reason });
+    await followDeliveries(deps, u, r, totals, d, change.from, change.to, change.on);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'delivery.rejected', entityType: 'delivery', entityId: d.id, before: { status: d.status }, after: { status: 'rejected', reason: change.reason } });
     return presentDelivery(next);
   });
@@ -448,7 +500,7 @@ export async function rejectDelivery(deps: Deps, anyActor: Actor, id: string, de
 /** Reverses a confirmed delivery (conveners): posts the reversal and moves the commitment back. */
 export async function reverseDelivery(deps: Deps, anyActor: Actor, id: string, deliveryId: string, input: { reason: string; on?: string }) {
   return inTransaction(deps, async (u) => {
-    const { actor, d, r, c } = await loadDelivery(u, anyActor, id, deliveryId, 'partnership.ledger.manage');
+    const { actor, d, r, c, totals } = await loadDelivery(u, anyActor, id, deliveryId, 'partnership.ledger.manage');
     const change = decideDeliveryTransition(c, deliveryOf(d), 'reversed', { on: input.on ?? today(u.now), by: actorId(actor) ?? '', reason: input.reason });
     let reversalId: string | null = null;
     if (d.transaction_id) {
@@ -461,8 +513,7 @@ export async function reverseDelivery(deps: Deps, anyActor: Actor, id: string, d
     }
     const next: DeliveryRow = { ...d, status: 'reversed', reason: change.reason, reversal_transaction_id: reversalId };
     await repo.updateDelivery(u.trx, d.id, { status: 'reversed', reason: change.reason, reversal_transaction_id: reversalId });
-    const all = applyDeliveryChange((await repo.deliveriesOf(u.trx, [r.id])).map(deliveryOf), change);
-    const after = await followDeliveries(deps, u, r, all, change.on);
+    const after = await followDeliveries(deps, u, r, totals, d, change.from, change.to, change.on);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'delivery.reversed', entityType: 'delivery', entityId: d.id, before: { status: d.status }, after: { status: 'reversed', reason: change.reason, reversalTransactionId: reversalId, commitmentStatus: after.status } });
     return presentDelivery(next);
   });

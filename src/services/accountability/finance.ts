@@ -9,7 +9,7 @@ import { balancesIn, pledgesIn } from '../../domain/accountability/ledger';
 import { trancheProgress } from '../../domain/accountability/commitments';
 import { trancheItems, type DueItem } from '../../domain/accountability/scorecard';
 import * as repo from '../../store/repositories/commitments.repository';
-import { commitmentOf, deliveryOf } from './commitments';
+import { commitmentOf, totalsFor } from './commitments';
 import { pledgeFigures, presentBalanceRows, presentBalancesIn, presentPledgeReport, presentPledgesIn, reportingRates, settingsOf } from './ledger';
 
 /**
@@ -34,15 +34,11 @@ export async function financeSummary(db: Tx, partnershipId: string, today: strin
 /**
  * The tranches of every commitment still open (not cancelled or withdrawn) as due items per partner
  * (`partner` is the pledging organisation's id; id `<commitmentId>#<index>`), done on the date the confirmed
- * deliveries completed them. Two queries whatever the number of commitments.
+ * deliveries completed them. Two queries whatever the number of commitments and deliveries: the commitments, and
+ * their running totals (which keep the date each tranche was completed); no delivery is read.
  */
 export async function deliveryDueItems(db: Tx, partnershipId: string): Promise<DueItem[]> {
   const rows = await repo.openCommitments(db, partnershipId);
-  const deliveries = await repo.deliveriesOf(db, rows.map((r) => r.id), ['confirmed']);
-  const by = new Map<string, typeof deliveries>();
-  for (const d of deliveries) by.set(d.commitment_id, [...(by.get(d.commitment_id) ?? []), d]);
-  return rows.flatMap((r) => {
-    const c = commitmentOf(r);
-    return trancheItems(r.organisation_id, r.id, trancheProgress(c, (by.get(r.id) ?? []).map(deliveryOf)), `Pledge #${r.number}: ${r.description}`.slice(0, 200));
-  });
+  const totals = await totalsFor(db, rows);
+  return rows.flatMap((r) => trancheItems(r.organisation_id, r.id, trancheProgress(commitmentOf(r), totals.get(r.id)!), `Pledge #${r.number}: ${r.description}`.slice(0, 200)));
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005-ledger';
 import * as m0006 from './0006-risks';
 import * as m0007 from './0007-results';
 import * as m0008 from './0008-notifications';
+import * as m0009 from './0009-commitment-totals';
 import * as m0010 from './0010-indicator-progress';
 
 /** Every migration, in order. Names never change once shipped. */
@@ -19,5 +20,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-risks': m0006,
   '0007-results': m0007,
   '0008-notifications': m0008,
+  '0009-commitment-totals': m0009,
   '0010-indicator-progress': m0010,
 };

@@ -2,10 +2,11 @@
  * Commitments (pledges), their status history and amendments, and the deliveries made against them.
  * Amounts are read as exact text (see ledger.repository.ts) and returned as bigints.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { CommitmentAmendmentsTable, CommitmentStatusChangesTable } from '../schema-ledger';
 import { decodeCursor, encodeCursor } from '../pagination';
+import { preparedQuery } from '../prepared';
 import { DomainError } from '../../domain/kernel/errors';
 import { bigText, toBig } from './ledger.repository';
 
@@ -93,9 +94,37 @@ export async function updateCommitment(db: Db, id: string, patch: Partial<Omit<C
   await db.updateTable('commitments').set(patch).where('id', '=', id).execute();
 }
 
+// the reads of every delivery write, compiled once per dialect
+const commitmentQuery = preparedQuery<{ partnershipId: string; id: string }, RawCommitment>((db, p) => selectCommitments(db).where('c.id', '=', p('id')).where('c.partnership_id', '=', p('partnershipId')));
+const TOTALS_COLUMNS = ['confirmed_count', 'confirmed_quantity', 'pending_count', 'pending_quantity', 'tranche_dates'] as const;
+type RawTotals = { t_commitment_id: string | null; t_confirmed_count: number | null; t_confirmed_quantity: string | null; t_pending_count: number | null; t_pending_quantity: string | null; t_tranche_dates: string | null; t_confirmed_minor: string | null; t_pending_minor: string | null };
+const commitmentWithTotalsQuery = preparedQuery<{ partnershipId: string; id: string }, RawCommitment & RawTotals>((db, p) =>
+  selectCommitments(db)
+    .leftJoin('commitment_totals as t', 't.commitment_id', 'c.id')
+    .select(['t.commitment_id as t_commitment_id', ...TOTALS_COLUMNS.map((k) => `t.${k} as t_${k}` as const), bigText('t.confirmed_minor').as('t_confirmed_minor'), bigText('t.pending_minor').as('t_pending_minor')])
+    .where('c.id', '=', p('id'))
+    .where('c.partnership_id', '=', p('partnershipId')),
+);
+const deliveryQuery = preparedQuery<{ partnershipId: string; id: string }, RawDelivery>((db, p) => selectDeliveries(db).where('d.id', '=', p('id')).where('d.partnership_id', '=', p('partnershipId')));
+
 export async function findCommitment(db: Db, partnershipId: string, id: string): Promise<CommitmentRow | null> {
-  const r = await selectCommitments(db).where('c.id', '=', id).where('c.partnership_id', '=', partnershipId).executeTakeFirst();
-  return r ? toCommitment(r as RawCommitment) : null;
+  const [r] = await commitmentQuery(db, { partnershipId, id });
+  return r ? toCommitment(r) : null;
+}
+
+/** A commitment with its running totals, in one query; `totals` is null for a commitment without a row. */
+export async function findCommitmentWithTotals(db: Db, partnershipId: string, id: string): Promise<{ row: CommitmentRow; totals: CommitmentTotalsRow | null } | null> {
+  const [r] = await commitmentWithTotalsQuery(db, { partnershipId, id });
+  if (!r) return null;
+  const { t_commitment_id, t_confirmed_count, t_confirmed_quantity, t_pending_count, t_pending_quantity, t_tranche_dates, t_confirmed_minor, t_pending_minor, ...c } = r;
+  const totals: CommitmentTotalsRow | null =
+    t_commitment_id === null
+      ? null
+      : {
+          commitment_id: t_commitment_id, confirmed_count: num(t_confirmed_count), confirmed_minor: toBig(t_confirmed_minor), confirmed_quantity: t_confirmed_quantity!,
+          pending_count: num(t_pending_count), pending_minor: toBig(t_pending_minor), pending_quantity: t_pending_quantity!, tranche_dates: t_tranche_dates!,
+        };
+  return { row: toCommitment(c), totals };
 }
 
 export async function commitmentsByIds(db: Db, ids: readonly string[]): Promise<CommitmentRow[]> {
@@ -146,13 +175,28 @@ export async function amendmentsOf(db: Db, commitmentId: string): Promise<Amendm
 
 // ---- deliveries ---------------------------------------------------------------------------------
 
+// one seek of the unique index (partnership_id, number) on both databases
+const lastDeliveryNumber = preparedQuery<{ partnershipId: string }, { m: number | string | null }>((db, p) =>
+  db.selectFrom('deliveries').select((eb) => eb.fn.max('number').as('m')).where('partnership_id', '=', p('partnershipId')),
+);
+
 export async function nextDeliveryNumber(db: Db, partnershipId: string): Promise<number> {
-  const r = await db.selectFrom('deliveries').select((eb) => eb.fn.max('number').as('m')).where('partnership_id', '=', partnershipId).executeTakeFirst();
+  const [r] = await lastDeliveryNumber(db, { partnershipId });
   return r?.m == null ? 1 : num(r.m) + 1;
 }
 
+const DELIVERY_FIELDS = [
+  'id', 'partnership_id', 'commitment_id', 'organisation_id', 'number', 'on_date', 'currency', 'value_minor', 'quantity_value', 'quantity_unit', 'evidence', 'note', 'status',
+  'recorded_by', 'recorded_at', 'decided_by', 'decided_at', 'reason', 'transaction_id', 'reversal_transaction_id',
+] as const satisfies readonly (keyof DeliveryRow)[];
+// compiled once per dialect; run only inside a unit of work (a transaction), never on the read-only connection
+const deliveryInsert = preparedQuery<DeliveryRow & Record<string, unknown>, never>((db, p) =>
+  db.insertInto('deliveries').values(Object.fromEntries(DELIVERY_FIELDS.map((k) => [k, p(k)])) as unknown as DeliveryRow),
+);
+
+/** Inserts a delivery (in a transaction). */
 export async function insertDelivery(db: Db, d: DeliveryRow): Promise<void> {
-  await db.insertInto('deliveries').values(d).execute();
+  await deliveryInsert(db, d as DeliveryRow & Record<string, unknown>);
 }
 
 export async function updateDelivery(db: Db, id: string, patch: Partial<Pick<DeliveryRow, 'status' | 'decided_by' | 'decided_at' | 'reason' | 'transaction_id' | 'reversal_transaction_id'>>): Promise<void> {
@@ -160,8 +204,8 @@ export async function updateDelivery(db: Db, id: string, patch: Partial<Pick<Del
 }
 
 export async function findDelivery(db: Db, partnershipId: string, id: string): Promise<DeliveryRow | null> {
-  const r = await selectDeliveries(db).where('d.id', '=', id).where('d.partnership_id', '=', partnershipId).executeTakeFirst();
-  return r ? toDelivery(r as RawDelivery) : null;
+  const [r] = await deliveryQuery(db, { partnershipId, id });
+  return r ? toDelivery(r) : null;
 }
 
 /** The deliveries of these commitments, in order (one query for a page of commitments). */
@@ -170,6 +214,56 @@ export async function deliveriesOf(db: Db, commitmentIds: readonly string[], sta
   let q = selectDeliveries(db).where('d.commitment_id', 'in', [...commitmentIds]);
   if (statuses) q = q.where('d.status', 'in', [...statuses]);
   return (await q.orderBy('d.commitment_id').orderBy('d.number').execute()).map((r) => toDelivery(r as RawDelivery));
+}
+
+/** The confirmed value per day of a commitment's deliveries dated `from` or later ('' for all): what a tranche date needs. */
+export async function confirmedDays(db: Db, commitmentId: string, from: string): Promise<{ on: string; value: bigint }[]> {
+  let q = db
+    .selectFrom('deliveries')
+    .select(['on_date', sql<string>`cast(sum(value_minor) as text)`.as('minor')])
+    .where('commitment_id', '=', commitmentId)
+    .where('status', '=', 'confirmed');
+  if (from) q = q.where('on_date', '>=', from);
+  return (await q.groupBy('on_date').execute()).map((r) => ({ on: r.on_date, value: toBig(r.minor) }));
+}
+
+// ---- running totals -----------------------------------------------------------------------------
+
+/** The running totals of a commitment's deliveries (commitment_totals), amounts as bigints. */
+export interface CommitmentTotalsRow {
+  commitment_id: string;
+  confirmed_count: number;
+  confirmed_minor: bigint;
+  confirmed_quantity: string;
+  pending_count: number;
+  pending_minor: bigint;
+  pending_quantity: string;
+  tranche_dates: string;
+}
+
+/** The stored totals of these commitments (one query); a commitment without a row is left out. */
+export async function totalsOfCommitments(db: Db, commitmentIds: readonly string[]): Promise<CommitmentTotalsRow[]> {
+  if (commitmentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('commitment_totals')
+    .select(['commitment_id', 'confirmed_count', 'confirmed_quantity', 'pending_count', 'pending_quantity', 'tranche_dates', bigText('confirmed_minor').as('confirmed_minor'), bigText('pending_minor').as('pending_minor')])
+    .where('commitment_id', commitmentIds.length === 1 ? '=' : 'in', commitmentIds.length === 1 ? commitmentIds[0] : [...commitmentIds])
+    .execute();
+  return rows.map((r) => ({ ...r, confirmed_count: num(r.confirmed_count), pending_count: num(r.pending_count), confirmed_minor: toBig(r.confirmed_minor), pending_minor: toBig(r.pending_minor) }));
+}
+
+const TOTALS_FIELDS = ['commitment_id', 'confirmed_count', 'confirmed_minor', 'confirmed_quantity', 'pending_count', 'pending_minor', 'pending_quantity', 'tranche_dates'] as const satisfies readonly (keyof CommitmentTotalsRow)[];
+// compiled once per dialect; run only inside a unit of work (a transaction), never on the read-only connection
+const totalsUpsert = preparedQuery<CommitmentTotalsRow & Record<string, unknown>, never>((db, p) =>
+  db
+    .insertInto('commitment_totals')
+    .values(Object.fromEntries(TOTALS_FIELDS.map((k) => [k, p(k)])) as unknown as CommitmentTotalsRow)
+    .onConflict((oc) => oc.column('commitment_id').doUpdateSet((eb) => Object.fromEntries(TOTALS_FIELDS.slice(1).map((k) => [k, eb.ref(`excluded.${k}`)])))),
+);
+
+/** Writes a commitment's totals (inserted the first time, replaced after), in a transaction. */
+export async function saveTotals(db: Db, row: CommitmentTotalsRow): Promise<void> {
+  await totalsUpsert(db, row as CommitmentTotalsRow & Record<string, unknown>);
 }
 
 /** A page of deliveries of a partnership (or of one commitment), newest first. */
