@@ -10,7 +10,8 @@ import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSubmit } from '../../lib/submit';
 import type { PartnershipDetail } from '../../lib/types';
-import { resKeys, useAdoptedDecisions, type BudgetReport, type Settings } from './api';
+import { resKeys, useAdoptedDecisions, useBalances, type BudgetReport, type Settings } from './api';
+import { poolHolds } from './exchange-form';
 import { todayIso } from './acting';
 import { CURRENCY_CODES, formatMoney, readAmount, readQuantityText } from './money';
 import { useAmountError } from './pledge-form';
@@ -29,6 +30,7 @@ export function SpendForm({ p, kind, budget, settings }: { p: PartnershipDetail;
   const amountError = useAmountError();
   const [open, setOpen] = useState(false);
   const decisions = useAdoptedDecisions(p.id, open && p.allowedActions.includes('partnership.decisions.read'));
+  const balances = useBalances(p.id);
   const lines = budget?.lines ?? [];
   const initialValues = () => ({ date: todayIso(), description: '', line: (lines[0]?.id ?? null) as string | null, activity: null as string | null, amount: '', currency: settings?.reportingCurrency ?? 'EUR', from: 'pool', quantity: '', quantityUnit: '', decisionId: null as string | null, party: '' });
   const form = useForm({
@@ -118,7 +120,13 @@ export function SpendForm({ p, kind, budget, settings }: { p: PartnershipDetail;
                 <Select label={t('resources.spend.activity')} clearable disabled={!line?.activities.length} data={(line?.activities ?? []).map((a) => ({ value: a.id, label: a.name ?? a.id }))} {...form.getInputProps('activity')} />
               </Grid.Col>
               <Grid.Col span={{ base: 8, xs: 5 }}>
-                <TextInput label={t('resources.spend.amount')} required inputMode="decimal" {...form.getInputProps('amount')} />
+                <TextInput
+                  label={t('resources.spend.amount')}
+                  description={kind === 'disbursement' || v.from === 'pool' ? t('resources.exchange.held', { amount: formatMoney({ minor: poolHolds(balances.data, v.currency), currency: v.currency }, f.locale) }) : undefined}
+                  required
+                  inputMode="decimal"
+                  {...form.getInputProps('amount')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 4, xs: 3 }}>
                 <Select label={t('resources.currency')} required searchable allowDeselect={false} data={CURRENCY_CODES} {...form.getInputProps('currency')} />
