@@ -12,6 +12,7 @@ import type { PartnershipDetail } from '../../lib/types';
 import { useDashboard, type Dashboard } from './api';
 import { BAND_META, BANDS, CompactMoney, PercentBar } from './badges';
 import { axisMoney, formatMoney, formatPercent, sum, toNumber } from './money';
+import { ratesUsedText } from '../../lib/decimal-text';
 
 const DELIVERED = '#0b7a5c';
 /** A caption that names the table for screen readers; the card's heading already says it on screen. */
@@ -214,7 +215,7 @@ function MoneyView({ d }: { d: Dashboard }) {
       )}
       <Text size="xs" c="gray.7">
         {view && view.ratesUsed.length > 0
-          ? t('accountability.dashboard.money.ratesUsed', { currency, date: f.date(view.on), rates: view.ratesUsed.map((x) => `1 ${x.from} = ${x.rate} ${x.to} (${f.date(x.on)})`).join('; ') })
+          ? t('accountability.dashboard.money.ratesUsed', { currency, date: f.date(view.on), rates: ratesUsedText(view.ratesUsed, f.locale, f.date) })
           : view && view.missing.length > 0
             ? t('accountability.dashboard.money.asOf', { currency, date: f.date(view.on) })
             : t('accountability.dashboard.money.noRates', { currency, date: f.date(view?.on ?? d.finance.on) })}

@@ -17,6 +17,7 @@ import { lineNames } from './ledger';
 import { amountForInput, CURRENCY_CODES, formatMoney, readAmount, toNumber } from './money';
 import { useAmountError } from './pledge-form';
 import { ResourcesTabs } from './tabs';
+import { ratesUsedText } from '../../lib/decimal-text';
 
 const PLANNED = '#9ec5fe';
 const ACTUAL = '#1864ab';
@@ -130,7 +131,7 @@ export function BudgetView({ p }: { p: PartnershipDetail }) {
               </ScrollTable>
               {b!.reporting && (b!.reporting.ratesUsed.length > 0 || b!.reporting.missing.length > 0) && (
                 <Text size="xs" c="gray.7">
-                  {b!.reporting.ratesUsed.length > 0 && t('resources.overview.ratesUsed', { rates: b!.reporting.ratesUsed.map((x) => `1 ${x.from} = ${x.rate} ${x.to} (${f.date(x.on)})`).join('; ') })}{' '}
+                  {b!.reporting.ratesUsed.length > 0 && t('resources.overview.ratesUsed', { rates: ratesUsedText(b!.reporting.ratesUsed, f.locale, f.date) })}{' '}
                   {b!.reporting.missing.length > 0 && t('resources.overview.missingRates', { pairs: b!.reporting.missing.map((m) => `${m.from}→${m.to}`).join(', ') })}
                 </Text>
               )}

@@ -19,6 +19,7 @@ import { ExchangeForm } from './exchange-form';
 import { SpendForm } from './spend-form';
 import { ResourcesTabs } from './tabs';
 import { TransactionTable } from './transactions';
+import { ratesUsedText } from '../../lib/decimal-text';
 
 const GROUP_ORDER = ['pool', 'in_kind', 'receivable', 'pledged', 'expense', 'disbursement', 'exchange'];
 const REVERSIBLE = new Set(['expense', 'disbursement', 'exchange']);
@@ -146,7 +147,7 @@ function Balances({ p, lines }: { p: PartnershipDetail; lines: Map<string, strin
             </ScrollTable>
             {r.reporting && (r.reporting.ratesUsed.length > 0 || r.reporting.missing.length > 0) && (
               <Text size="xs" c="gray.7">
-                {r.reporting.ratesUsed.length > 0 && t('resources.overview.ratesUsed', { rates: r.reporting.ratesUsed.map((x) => `1 ${x.from} = ${x.rate} ${x.to} (${f.date(x.on)})`).join('; ') })}{' '}
+                {r.reporting.ratesUsed.length > 0 && t('resources.overview.ratesUsed', { rates: ratesUsedText(r.reporting.ratesUsed, f.locale, f.date) })}{' '}
                 {r.reporting.missing.length > 0 && t('resources.overview.missingRates', { pairs: r.reporting.missing.map((m) => `${m.from}→${m.to}`).join(', ') })}
               </Text>
             )}

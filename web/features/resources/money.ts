@@ -5,6 +5,7 @@
  * floats, and they are for drawing only.
  */
 import { readQuantity } from '../../../src/domain/accountability/commitments';
+import { formatDecimalText } from '../../lib/decimal-text';
 import { CURRENCY_EXPONENTS, readMoney } from '../../../src/domain/accountability/currency';
 import type { DecimalSeparator } from '../../../src/domain/kernel/decimal';
 
@@ -72,15 +73,7 @@ export function formatPercent(percent: string | null | undefined, locale: string
 }
 
 /** An exact decimal quantity ("1000000", "12.5") per locale, keeping its digits. */
-export function formatQuantity(value: string, locale: string): string {
-  const negative = value.startsWith('-');
-  const [i, f = ''] = (negative ? value.slice(1) : value).split('.');
-  const fmt = new Intl.NumberFormat(locale);
-  const int = fmt.format(negative ? -BigInt(i || '0') : BigInt(i || '0'));
-  if (!f) return int;
-  const decimal = fmt.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  return `${int}${decimal}${f}`;
-}
+export const formatQuantity = formatDecimalText;
 
 /** The decimal separator the reader types: "," in French and Spanish, "." in English. */
 export function decimalOf(locale: string): DecimalSeparator {

@@ -11,6 +11,7 @@ import { usePledgesReport, type Money, type PledgesReport } from './api';
 import { orgNames } from './acting';
 import { CompactMoney, DeliveryProgress, KIND_META, KindBadge, MoneyText } from './badges';
 import { formatMoney, formatQuantity, toNumber } from './money';
+import { ratesUsedText } from '../../lib/decimal-text';
 
 const DELIVERED = '#0b7a5c';
 const OUTSTANDING = '#e9a23b';
@@ -144,7 +145,7 @@ function PartnerChart({ p, report }: { p: PartnershipDetail; report: PledgesRepo
       </Grid>
       {view.ratesUsed.length > 0 && (
         <Text size="xs" c="gray.7">
-          {t('resources.overview.ratesUsed', { rates: view.ratesUsed.map((x) => `1 ${x.from} = ${x.rate} ${x.to} (${f.date(x.on)})`).join('; ') })}
+          {t('resources.overview.ratesUsed', { rates: ratesUsedText(view.ratesUsed, f.locale, f.date) })}
         </Text>
       )}
     </Stack>
