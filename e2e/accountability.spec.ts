@@ -10,28 +10,15 @@
  * keeps a weekly reminder digest. Every page is checked with axe and photographed (accountability-*), in
  * English, French and Spanish, and at phone width without sideways scroll.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle } from './support/browser';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { AMINA, chromiumAvailable, day, Journey, LUCAS, type Person } from './support/journey';
 
-const PASSWORD = 'accord-demo-2026';
-const AMINA = 'amina.convener@demo.accord.test';
-const LUCAS = 'lucas.rep@demo.accord.test';
 const run = chromiumAvailable();
 
-/** A day relative to today, as YYYY-MM-DD. */
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
 describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let amina: { ctx: BrowserContext; page: Page };
-  let lucas: { ctx: BrowserContext; page: Page };
-  const axeFailures: string[] = [];
-  const consoleErrors: string[] = [];
-  const visited = new Map<string, string>();
+  const j = new Journey('accountability');
+  let amina: Person;
+  let lucas: Person;
 
   let base = '';
   let aminaOrg = '';
@@ -39,93 +26,36 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
   let euroPledge = '';
   let dollarPledge = '';
 
-  async function check(p: Page, name: string, lang: string): Promise<void> {
-    await settle(p);
-    const violations = await axeSerious(p);
-    if (violations.length) axeFailures.push(`${name}-${lang} (${p.url()}):\n${describeViolations(violations)}`);
-    await screenshot(p, `accountability-${name}`, lang);
-  }
-
-  async function capture(p: Page, name: string): Promise<void> {
-    await check(p, name, 'en');
-    const u = new URL(p.url());
-    visited.set(name, u.pathname + u.search);
-  }
-
-  async function signedIn(email: string, locale = 'en-GB', viewport = { width: 1280, height: 860 }, mobile = false): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport, locale, timezoneId: 'UTC', reducedMotion: 'reduce', isMobile: mobile, hasTouch: mobile, acceptDownloads: true });
-    const res = await ctx.request.post(`${server.url}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
-    expect(res.ok(), `sign-in of ${email}`).toBe(true);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(`${email}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${email}: ${String(e)}`));
-    return { ctx, page };
-  }
-
-  /** Calls the API as the context's person (CSRF token from the session; a fresh Idempotency-Key on writes). */
-  async function apiCall<T>(ctx: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-    const session = (await (await ctx.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
-    const headers: Record<string, string> = { 'x-csrf-token': session.csrfToken };
-    if (method !== 'GET') headers['idempotency-key'] = randomUUID();
-    const res = await ctx.request.fetch(`${server.url}/api/v1${path}`, { method, data, headers });
-    expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  }
-
-  async function go(p: Page, path: string): Promise<void> {
-    await p.goto(server.url + path);
-    await p.locator('main h1').first().waitFor({ timeout: 20_000 });
-  }
-
-  async function choose(p: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-    await p.getByRole('combobox', { name: label }).click();
-    await p.getByRole('option', { name: option }).first().click();
-  }
-
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launch();
-    amina = await signedIn(AMINA);
-    lucas = await signedIn(LUCAS);
-    const home = await apiCall<{ organisations: { id: string }[] }>(amina.ctx, 'GET', '/me/home');
-    aminaOrg = home.organisations[0].id;
-    const created = await apiCall<{ id: string }>(amina.ctx, 'POST', '/partnerships', {
+    await j.start();
+    amina = await j.signedIn(AMINA);
+    lucas = await j.signedIn(LUCAS);
+    ({ base, convenerOrgId: aminaOrg, biosulId: biosul } = await j.partnershipWithBioSul(amina.ctx, {
       name: 'Riverside Water Compact',
       purpose: 'The city water utility and a private operator run the river intake together under a public-private partnership.',
       model: 'ppp',
-      visibility: 'private',
-      convenerOrganisationId: aminaOrg,
-    });
-    base = `/partnerships/${created.id}`;
-    const orgs = await apiCall<{ items: { id: string; name: string }[] }>(amina.ctx, 'GET', '/organisations?q=BioSul&limit=5');
-    biosul = orgs.items.find((o) => /BioSul/.test(o.name))!.id;
-    await apiCall(amina.ctx, 'POST', `${base}/members`, { organisationId: biosul, role: 'partner' });
-    await apiCall(amina.ctx, 'POST', `${base}/people`, { email: LUCAS, role: 'representative', organisationId: biosul });
+    }));
 
     // euros from the convener's organisation: the first tranche came two days late, the second is just overdue
     const eur = (amount: string) => ({ amount, currency: 'EUR' });
-    const p1 = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/commitments`, {
+    const p1 = await j.api<{ id: string }>(amina.ctx, 'POST', `${base}/commitments`, {
       organisationId: aminaOrg, kind: 'cash', description: 'Intake rehabilitation grant', valuation: eur('120000.00'), pledgedOn: day(-60),
       tranches: [{ dueOn: day(-40), value: eur('40000.00') }, { dueOn: day(-5), value: eur('40000.00') }, { dueOn: day(60), value: eur('40000.00') }],
     });
     euroPledge = p1.id;
-    await apiCall(amina.ctx, 'POST', `${base}/commitments/${p1.id}/confirm`, {});
-    const d1 = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/commitments/${p1.id}/deliveries`, { on: day(-38), value: eur('40000.00'), note: 'First tranche, wired' });
-    await apiCall(amina.ctx, 'POST', `${base}/deliveries/${d1.id}/confirm`, {});
+    await j.api(amina.ctx, 'POST', `${base}/commitments/${p1.id}/confirm`, {});
+    const d1 = await j.api<{ id: string }>(amina.ctx, 'POST', `${base}/commitments/${p1.id}/deliveries`, { on: day(-38), value: eur('40000.00'), note: 'First tranche, wired' });
+    await j.api(amina.ctx, 'POST', `${base}/deliveries/${d1.id}/confirm`, {});
     // dollars from BioSul (pledged by its representative): part of a long-overdue tranche delivered
     const usd = (amount: string) => ({ amount, currency: 'USD' });
-    const p2 = await apiCall<{ id: string }>(lucas.ctx, 'POST', `${base}/commitments`, {
+    const p2 = await j.api<{ id: string }>(lucas.ctx, 'POST', `${base}/commitments`, {
       organisationId: biosul, kind: 'cash', description: 'Operator working capital', valuation: usd('50000.00'), pledgedOn: day(-60),
       tranches: [{ dueOn: day(-45), value: usd('25000.00') }, { dueOn: day(10), value: usd('25000.00') }],
     });
     dollarPledge = p2.id;
-    await apiCall(amina.ctx, 'POST', `${base}/commitments/${p2.id}/confirm`, {});
-    const d2 = await apiCall<{ id: string }>(lucas.ctx, 'POST', `${base}/commitments/${p2.id}/deliveries`, { on: day(-44), value: usd('10000.00') });
-    await apiCall(amina.ctx, 'POST', `${base}/deliveries/${d2.id}/confirm`, {});
+    await j.api(amina.ctx, 'POST', `${base}/commitments/${p2.id}/confirm`, {});
+    const d2 = await j.api<{ id: string }>(lucas.ctx, 'POST', `${base}/commitments/${p2.id}/deliveries`, { on: day(-44), value: usd('10000.00') });
+    await j.api(amina.ctx, 'POST', `${base}/deliveries/${d2.id}/confirm`, {});
 
     // open risks in three bands
     for (const r of [
@@ -133,28 +63,23 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
       { category: 'revenue', title: 'Water tariffs below cost recovery', likelihood: 3, impact: 4 },
       { category: 'changeInLaw', title: 'New abstraction licence rules', likelihood: 1, impact: 2 },
     ]) {
-      await apiCall(amina.ctx, 'POST', `${base}/risks`, { description: `${r.title}: what it would mean for the intake.`, ...r });
+      await j.api(amina.ctx, 'POST', `${base}/risks`, { description: `${r.title}: what it would mean for the intake.`, ...r });
     }
 
     // an indicator BioSul reports on every month, with reports due
-    const goal = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/results`, { level: 'goal', title: 'Safe water for the river towns' });
-    await apiCall(amina.ctx, 'POST', `${base}/indicators`, {
+    const goal = await j.api<{ id: string }>(amina.ctx, 'POST', `${base}/results`, { level: 'goal', title: 'Safe water for the river towns' });
+    await j.api(amina.ctx, 'POST', `${base}/indicators`, {
       nodeId: goal.id, title: 'Households connected to treated water', definition: 'Household connections metered and supplied, from the operator’s register.', unit: 'households',
       measure: 'unit', direction: 'higher_is_better', valueKind: 'cumulative', baseline: { value: '1000', date: day(-150) }, targets: [{ periodKey: day(200).slice(0, 7), value: '5000' }],
       responsiblePartnerIds: [biosul], schedule: { frequency: 'monthly', start: `${day(-100).slice(0, 7)}-01`, end: `${day(240).slice(0, 7)}-01`, graceDays: 10 },
     });
   }, 300_000);
 
-  afterAll(async () => {
-    await amina?.ctx.close().catch(() => undefined);
-    await lucas?.ctx.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-  });
+  afterAll(() => j.stop());
 
   it('shows the dashboard: money by partner (a missing rate named), results and risks, with links to the details', async () => {
     const p = amina.page;
-    await go(p, base);
+    await j.go(p, base);
     await p.getByRole('navigation', { name: 'Partnership sections' }).first().getByRole('link', { name: 'Accountability' }).click();
     await p.getByRole('heading', { name: 'Pledged and delivered by partner' }).waitFor();
     await p.getByText('no exchange rate for USD→EUR', { exact: false }).waitFor();
@@ -164,20 +89,20 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     expect(await p.getByRole('link', { name: 'Results framework' }).getAttribute('href')).toBe(`${base}/results`);
     expect(await p.getByRole('link', { name: 'Risk register' }).getAttribute('href')).toBe(`${base}/risks`);
     await p.getByRole('link', { name: 'Households connected to treated water' }).waitFor();
-    await capture(p, 'dashboard-missing-rate');
+    await j.capture(p, 'dashboard-missing-rate');
   });
 
   it('imports exchange rates: every bad row listed and nothing written, then a check and the import', async () => {
     const p = amina.page;
-    await go(p, `${base}/accountability`);
+    await j.go(p, `${base}/accountability`);
     await p.getByRole('link', { name: 'Import and export' }).click();
     await p.getByRole('heading', { name: 'Import a file' }).waitFor();
-    await choose(p, 'What to import', 'Exchange rates');
+    await j.choose(p, 'What to import', 'Exchange rates');
     await p.getByRole('table', { name: /The columns the file may have/ }).waitFor();
     // the template downloads
     const [template] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: 'CSV template' }).click()]);
     expect(template.suggestedFilename()).toBe('exchange-rates-template.csv');
-    await capture(p, 'imports');
+    await j.capture(p, 'imports');
 
     const input = p.locator('input[type="file"]');
     await input.setInputFiles({ name: 'rates.csv', mimeType: 'text/csv', buffer: Buffer.from(`From,To,On,Rate\nUSD,EUR,${day(-1)},abc\nUSD,EUR,31/03/2026,0.92\nUSD,EUR,${day(-2)},0.91\n`) });
@@ -189,8 +114,8 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     expect(await problems.getByRole('row').count()).toBe(3); // header + two bad rows
     await problems.getByRole('cell', { name: '2', exact: true }).waitFor();
     await problems.getByRole('cell', { name: '3', exact: true }).waitFor();
-    await capture(p, 'import-errors');
-    const stored = await apiCall<{ items: unknown[] }>(amina.ctx, 'GET', `${base}/ledger/exchange-rates`);
+    await j.capture(p, 'import-errors');
+    const stored = await j.api<{ items: unknown[] }>(amina.ctx, 'GET', `${base}/ledger/exchange-rates`);
     expect(stored.items).toEqual([]);
 
     // a large file: the progress is shown while it is sent, then the server's own steps as it tells them
@@ -223,12 +148,12 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     await input.setInputFiles({ name: 'rates.csv', mimeType: 'text/csv', buffer: Buffer.from(`Devise;Vers;Date;Taux de change\nUSD;EUR;${day(-1)};0,92\n`) });
     await p.getByRole('button', { name: 'Check without importing' }).click();
     await p.getByText('The file is ready to import').waitFor();
-    await capture(p, 'import-dry-run');
-    expect((await apiCall<{ items: unknown[] }>(amina.ctx, 'GET', `${base}/ledger/exchange-rates`)).items).toEqual([]);
+    await j.capture(p, 'import-dry-run');
+    expect((await j.api<{ items: unknown[] }>(amina.ctx, 'GET', `${base}/ledger/exchange-rates`)).items).toEqual([]);
     await p.getByRole('button', { name: 'Import', exact: true }).click();
     await p.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
-    await capture(p, 'import-done');
-    const after = await apiCall<{ items: { from: string; to: string; rate: string }[] }>(amina.ctx, 'GET', `${base}/ledger/exchange-rates`);
+    await j.capture(p, 'import-done');
+    const after = await j.api<{ items: { from: string; to: string; rate: string }[] }>(amina.ctx, 'GET', `${base}/ledger/exchange-rates`);
     expect(after.items.map((r) => `${r.from}${r.to}${r.rate}`)).toEqual(['USDEUR0.92']);
 
     // lists export as CSV and XLSX
@@ -238,16 +163,16 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
 
   it('converts the dashboard into the reporting currency and states the rate used', async () => {
     const p = amina.page;
-    await go(p, `${base}/accountability`);
+    await j.go(p, `${base}/accountability`);
     await p.getByText('Rates used: 1 USD = 0.92 EUR', { exact: false }).waitFor();
     expect(await p.getByText('no exchange rate for', { exact: false }).count()).toBe(0);
     await p.getByRole('table', { name: 'Pledged and delivered by partner' }).getByRole('cell', { name: 'BioSul Vacinas S.A.' }).waitFor();
-    await capture(p, 'dashboard');
+    await j.capture(p, 'dashboard');
   });
 
   it('shows a scorecard per partner with lights as icon and word', async () => {
     const p = amina.page;
-    await go(p, `${base}/accountability/scorecards`);
+    await j.go(p, `${base}/accountability/scorecards`);
     await p.getByRole('heading', { level: 2, name: 'BioSul Vacinas S.A.' }).waitFor();
     const card = p.getByRole('article', { name: 'BioSul Vacinas S.A.' });
     await card.getByText(/10,000\.00 delivered of .*50,000\.00/).waitFor();
@@ -255,12 +180,12 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     await card.getByRole('link', { name: 'Operator working capital' }).first().waitFor();
     const euro = p.getByRole('article').filter({ hasText: 'Intake rehabilitation grant' });
     await euro.getByText('0 of 2 on time').waitFor();
-    await capture(p, 'scorecards');
+    await j.capture(p, 'scorecards');
   });
 
   it('shows the overdue board most urgent first, filters in the address, exports CSV and links to the commitment', async () => {
     const p = amina.page;
-    await go(p, `${base}/accountability/overdue`);
+    await j.go(p, `${base}/accountability/overdue`);
     await p.getByRole('heading', { name: 'Overdue board' }).waitFor();
     const rows = p.getByRole('row');
     await rows.nth(1).waitFor();
@@ -271,13 +196,13 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     expect(lastRed).toBeGreaterThan(0);
     expect(firstYellow).toBeGreaterThan(lastRed);
     expect(texts.find((x) => x.includes('Operator working capital') && x.includes('45 days late'))).toContain('Overdue');
-    await capture(p, 'overdue');
+    await j.capture(p, 'overdue');
     const [csv] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/^overdue-\d{4}-\d{2}-\d{2}\.csv$/);
 
-    await choose(p, 'Partner', 'BioSul Vacinas S.A.');
+    await j.choose(p, 'Partner', 'BioSul Vacinas S.A.');
     await expect.poll(() => new URL(p.url()).searchParams.get('partner')).toBe(biosul);
-    await choose(p, 'Kind', 'Deliveries');
+    await j.choose(p, 'Kind', 'Deliveries');
     await expect.poll(() => new URL(p.url()).searchParams.get('kind')).toBe('delivery');
     // the header, BioSul's late tranche and the one due in 10 days (and nothing of the other partner's)
     await expect.poll(() => p.getByRole('row').count()).toBeGreaterThanOrEqual(3);
@@ -286,7 +211,7 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     await expect.poll(async () => (await p.getByRole('row').allInnerTexts()).slice(1).some((x) => x.includes('Intake rehabilitation grant'))).toBe(false);
     const filtered = await p.getByRole('row').allInnerTexts();
     expect(filtered.some((x) => x.includes('45 days late'))).toBe(true);
-    await capture(p, 'overdue-filtered');
+    await j.capture(p, 'overdue-filtered');
     // the address keeps the filters
     await p.reload();
     await expect.poll(() => p.getByRole('combobox', { name: 'Partner' }).inputValue()).toBe('BioSul Vacinas S.A.');
@@ -297,26 +222,26 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
 
   it('shows a representative only what he may import, and lets him export', async () => {
     const p = lucas.page;
-    await go(p, `${base}/accountability/imports`);
+    await j.go(p, `${base}/accountability/imports`);
     await p.getByRole('heading', { name: 'Export lists' }).waitFor();
     await p.getByRole('combobox', { name: 'What to import' }).click();
     expect(await p.getByRole('option', { name: 'Exchange rates' }).getAttribute('aria-disabled')).toBe('true');
     await p.keyboard.press('Escape');
-    await capture(p, 'imports-representative');
+    await j.capture(p, 'imports-representative');
   });
 
   it('keeps a weekly reminder digest on the account page', async () => {
     const p = amina.page;
-    await go(p, '/account');
+    await j.go(p, '/account');
     await p.getByRole('heading', { name: 'Reminders' }).waitFor();
     await p.getByRole('radio', { name: /A weekly digest/ }).check();
-    await choose(p, 'Day of the week', 'Friday');
-    await choose(p, /^Time/, '09:00 UTC');
-    await capture(p, 'account-reminders');
+    await j.choose(p, 'Day of the week', 'Friday');
+    await j.choose(p, /^Time/, '09:00 UTC');
+    await j.capture(p, 'account-reminders');
     await p.getByRole('button', { name: 'Save reminder setting' }).click();
     await p.getByText('Your reminder setting is saved.').waitFor();
     await p.getByText(/Next digest: /).waitFor();
-    const s = await apiCall<{ digest: string; digestHour: number; digestWeekday: string }>(amina.ctx, 'GET', '/me/notifications');
+    const s = await j.api<{ digest: string; digestHour: number; digestWeekday: string }>(amina.ctx, 'GET', '/me/notifications');
     expect(s).toMatchObject({ digest: 'weekly', digestHour: 9, digestWeekday: 'friday' });
     await p.reload();
     await expect.poll(() => p.getByRole('radio', { name: /A weekly digest/ }).isChecked()).toBe(true);
@@ -324,48 +249,20 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
   });
 
   it('reads in French and in Spanish', async () => {
-    const pages: [string, string, string, string][] = [
+    await j.readsIn(AMINA, [
       ['dashboard', `${base}/accountability`, 'Promis et livré par partenaire', 'Comprometido y entregado por socio'],
       ['scorecards', `${base}/accountability/scorecards`, 'Fiches des partenaires', 'Fichas de los socios'],
       ['overdue', `${base}/accountability/overdue`, 'Tableau des retards', 'Tablero de atrasos'],
       ['imports', `${base}/accountability/imports`, 'Importer un fichier', 'Importar un archivo'],
       ['account-reminders', '/account', 'Rappels', 'Recordatorios'],
-    ];
-    for (const [locale, lang] of [
-      ['fr-FR', 'fr'],
-      ['es-ES', 'es'],
-    ] as const) {
-      const { ctx, page } = await signedIn(AMINA, locale);
-      try {
-        for (const [name, path, fr, es] of pages) {
-          await go(page, path);
-          expect(await page.getAttribute('html', 'lang')).toBe(lang);
-          await page.getByRole('heading', { name: lang === 'fr' ? fr : es, exact: true }).first().waitFor();
-          await check(page, name, lang);
-        }
-      } finally {
-        await ctx.close();
-      }
-    }
+    ]);
   });
 
   it('reads well on a phone', async () => {
-    const { ctx, page } = await signedIn(AMINA, 'en-GB', { width: 390, height: 844 }, true);
-    try {
-      for (const [name, path] of visited) {
-        if (name.startsWith('import-') || name === 'imports-representative') continue;
-        await go(page, path);
-        await check(page, name, 'en-phone');
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(wide, `${name} scrolls sideways by ${wide}px on a phone`).toBeLessThanOrEqual(0);
-      }
-    } finally {
-      await ctx.close();
-    }
+    await j.readsOnPhone(AMINA, (name) => name.startsWith('import-') || name === 'imports-representative');
   });
 
   it('found no serious or critical accessibility violation and no script error', () => {
-    expect(axeFailures.join('\n\n')).toBe('');
-    expect(consoleErrors).toEqual([]);
+    j.expectClean();
   });
 });

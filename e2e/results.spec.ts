@@ -10,26 +10,16 @@
  * test-results/screenshots/ (results-*), in English, the main pages in French and Spanish too, and every page at
  * phone width (no sideways scroll).
  */
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle } from './support/browser';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { AMINA, chromiumAvailable, Journey, LUCAS, type Person } from './support/journey';
 
-const PASSWORD = 'accord-demo-2026';
-const AMINA = 'amina.convener@demo.accord.test';
-const LUCAS = 'lucas.rep@demo.accord.test';
 const INDICATOR = 'Children vaccinated with DTP3';
 const run = chromiumAvailable();
 
 describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let amina: { ctx: BrowserContext; page: Page };
-  let lucas: { ctx: BrowserContext; page: Page };
-  const axeFailures: string[] = [];
-  const consoleErrors: string[] = [];
-  const visited = new Map<string, string>();
+  const j = new Journey('results');
+  let amina: Person;
+  let lucas: Person;
 
   let base = '';
   let aminaOrg = '';
@@ -38,99 +28,36 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
   let outputId = '';
   let submissionPath = '';
 
-  async function check(p: Page, name: string, lang: string): Promise<void> {
-    await settle(p);
-    const violations = await axeSerious(p);
-    if (violations.length) axeFailures.push(`${name}-${lang} (${p.url()}):\n${describeViolations(violations)}`);
-    await screenshot(p, `results-${name}`, lang);
-  }
-
-  async function capture(p: Page, name: string): Promise<void> {
-    await check(p, name, 'en');
-    const u = new URL(p.url());
-    visited.set(name, u.pathname + u.search);
-  }
-
-  async function signedIn(email: string, locale = 'en-GB', viewport = { width: 1280, height: 860 }, mobile = false): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport, locale, timezoneId: 'UTC', reducedMotion: 'reduce', isMobile: mobile, hasTouch: mobile });
-    const res = await ctx.request.post(`${server.url}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
-    expect(res.ok(), `sign-in of ${email}`).toBe(true);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(`${email}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${email}: ${String(e)}`));
-    return { ctx, page };
-  }
-
-  /** Calls the API as the context's person; `expectStatus` for a call that must fail. */
-  async function apiCall<T>(ctx: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, data?: unknown, expectStatus?: number): Promise<T> {
-    const session = (await (await ctx.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
-    const headers: Record<string, string> = { 'x-csrf-token': session.csrfToken };
-    if (method === 'POST') headers['idempotency-key'] = crypto.randomUUID();
-    const res = await ctx.request.fetch(`${server.url}/api/v1${path}`, { method, data, headers });
-    if (expectStatus) expect(res.status(), `${method} ${path}`).toBe(expectStatus);
-    else expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  }
-
-  async function go(p: Page, path: string): Promise<void> {
-    await p.goto(server.url + path);
-    await p.locator('main h1').first().waitFor({ timeout: 20_000 });
-  }
-
-  async function choose(p: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-    await p.getByRole('combobox', { name: label }).click();
-    await p.getByRole('option', { name: option }).first().click();
-  }
-
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launch();
-    amina = await signedIn(AMINA);
-    lucas = await signedIn(LUCAS);
-    const home = await apiCall<{ organisations: { id: string }[] }>(amina.ctx, 'GET', '/me/home');
-    aminaOrg = home.organisations[0].id;
-    const created = await apiCall<{ id: string }>(amina.ctx, 'POST', '/partnerships', {
+    await j.start();
+    amina = await j.signedIn(AMINA);
+    lucas = await j.signedIn(LUCAS);
+    ({ base, convenerOrgId: aminaOrg, biosulId: biosul } = await j.partnershipWithBioSul(amina.ctx, {
       name: 'Coastal Immunisation Compact',
       purpose: 'A vaccine alliance and a vaccine maker raise childhood immunisation in the coastal districts together.',
       model: 'msi',
-      visibility: 'private',
-      convenerOrganisationId: aminaOrg,
-    });
-    base = `/partnerships/${created.id}`;
-    const orgs = await apiCall<{ items: { id: string; name: string }[] }>(amina.ctx, 'GET', '/organisations?q=BioSul&limit=5');
-    biosul = orgs.items.find((o) => /BioSul/.test(o.name))!.id;
-    await apiCall(amina.ctx, 'POST', `${base}/members`, { organisationId: biosul, role: 'partner' });
-    await apiCall(amina.ctx, 'POST', `${base}/people`, { email: LUCAS, role: 'representative', organisationId: biosul });
+    }));
   }, 300_000);
 
-  afterAll(async () => {
-    await amina?.ctx.close().catch(() => undefined);
-    await lucas?.ctx.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-  });
+  afterAll(() => j.stop());
 
   it('shows a representative that no framework exists yet', async () => {
     const p = lucas.page;
-    await go(p, `${base}/results`);
+    await j.go(p, `${base}/results`);
     await p.getByRole('navigation', { name: 'Partnership sections' }).first().getByRole('link', { name: 'Results' }).waitFor();
     await p.getByText('No results framework yet').waitFor();
     expect(await p.getByRole('button', { name: 'Add a goal' }).count()).toBe(0);
-    await capture(p, 'empty');
+    await j.capture(p, 'empty');
   });
 
   it('lets the convener build the tree: a goal, two outcomes, their weights', async () => {
     const p = amina.page;
-    await go(p, `${base}/results`);
+    await j.go(p, `${base}/results`);
     await p.getByRole('button', { name: 'Add a goal' }).first().click();
     const dialog = p.getByRole('dialog');
     await dialog.getByLabel('Title').fill('Fewer children die of preventable disease');
     await dialog.getByLabel('Description').fill('Under-five mortality from vaccine-preventable disease falls in the coastal districts.');
-    await capture(p, 'goal-dialog');
+    await j.capture(p, 'goal-dialog');
     await dialog.getByRole('button', { name: 'Add a goal' }).click();
     await p.getByRole('heading', { name: 'Fewer children die of preventable disease' }).waitFor();
 
@@ -147,7 +74,7 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
     await p.getByRole('dialog').getByLabel('Weight').fill('3');
     await p.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
     await p.getByRole('dialog').getByLabel('Weight').and(p.locator('[aria-invalid="true"]')).waitFor();
-    await capture(p, 'node-weight-error');
+    await j.capture(p, 'node-weight-error');
     await p.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     // the family is weighted in one go
     await p.getByRole('button', { name: 'Actions for Fewer children die of preventable disease' }).click();
@@ -158,16 +85,16 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
     await p.getByText('Weight 3 · 75 %').waitFor();
     await p.getByText('Weight 1 · 25 %').waitFor();
 
-    const tree = await apiCall<{ nodes: { id: string; title: string }[] }>(amina.ctx, 'GET', `${base}/results`);
+    const tree = await j.api<{ nodes: { id: string; title: string }[] }>(amina.ctx, 'GET', `${base}/results`);
     const coldChain = tree.nodes.find((n) => n.title === 'A reliable cold chain')!.id;
-    const out = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/results`, { level: 'output', parentId: coldChain, title: 'Solar fridges installed' });
+    const out = await j.api<{ id: string }>(amina.ctx, 'POST', `${base}/results`, { level: 'output', parentId: coldChain, title: 'Solar fridges installed' });
     outputId = out.id;
-    await capture(p, 'tree-building');
+    await j.capture(p, 'tree-building');
   });
 
   it('lets the convener define an indicator, showing the API refusing a target on the wrong side of the baseline', async () => {
     const p = amina.page;
-    await go(p, `${base}/results`);
+    await j.go(p, `${base}/results`);
     await p.getByRole('button', { name: 'Actions for Higher DTP3 coverage' }).click();
     await p.getByRole('menuitem', { name: 'Add an indicator' }).click();
     await p.getByRole('heading', { name: 'Add an indicator' }).waitFor();
@@ -195,7 +122,7 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
     ]) {
       await p.getByRole('button', { name: 'Add a target' }).click();
       const n = await p.getByRole('button', { name: /^Remove target/ }).count();
-      await choose(p, `Period of target ${n}`, period);
+      await j.choose(p, `Period of target ${n}`, period);
       await p.getByLabel(`Target ${n}`, { exact: true }).fill(value);
     }
     await p.getByRole('button', { name: 'Add a dimension' }).click();
@@ -208,7 +135,7 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
     await p.getByRole('button', { name: 'Add the indicator' }).click();
     // 1000 is below the baseline of 1200 while higher is better: refused, next to the target
     await p.getByLabel('Target 1', { exact: true }).and(p.locator('[aria-invalid="true"]')).waitFor();
-    await capture(p, 'indicator-form-error');
+    await j.capture(p, 'indicator-form-error');
     await p.getByLabel('Target 1', { exact: true }).fill('3000');
     await p.getByRole('button', { name: 'Add the indicator' }).click();
     await p.getByRole('heading', { level: 2, name: INDICATOR }).waitFor();
@@ -224,14 +151,14 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
       ['2026-Q3', '3500', '1800', '1700'],
     ];
     for (const [period, value, female, male] of history) {
-      const s = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/indicators/${indicatorId}/submissions`, {
+      const s = await j.api<{ id: string }>(amina.ctx, 'POST', `${base}/indicators/${indicatorId}/submissions`, {
         periodKey: period, partnerId: aminaOrg, value, breakdown: [{ cell: { sex: 'female' }, value: female }, { cell: { sex: 'male' }, value: male }],
       });
-      await apiCall(amina.ctx, 'POST', `${base}/indicator-submissions/${s.id}/submit`, {});
-      await apiCall(amina.ctx, 'POST', `${base}/indicator-submissions/${s.id}/approve`, {});
+      await j.api(amina.ctx, 'POST', `${base}/indicator-submissions/${s.id}/submit`, {});
+      await j.api(amina.ctx, 'POST', `${base}/indicator-submissions/${s.id}/approve`, {});
     }
     // a second indicator under the output, per period, so the tree rolls up from two places
-    await apiCall(amina.ctx, 'POST', `${base}/indicators`, {
+    await j.api(amina.ctx, 'POST', `${base}/indicators`, {
       nodeId: outputId, title: 'Solar fridges installed in health posts', definition: 'Solar direct-drive fridges installed and working, counted at commissioning.', unit: 'fridges',
       measure: 'unit', direction: 'higher_is_better', valueKind: 'per_period', targets: [{ periodKey: '2026-Q1', value: 20 }, { periodKey: '2026-Q2', value: 20 }],
       responsiblePartnerIds: [biosul], schedule: { frequency: 'quarterly', start: '2026-01-01', end: '2026-12-31', graceDays: 30 },
@@ -240,7 +167,7 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
 
   it('lets a representative report his organisation’s values: numbers only, the groups add up', async () => {
     const p = lucas.page;
-    await go(p, `${base}/results/indicators/${indicatorId}`);
+    await j.go(p, `${base}/results/indicators/${indicatorId}`);
     await p.getByRole('heading', { name: 'Reports by period' }).waitFor();
     expect(await p.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     await p.getByRole('link', { name: 'Report 2026-Q3 for BioSul Vacinas S.A.' }).click();
@@ -254,7 +181,7 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
     await p.getByLabel('male', { exact: true }).fill('1000');
     await p.getByText('The groups add up to 2,300, not the value 2,400').waitFor();
     await p.getByLabel('Note').fill('From the district registers of the three coastal districts.');
-    await capture(p, 'report-form');
+    await j.capture(p, 'report-form');
     await p.getByRole('button', { name: 'Submit for review' }).click();
     // the API refuses a complete set of groups that does not add up: the message sits next to a group
     await p.locator('main [aria-invalid="true"]').first().waitFor();
@@ -264,54 +191,54 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
     await p.getByRole('heading', { name: '2026-Q3 · BioSul Vacinas S.A.' }).waitFor();
     await p.getByText('Waiting for the convener’s review.').waitFor();
     submissionPath = new URL(p.url()).pathname;
-    await capture(p, 'submission-submitted');
+    await j.capture(p, 'submission-submitted');
   });
 
   it('lets the convener return the report with a comment from the review queue', async () => {
     const p = amina.page;
-    await go(p, `${base}/results/review`);
+    await j.go(p, `${base}/results/review`);
     await p.getByRole('heading', { name: 'Review queue' }).waitFor();
     await p.getByRole('link', { name: INDICATOR }).first().waitFor();
-    await capture(p, 'review-queue');
+    await j.capture(p, 'review-queue');
     await p.getByRole('button', { name: `Return ${INDICATOR}, 2026-Q3, BioSul Vacinas S.A.` }).click();
     await p.getByRole('dialog').getByRole('button', { name: 'Return' }).click();
     await p.getByText('Say what the partner should correct').waitFor();
     await p.getByRole('dialog').getByLabel('What to correct').fill('The north district counted boys twice: please recount the male figure.');
-    await capture(p, 'review-return');
+    await j.capture(p, 'review-return');
     await p.getByRole('dialog').getByRole('button', { name: 'Return' }).click();
     await p.getByText('Nothing waits for review').waitFor();
   });
 
   it('lets the representative correct and resubmit, and the convener approve: the values lock', async () => {
     const r = lucas.page;
-    await go(r, submissionPath);
+    await j.go(r, submissionPath);
     await r.getByText('The north district counted boys twice').first().waitFor();
     await r.getByText('Returned: what to correct').waitFor();
-    await capture(r, 'submission-returned');
+    await j.capture(r, 'submission-returned');
     await r.getByLabel('Value (children)').fill('2300');
     await r.getByLabel('male', { exact: true }).fill('1000');
     await r.getByRole('button', { name: 'Submit for review' }).click();
     await r.getByText('Waiting for the convener’s review.').waitFor();
 
     const p = amina.page;
-    await go(p, submissionPath);
+    await j.go(p, submissionPath);
     await p.getByRole('heading', { name: 'History' }).waitFor();
     await p.getByRole('button', { name: `Approve ${INDICATOR}, 2026-Q3, BioSul Vacinas S.A.` }).click();
     await p.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await p.getByText('Approved and locked', { exact: true }).first().waitFor();
-    await capture(p, 'submission-approved');
+    await j.capture(p, 'submission-approved');
 
     // locked: no form for the partner, and the API refuses a change
-    await go(r, submissionPath);
+    await j.go(r, submissionPath);
     await r.getByText('These values count towards progress and can no longer change.').waitFor();
     expect(await r.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     const id = submissionPath.split('/').pop();
-    await apiCall(lucas.ctx, 'PATCH', `${base}/indicator-submissions/${id}`, { value: '9999' }, 409);
+    await j.api(lucas.ctx, 'PATCH', `${base}/indicator-submissions/${id}`, { value: '9999' }, { expectStatus: 409 });
   });
 
   it('shows the indicator: target against actual over time, by sex, and each partner’s reports', async () => {
     const p = amina.page;
-    await go(p, `${base}/results/indicators/${indicatorId}`);
+    await j.go(p, `${base}/results/indicators/${indicatorId}`);
     await p.getByRole('heading', { name: 'Target against actual' }).waitFor();
     await p.getByRole('img', { name: /target against actual per period/ }).waitFor();
     await p.getByRole('heading', { name: 'Disaggregated values' }).waitFor();
@@ -320,88 +247,60 @@ describe.skipIf(!run)('results journeys', { timeout: 900_000 }, () => {
     await p.getByText('+383.3 % vs baseline').waitFor();
     await p.getByRole('button', { name: 'Show as a table' }).click();
     await p.getByRole('table', { name: 'Target and actual per period' }).waitFor();
-    await capture(p, 'indicator');
+    await j.capture(p, 'indicator');
   });
 
   it('shows the tree rolled up, and the cautious view', async () => {
     const p = amina.page;
-    await go(p, `${base}/results`);
+    await j.go(p, `${base}/results`);
     await p.getByText('Latest 5,800 children (2026-Q3) against a target of 6,000 children').waitFor();
-    await capture(p, 'tree');
+    await j.capture(p, 'tree');
     await p.getByText('Count as zero').click();
     await p.getByText('The cautious view', { exact: false }).waitFor();
-    await capture(p, 'tree-zero');
+    await j.capture(p, 'tree-zero');
   });
 
   it('shows the reporting calendar: periods by partner, coloured with a word', async () => {
     const p = amina.page;
-    await go(p, `${base}/results/calendar`);
+    await j.go(p, `${base}/results/calendar`);
     await p.getByRole('heading', { name: 'Reporting calendar' }).waitFor();
     await p.getByRole('group', { name: `Reporting calendar of ${INDICATOR}` }).waitFor();
     expect(await p.getByRole('cell', { name: /Overdue/ }).count()).toBeGreaterThan(0);
     expect(await p.getByRole('cell', { name: /Approved/ }).count()).toBeGreaterThan(0);
-    await capture(p, 'calendar');
+    await j.capture(p, 'calendar');
   });
 
   it('links a commitment to the result it feeds and shows what each partner contributes', async () => {
-    await apiCall(amina.ctx, 'POST', `${base}/commitments`, {
+    await j.api(amina.ctx, 'POST', `${base}/commitments`, {
       organisationId: aminaOrg, kind: 'cash', description: 'Cold-chain equipment grant', valuation: { amount: '250000.00', currency: 'EUR' },
       tranches: [{ dueOn: '2027-03-31', value: { amount: '250000.00', currency: 'EUR' } }],
     });
     const p = amina.page;
-    await go(p, `${base}/results/contributions`);
+    await j.go(p, `${base}/results/contributions`);
     await p.getByText('No contribution linked yet').waitFor();
-    await choose(p, 'Commitment', /Cold-chain equipment grant/);
-    await choose(p, 'Result', 'Output: Solar fridges installed');
+    await j.choose(p, 'Commitment', /Cold-chain equipment grant/);
+    await j.choose(p, 'Result', 'Output: Solar fridges installed');
     await p.getByRole('button', { name: 'Link', exact: true }).click();
     await p.getByRole('heading', { level: 3, name: 'Horizon Vaccine Alliance' }).waitFor();
     await p.getByText('through a result below').first().waitFor();
-    await capture(p, 'contributions');
+    await j.capture(p, 'contributions');
   });
 
   it('reads in French and in Spanish', async () => {
-    const pages: [string, string, string, string][] = [
+    await j.readsIn(AMINA, [
       ['tree', `${base}/results`, 'Cadre de résultats', 'Marco de resultados'],
       ['indicator', `${base}/results/indicators/${indicatorId}`, 'Cible et réalisé', 'Meta frente a lo logrado'],
       ['submission-approved', submissionPath, 'Historique', 'Historial'],
       ['review-queue', `${base}/results/review?status=all`, 'File de revue', 'Cola de revisión'],
       ['calendar', `${base}/results/calendar`, 'Calendrier des rapports', 'Calendario de informes'],
-    ];
-    for (const [locale, lang] of [
-      ['fr-FR', 'fr'],
-      ['es-ES', 'es'],
-    ] as const) {
-      const { ctx, page } = await signedIn(AMINA, locale);
-      try {
-        for (const [name, path, fr, es] of pages) {
-          await go(page, path);
-          expect(await page.getAttribute('html', 'lang')).toBe(lang);
-          await page.getByRole('heading', { name: lang === 'fr' ? fr : es, exact: true }).first().waitFor();
-          await check(page, name, lang);
-        }
-      } finally {
-        await ctx.close();
-      }
-    }
+    ]);
   });
 
   it('reads well on a phone', async () => {
-    const { ctx, page } = await signedIn(AMINA, 'en-GB', { width: 390, height: 844 }, true);
-    try {
-      for (const [name, path] of visited) {
-        if (/dialog|error|return$/.test(name)) continue;
-        await go(page, path);
-        await check(page, name, 'en-phone');
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(wide, `${name} scrolls sideways by ${wide}px on a phone`).toBeLessThanOrEqual(0);
-      }
-    } finally {
-      await ctx.close();
-    }
+    await j.readsOnPhone(AMINA, (name) => /dialog|error|return$/.test(name));
   });
 
   it('found no serious or critical accessibility violation and no script error', () => {
-    expect(axeFailures.join('\n\n')).toBe('');
-    expect(consoleErrors).toEqual([]);
+    j.expectClean();
   });
 });

@@ -11,27 +11,16 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle } from './support/browser';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { AMINA, chromiumAvailable, day, Journey, LUCAS, type Person } from './support/journey';
 
-const PASSWORD = 'accord-demo-2026';
-const AMINA = 'amina.convener@demo.accord.test';
-const LUCAS = 'lucas.rep@demo.accord.test';
 const run = chromiumAvailable();
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
 describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let amina: { ctx: BrowserContext; page: Page };
-  let lucas: { ctx: BrowserContext; page: Page };
-  const axeFailures: string[] = [];
-  const consoleErrors: string[] = [];
-  const visited = new Map<string, string>();
+  const j = new Journey('risks');
+  let amina: Person;
+  let lucas: Person;
 
-  let partnershipId = '';
   let base = '';
   let ownOrg = '';
   let biosul = '';
@@ -39,90 +28,31 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
   let riskId = '';
   let otherRiskId = '';
 
-  async function check(p: Page, name: string, lang: string): Promise<void> {
-    await settle(p);
-    const violations = await axeSerious(p);
-    if (violations.length) axeFailures.push(`${name}-${lang} (${p.url()}):\n${describeViolations(violations)}`);
-    await screenshot(p, `risks-${name}`, lang);
-  }
-
-  async function capture(p: Page, name: string): Promise<void> {
-    await check(p, name, 'en');
-    const u = new URL(p.url());
-    visited.set(name, u.pathname + u.search);
-  }
-
-  async function signedIn(email: string, locale = 'en-GB', viewport = { width: 1280, height: 860 }, mobile = false): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport, locale, timezoneId: 'UTC', reducedMotion: 'reduce', isMobile: mobile, hasTouch: mobile, acceptDownloads: true });
-    const res = await ctx.request.post(`${server.url}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
-    expect(res.ok(), `sign-in of ${email}`).toBe(true);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(`${email}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${email}: ${String(e)}`));
-    return { ctx, page };
-  }
-
-  async function apiCall<T>(ctx: BrowserContext, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> {
-    const session = (await (await ctx.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
-    const res = await ctx.request.fetch(`${server.url}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': session.csrfToken } });
-    expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  }
-
-  async function go(p: Page, path: string): Promise<void> {
-    await p.goto(server.url + path);
-    await p.locator('main h1').first().waitFor({ timeout: 20_000 });
-  }
-
-  /** A Mantine select by its label (a textbox or a combobox, depending on whether it is searchable). */
-  const select = (p: Page, label: string | RegExp) => p.getByRole('textbox', { name: label, exact: typeof label === 'string' }).or(p.getByRole('combobox', { name: label, exact: typeof label === 'string' })).first();
-
-  async function choose(p: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-    await select(p, label).click();
-    await p.getByRole('option', { name: option }).first().click();
-  }
+  /** The risk forms' selects are searchable or not: a textbox or a combobox, by their exact label. */
+  const select = (p: Page, label: string | RegExp) => j.select(p, label, { searchable: true });
+  const choose = (p: Page, label: string | RegExp, option: string | RegExp) => j.choose(p, label, option, { searchable: true });
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launch();
-    amina = await signedIn(AMINA);
-    lucas = await signedIn(LUCAS);
-    const home = await apiCall<{ organisations: { id: string }[] }>(amina.ctx, 'GET', '/me/home');
-    ownOrg = home.organisations[0].id;
-    const created = await apiCall<{ id: string }>(amina.ctx, 'POST', '/partnerships', {
+    await j.start();
+    amina = await j.signedIn(AMINA);
+    lucas = await j.signedIn(LUCAS);
+    ({ base, convenerOrgId: ownOrg, biosulId: biosul } = await j.partnershipWithBioSul(amina.ctx, {
       name: 'Riverside Water Compact',
       purpose: 'The city water utility and a private operator run the river intake together under a public-private partnership.',
       model: 'ppp',
-      visibility: 'private',
-      convenerOrganisationId: ownOrg,
-    });
-    partnershipId = created.id;
-    base = `/partnerships/${partnershipId}`;
-    const orgs = await apiCall<{ items: { id: string; name: string }[] }>(amina.ctx, 'GET', '/organisations?q=BioSul&limit=5');
-    biosul = orgs.items.find((o) => /BioSul/.test(o.name))!.id;
-    await apiCall(amina.ctx, 'POST', `${base}/members`, { organisationId: biosul, role: 'partner' });
-    await apiCall(amina.ctx, 'POST', `${base}/people`, { email: LUCAS, role: 'representative', organisationId: biosul });
+    }));
   }, 300_000);
 
-  afterAll(async () => {
-    await amina?.ctx.close().catch(() => undefined);
-    await lucas?.ctx.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-  });
+  afterAll(() => j.stop());
 
   it('teaches the next step when the register is empty', async () => {
     const p = amina.page;
-    await go(p, base);
+    await j.go(p, base);
     await p.getByRole('navigation', { name: 'Partnership sections' }).first().getByRole('link', { name: 'Risks' }).click();
     await p.getByRole('heading', { name: 'Shared risk register' }).waitFor();
     await p.getByText('No risks registered yet').waitFor();
     await p.getByText('Nothing is overdue', { exact: false }).waitFor();
-    await capture(p, 'empty');
+    await j.capture(p, 'empty');
   });
 
   it('registers a risk through the form: the shares must add up to exactly 100', async () => {
@@ -131,7 +61,7 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
     await p.getByRole('heading', { name: 'Register a risk' }).waitFor();
     await p.getByRole('button', { name: 'Register a risk' }).click();
     await p.getByText('Choose a category').first().waitFor();
-    await capture(p, 'new-errors');
+    await j.capture(p, 'new-errors');
     await choose(p, 'Category', 'Construction');
     await p.getByRole('textbox', { name: 'Title', exact: true }).fill('Intake pumps delivered late');
     await p.getByLabel('What could happen').fill('The replacement pumps may arrive after the dry season starts, so the intake would run on the old pumps at reduced capacity.');
@@ -149,7 +79,7 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
     await p.getByText('Total 90%: 10% left to allocate').waitFor();
     await p.getByRole('button', { name: 'Register a risk' }).click();
     await p.getByText('The shares add up to 90%, not 100%').waitFor();
-    await capture(p, 'new-allocation');
+    await j.capture(p, 'new-allocation');
     await p.getByRole('textbox', { name: 'Percent of share 2' }).fill('40');
     await p.getByText('Total 100%').waitFor();
     await p.getByLabel('Next review').fill(day(30));
@@ -159,7 +89,7 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
     riskId = riskPath.split('/').pop()!;
     await p.getByRole('table', { name: 'Shares of the risk' }).getByRole('cell', { name: '60%' }).waitFor();
     await p.getByRole('img', { name: /Shares of the risk: BioSul/ }).waitFor();
-    await capture(p, 'detail');
+    await j.capture(p, 'detail');
   });
 
   it('adds a mitigation action, completes it, records a review and changes the status', async () => {
@@ -182,7 +112,7 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
     await p.getByRole('dialog').getByRole('button', { name: 'Record the review' }).click();
     // the API refuses a next review before this one: its message sits next to the field
     await expect.poll(async () => p.getByRole('dialog').getByLabel('Next review').getAttribute('aria-invalid')).toBe('true');
-    await capture(p, 'review-error');
+    await j.capture(p, 'review-error');
     await p.getByRole('dialog').getByLabel('Next review').fill(day(90));
     await p.getByRole('dialog').getByRole('button', { name: 'Record the review' }).click();
     await p.getByRole('dialog').waitFor({ state: 'detached' });
@@ -191,26 +121,26 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
     await p.getByRole('button', { name: 'Change status' }).click();
     await p.getByRole('radio', { name: /Mitigating/ }).check();
     await p.getByRole('dialog').getByLabel('Reason').fill('Fallback pumps are rented and the supplier is tracked weekly.');
-    await capture(p, 'transition');
+    await j.capture(p, 'transition');
     await p.getByRole('dialog').getByRole('button', { name: 'Change status' }).click();
     await p.getByRole('dialog').waitFor({ state: 'detached' });
     await p.getByText('Mitigating').first().waitFor();
     await p.getByText('Reason: Fallback pumps are rented and the supplier is tracked weekly.').waitFor();
     await p.getByText('Likelihood: 4 · Likely → 3 · Possible').waitFor();
-    await capture(p, 'detail-worked');
+    await j.capture(p, 'detail-worked');
   });
 
   it('explains a conflict when someone else changed the risk meanwhile, then saves on the latest version', async () => {
     const p = amina.page;
     await p.getByRole('link', { name: 'Edit' }).click();
     await p.getByRole('heading', { name: /Edit risk #/ }).waitFor();
-    const current = await apiCall<{ version: number }>(amina.ctx, 'GET', `${base}/risks/${riskId}`);
+    const current = await j.api<{ version: number }>(amina.ctx, 'GET', `${base}/risks/${riskId}`);
     // another person saves a change in between
-    await apiCall(amina.ctx, 'PATCH', `${base}/risks/${riskId}`, { version: current.version, description: 'Changed elsewhere: the supplier moved the shipment by a week.' });
+    await j.api(amina.ctx, 'PATCH', `${base}/risks/${riskId}`, { version: current.version, description: 'Changed elsewhere: the supplier moved the shipment by a week.' });
     await p.getByRole('textbox', { name: 'Title', exact: true }).fill('Intake pumps delivered after the dry season starts');
     await p.getByRole('button', { name: 'Save changes' }).click();
     await p.getByText('Someone else changed this risk').waitFor();
-    await capture(p, 'edit-conflict');
+    await j.capture(p, 'edit-conflict');
     await p.getByRole('button', { name: 'Load the latest version' }).click();
     await expect.poll(() => p.getByLabel('What could happen').inputValue()).toContain('Changed elsewhere');
     await p.getByRole('textbox', { name: 'Title', exact: true }).fill('Intake pumps delivered after the dry season starts');
@@ -226,16 +156,16 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
       { category: 'changeInLaw', title: 'New abstraction licence rules', likelihood: 1, impact: 2, ownerOrganisationId: ownOrg },
     ];
     for (const r of more) {
-      const d = await apiCall<{ id: string }>(amina.ctx, 'POST', `${base}/risks`, { description: `${r.title}: what it would mean for the intake.`, ...r });
+      const d = await j.api<{ id: string }>(amina.ctx, 'POST', `${base}/risks`, { description: `${r.title}: what it would mean for the intake.`, ...r });
       if (r.category === 'forceMajeure') otherRiskId = d.id;
     }
-    await apiCall(amina.ctx, 'POST', `${base}/risks/${otherRiskId}/actions`, { description: 'Raise the flood wall at the intake', ownerOrganisationId: ownOrg, dueOn: day(-12) });
+    await j.api(amina.ctx, 'POST', `${base}/risks/${otherRiskId}/actions`, { description: 'Raise the flood wall at the intake', ownerOrganisationId: ownOrg, dueOn: day(-12) });
 
     const p = amina.page;
-    await go(p, `${base}/risks`);
+    await j.go(p, `${base}/risks`);
     await p.getByRole('table', { name: /Number of risks for each likelihood/ }).waitFor();
     await p.getByText('12 days overdue').waitFor();
-    await capture(p, 'register');
+    await j.capture(p, 'register');
 
     await p.getByRole('button', { name: /^Unlikely × Severe: 1 risk/ }).click();
     await expect.poll(() => new URL(p.url()).searchParams.get('l')).toBe('2');
@@ -243,7 +173,7 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
     await p.getByText('Showing the cell Unlikely (2) × Severe (5)').waitFor();
     await expect.poll(() => p.getByRole('row').filter({ hasText: 'Flood closes the intake' }).count()).toBe(1);
     expect(await p.getByRole('link', { name: 'Water tariffs below cost recovery' }).count()).toBe(0);
-    await capture(p, 'register-cell');
+    await j.capture(p, 'register-cell');
     await p.getByRole('button', { name: 'Show every cell again' }).click();
     await p.getByRole('link', { name: 'Water tariffs below cost recovery' }).waitFor();
 
@@ -270,59 +200,31 @@ describe.skipIf(!run)('risk register journeys', { timeout: 600_000 }, () => {
 
   it('shows a representative only what they may do', async () => {
     const r = lucas.page;
-    await go(r, `${base}/risks`);
+    await j.go(r, `${base}/risks`);
     await r.getByRole('link', { name: 'Register a risk' }).waitFor();
-    await go(r, `${base}/risks/${otherRiskId}`);
+    await j.go(r, `${base}/risks/${otherRiskId}`);
     await r.getByRole('heading', { level: 2, name: 'Flood closes the intake' }).waitFor();
     expect(await r.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     expect(await r.getByRole('button', { name: 'Change status' }).count()).toBe(0);
     expect(await r.getByRole('button', { name: 'Add an action' }).count()).toBe(0);
-    await capture(r, 'detail-reader');
-    await go(r, riskPath);
+    await j.capture(r, 'detail-reader');
+    await j.go(r, riskPath);
     await r.getByRole('link', { name: 'Edit' }).waitFor();
   });
 
   it('reads in French and in Spanish: the register and a risk', async () => {
-    const pages: [string, string, string, string][] = [
+    await j.readsIn(AMINA, [
       ['register', `${base}/risks`, 'Registre partagé des risques', 'Registro compartido de riesgos'],
       ['detail-worked', riskPath, 'Qui le supporte', 'Quién lo asume'],
       ['new-allocation', `${base}/risks/new`, 'Enregistrer un risque', 'Registrar un riesgo'],
-    ];
-    for (const [locale, lang] of [
-      ['fr-FR', 'fr'],
-      ['es-ES', 'es'],
-    ] as const) {
-      const { ctx, page } = await signedIn(AMINA, locale);
-      try {
-        for (const [name, path, fr, es] of pages) {
-          await go(page, path);
-          expect(await page.getAttribute('html', 'lang')).toBe(lang);
-          await page.getByRole('heading', { name: lang === 'fr' ? fr : es, exact: true }).first().waitFor();
-          await check(page, name, lang);
-        }
-      } finally {
-        await ctx.close();
-      }
-    }
+    ]);
   });
 
   it('reads well on a phone', async () => {
-    const { ctx, page } = await signedIn(AMINA, 'en-GB', { width: 390, height: 844 }, true);
-    try {
-      for (const [name, path] of visited) {
-        if (name === 'transition' || name === 'review-error' || name === 'edit-conflict' || name === 'new-errors') continue;
-        await go(page, path);
-        await check(page, name, 'en-phone');
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(wide, `${name} scrolls sideways by ${wide}px on a phone`).toBeLessThanOrEqual(0);
-      }
-    } finally {
-      await ctx.close();
-    }
+    await j.readsOnPhone(AMINA, (name) => name === 'transition' || name === 'review-error' || name === 'edit-conflict' || name === 'new-errors');
   });
 
   it('found no serious or critical accessibility violation and no script error', () => {
-    expect(axeFailures.join('\n\n')).toBe('');
-    expect(consoleErrors).toEqual([]);
+    j.expectClean();
   });
 });
