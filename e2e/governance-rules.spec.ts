@@ -1,10 +1,13 @@
 /**
  * The charter's voting rules in a real Chromium against the real server (fresh SQLite database, demo loaded):
  * a motion that waits for seconders from three different chambers and opens when the third chamber seconds;
- * a member who declares a conflict of interest and leaves the base (the roll and the outcome explanation show it);
- * a seat holder who hands the vote to a proxy, a second proxy over the charter's cap refused with the reason, the
- * proxy holder and an alternate voting; a secret ballot (results hidden until close, ballots never shown with
- * names, the roll shows who took part) and a decision whose results are hidden until close.
+ * a member who declares a conflict of interest and leaves the base (the roll shows it with the reason, and the
+ * outcome explanation counts without it; after close the tally's column reads "Did not vote");
+ * a seat holder who hands the vote to a proxy, a second proxy over the charter's cap refused with the reason, a
+ * proxy withdrawn by the seat's holder before it was used, a used proxy that stays, the proxy holder and an
+ * alternate voting (the roll says "by proxy" and "by the alternate"); a secret ballot (results hidden until close,
+ * ballots never shown with names, the roll shows who took part, and a warning where a chamber has a single voting
+ * seat) and a decision whose results are hidden until close.
  * The partnership is created fresh through the API and its charter adopted through the API (the charter's adoption
  * is the subject of governance.spec.ts); decisions are proposed through the API where proposing is not the subject.
  * Every page is checked with axe (no serious or critical violation) and photographed under
@@ -32,14 +35,15 @@ type Decision = {
   resultsHidden: boolean;
   seconding: { required: number; satisfied: boolean };
   seconds: { seat: string }[];
-  mySeats: { seat: string; as: string; ballot: { choice: string } | null }[];
-  roll: { seat: string; recused: boolean; voted: boolean }[];
+  mySeats: { seat: string; as: string; ballot: { choice: string } | null; proxy: { holder: { name: string }; voted: boolean; withdrawable: boolean } | null }[];
+  roll: { seat: string; recused: boolean; recusalReason: string | null; voted: boolean }[];
+  proxies: { seat: string; holder: { name: string }; voted: boolean }[];
   rollStats: { recused: number; tookPart: number };
   tally: { counts: Record<string, number>; voted: number; eligible: number } | null;
   result: { outcome: string; conditions: { passed: boolean; terms?: { kind: string; yes?: string; total?: string; needed?: string | null } }[] } | null;
   allowedActions: string[];
 };
-type Ballots = { anonymous: boolean; items: { seat: string; choice: string | null; reason: string | null; castBy: { name: string } | null; byProxy: boolean }[] };
+type Ballots = { anonymous: boolean; items: { seat: string; choice: string | null; reason: string | null; castBy: { name: string } | null; byProxy: boolean; byAlternate: boolean }[] };
 
 /** Five voting seats in three chambers; an organisation's seat with an alternate; proxies capped per chamber. */
 function charterFor(ids: Record<string, string>, biosul: string) {
@@ -109,7 +113,7 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
   }
 
   /** Calls the API as the context's person (CSRF token from the session); returns the status and the body. */
-  async function apiRaw(ctx: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function apiRaw(ctx: BrowserContext, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
     const session = (await (await ctx.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
     const res = await ctx.request.fetch(`${server.url}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': session.csrfToken } });
     return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
@@ -280,13 +284,14 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     await capture(r, 'recusal-dialog');
     await dialog.getByRole('button', { name: 'Declare a conflict of interest' }).click();
     await r.getByText('This seat declared a conflict of interest and does not vote on this decision.').waitFor();
-    await rollRow(r, 'Residents association').getByText('Recused').waitFor();
+    // the reason is shown to everyone taking part, as the dialog says
+    await rollRow(r, 'Residents association').getByText('Recused: My brother-in-law owns one of the bidding firms.').waitFor();
     await r.getByText('1 seat recused').waitFor();
     expect(await r.getByRole('button', { name: 'Declare a conflict of interest' }).count(), 'a seat recuses once').toBe(0);
     await capture(r, 'recusal');
 
     const mine = await decision(RAHUL, id);
-    expect(mine.roll.find((s) => s.seat === 'residents')).toMatchObject({ recused: true, voted: false });
+    expect(mine.roll.find((s) => s.seat === 'residents')).toMatchObject({ recused: true, recusalReason: 'My brother-in-law owns one of the bidding firms.', voted: false });
     expect(mine.rollStats.recused).toBe(1);
     expect(mine.allowedActions).not.toContain('vote');
     // the recused seat cannot vote any more, and the refusal writes nothing
@@ -301,12 +306,16 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     const p = as(AMINA).page;
     await openDecision(p, id, title);
     await p.getByText('4 of 4 voting seats have voted').waitFor();
+    await p.getByRole('columnheader', { name: 'Not voted yet' }).waitFor();
     await closeVoting(p);
     await p.getByText('The proposal is adopted', { exact: false }).waitFor();
+    // after close a seat without a ballot did not vote: it is no longer "not voted yet"
+    await p.getByRole('columnheader', { name: 'Did not vote' }).waitFor();
+    expect(await p.getByRole('columnheader', { name: 'Not voted yet' }).count()).toBe(0);
     // two yes of the four seats left in the base: at least half (of five, two would not have been enough)
     await p.getByText('at least 50% of all members (at least 2 yes of 4)').first().waitFor();
     await p.getByText('50% yes (2 of 4)').first().waitFor();
-    await rollRow(p, 'Residents association').getByText('Recused').waitFor();
+    await rollRow(p, 'Residents association').getByText('Recused: My brother-in-law owns one of the bidding firms.').waitFor();
     await p.getByText('1 seat recused').waitFor();
     await capture(p, 'recusal-outcome');
 
@@ -316,7 +325,7 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     expect(threshold).toMatchObject({ passed: true, terms: { yes: '2', total: '4', needed: '2' } });
   });
 
-  it('lets a proxy holder and an alternate vote within the charter caps, and refuses a proxy over the cap with the reason', async () => {
+  it('lets a proxy holder and an alternate vote within the charter caps, refuses a proxy over the cap with the reason, and lets a seat take back a proxy not yet used', async () => {
     const title = 'Set the 2027 abstraction limits';
     const id = await propose('ordinary', title, 'Abstraction from the Riverbend is capped at 1.2 cubic metres per second from June to September 2027.');
 
@@ -345,6 +354,36 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
+    // Henrik's seat card says who carries the vote, until when it may be taken back
+    await openDecision(h, id, title);
+    await seatCard(h, 'Water utility').getByText('Your vote is carried by Ingrid Bauer').waitFor();
+    await seatCard(h, 'Water utility').getByRole('button', { name: /^Withdraw the proxy/ }).waitFor();
+
+    // Rahul hands the residents' vote to Henrik, then takes it back in the browser before Henrik has used it
+    await apiCall(as(RAHUL).ctx, 'POST', `${base}/decisions/${id}/proxies`, { seat: 'residents', holderId: ids[HENRIK] });
+    expect((await decision(HENRIK, id)).mySeats.map((s) => [s.seat, s.as]).sort()).toEqual([
+      ['residents', 'proxy'],
+      ['utility', 'holder'],
+    ]);
+    const r = as(RAHUL).page;
+    await openDecision(r, id, title);
+    const residents = seatCard(r, 'Residents association');
+    await residents.getByText('Your vote is carried by Henrik Olsen').waitFor();
+    await rollRow(r, 'Residents association').getByText('Vote carried by Henrik Olsen (proxy)').waitFor();
+    await residents.getByRole('button', { name: /^Withdraw the proxy/ }).click();
+    dialog = r.getByRole('dialog');
+    await dialog.getByText('Henrik Olsen will no longer vote for Residents association in this decision.', { exact: false }).waitFor();
+    await capture(r, 'proxy-withdraw-dialog');
+    await dialog.getByRole('button', { name: 'Withdraw the proxy' }).click();
+    await r.getByText('The proxy is withdrawn: Henrik Olsen no longer carries the vote of Residents association.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await residents.getByText('Your vote is carried by', { exact: false }).count(), 'the seat card no longer names a proxy').toBe(0);
+    expect(await rollRow(r, 'Residents association').getByText(/Vote carried by/).count(), 'nor does the roll').toBe(0);
+    await capture(r, 'proxy-withdrawn');
+    expect((await decision(HENRIK, id)).mySeats.map((s) => s.seat)).toEqual(['utility']);
+    const gone = await apiRaw(as(HENRIK).ctx, 'PUT', `${base}/decisions/${id}/ballots/residents`, { choice: 'yes' });
+    expect(gone.status, 'a withdrawn proxy carries no vote').toBe(403);
+
     // Ingrid carries the utility's proxy (and her own seat), not the city's
     const carried = await decision(INGRID, id);
     expect(carried.mySeats.map((s) => [s.seat, s.as]).sort()).toEqual([
@@ -360,6 +399,16 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     await castIn(i, 'Water utility', /^Yes/, 'Cast as Henrik asked: the limits protect the dry-season flow.');
     await castIn(i, 'River trust', /^Yes/);
     await capture(i, 'proxy-ballots');
+
+    // once Ingrid has voted for the utility, that ballot stands: Henrik can no longer withdraw the proxy
+    await openDecision(h, id, title);
+    const utility = seatCard(h, 'Water utility');
+    await utility.getByText('Ingrid Bauer has voted for this seat by proxy: that ballot stands, so the proxy can no longer be withdrawn.').waitFor();
+    expect(await utility.getByRole('button', { name: /^Withdraw the proxy/ }).count()).toBe(0);
+    await capture(h, 'proxy-used');
+    const late = await apiRaw(as(HENRIK).ctx, 'DELETE', `${base}/decisions/${id}/proxies/utility`);
+    expect(late.status).toBe(409);
+    expect(late.body.errors).toEqual([expect.objectContaining({ field: 'seat', code: 'proxy_used' })]);
 
     // Sofia is the alternate of the organisation holding the private operator's seat
     const s = as(SOFIA).page;
@@ -378,26 +427,42 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     await p.getByText('4 of 5 voting seats have voted').waitFor();
     await closeVoting(p);
     await p.getByText('The proposal is adopted', { exact: false }).waitFor();
-    await rollRow(p, 'Water utility').getByText('Ingrid Bauer').waitFor();
+    // the roll names who cast the ballot (and, under the seat, who carried its vote)
+    await rollRow(p, 'Water utility').getByText('Ingrid Bauer', { exact: true }).waitFor();
+    await rollRow(p, 'Water utility').getByText('Vote carried by Ingrid Bauer (proxy)').waitFor();
     await rollRow(p, 'Water utility').getByText(/by proxy/).waitFor();
     await rollRow(p, 'Private operator').getByText('Sofia Marques').waitFor();
+    await rollRow(p, 'Private operator').getByText(/by the alternate/).waitFor();
     expect(await rollRow(p, 'Private operator').getByText(/by proxy/).count()).toBe(0);
+    expect(await rollRow(p, 'Water utility').getByText(/by the alternate/).count()).toBe(0);
     await capture(p, 'proxy-outcome');
 
     const ballots = await apiCall<Ballots>(as(AMINA).ctx, 'GET', `${base}/decisions/${id}/ballots`);
     const bySeat = new Map(ballots.items.map((b) => [b.seat, b]));
-    expect(bySeat.get('utility')).toMatchObject({ choice: 'yes', byProxy: true, castBy: { name: 'Ingrid Bauer' } });
-    expect(bySeat.get('operator')).toMatchObject({ choice: 'no', byProxy: false, castBy: { name: 'Sofia Marques' } });
+    expect(bySeat.get('utility')).toMatchObject({ choice: 'yes', byProxy: true, byAlternate: false, castBy: { name: 'Ingrid Bauer' } });
+    expect(bySeat.get('operator')).toMatchObject({ choice: 'no', byProxy: false, byAlternate: true, castBy: { name: 'Sofia Marques' } });
     expect(bySeat.has('residents')).toBe(false);
     expect((await decision(AMINA, id)).result?.outcome).toBe('adopted');
   });
 
   it('keeps a secret ballot secret: no tally before close, and the roll shows only who took part, never how', async () => {
     const title = 'Confirm the council chair for 2027';
+    const lone = 'In Private chamber, one seat votes: the result by group will show its choice.';
+    // the private chamber has one seat: whoever proposes a secret ballot is told its results by group will show it
+    const a = as(AMINA).page;
+    await go(a, `${base}/decisions/new`);
+    await a.getByRole('heading', { name: 'Propose a decision' }).waitFor();
+    await choose(a, 'Decision type', 'Election by secret ballot');
+    await a.getByText(lone).waitFor();
+    await capture(a, 'secret-propose-warning');
+    await choose(a, 'Decision type', 'Ordinary decision');
+    expect(await a.getByText(lone).count(), 'a named vote reveals choices anyway: no warning').toBe(0);
+
     const id = await propose('secret', title, 'The council confirms the River trust as chair of the basin council for 2027.');
     const l = as(LUCAS).page;
     await openDecision(l, id, title);
     await l.getByText('Secret ballot').first().waitFor();
+    await l.getByText(lone).waitFor();
     await l.getByText('This is a secret ballot: nobody, not even the conveners, will see how a seat voted, only that it took part.').waitFor();
     await castIn(l, 'Private operator', /^Yes/);
     await capture(l, 'secret-ballot');

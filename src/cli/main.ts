@@ -17,6 +17,7 @@ import { backupSqlite } from '../store/backup';
 import { parse as parseYaml } from 'yaml';
 import { checkCharter, type Charter } from '../domain/governance/charter';
 import { decide, explain, type Ballot } from '../domain/governance/count';
+import { computeCharterPower, OFFLINE_LIMITS, type CharterPowerResult, type PowerMethod } from '../services/governance/power-analysis';
 
 const HELP: Record<string, string> = {
   main: `accord — the platform for cross-sector partnerships
@@ -33,6 +34,8 @@ Commands:
                                Check every audit hash chain and name the first broken link
   backup FILE                  Copy the embedded database to FILE while it runs
   charter check FILE           Validate a charter (JSON or YAML) and print every problem with its path
+  charter power FILE [--rule R] [--stage S] [--method auto|exact|estimate] [--format json|text]
+                               The voting power of each seat and chamber under one rule (Banzhaf, Shapley-Shubik)
   decide CHARTER BALLOTS [--decision-type T] [--format json|text]
                                Compute a decision's outcome offline, exactly, with its explanation
 
@@ -54,10 +57,21 @@ command line, so it does not end up in the shell history:
 Recomputes every audit event's SHA-256 hash and its link to the event before it, chain by chain.
 Exits 0 when every chain is intact; exits 1 and names the first broken link otherwise.`,
   charter: `accord charter check FILE
+accord charter power FILE [--rule R] [--stage S] [--method auto|exact|estimate] [--format json|text]
 
-Reads a charter (JSON, or YAML for .yaml/.yml files; the language is in docs/domain/charter.md) and prints
-every error and warning with its path, e.g. "groups.0.share: shares of sibling groups must add up to 1".
-Exits 0 when there is no error (warnings allowed), 1 when there are errors.`,
+check: reads a charter (JSON, or YAML for .yaml/.yml files; the language is in docs/domain/charter.md) and
+prints every error and warning with its path, e.g. "groups.0.share: shares of sibling groups must add up to 1".
+Exits 0 when there is no error (warnings allowed), 1 when there are errors.
+
+power: the a-priori voting power of every voting seat under one rule (full attendance, yes/no votes): the
+normalised Banzhaf and Shapley-Shubik indices, exactly, against the nominal share the charter gives; the sums per
+top-level group (chamber); veto players, dummies and a dictator (docs/domain/charter.md, "Voting power").
+  --rule R      a decision type (its rule and body) or a rule name; default the first decision type
+  --stage S     a stage of a staged rule; default the last (the fallback vote)
+  --method M    auto (default: exact where it fits, else a seeded Monte Carlo estimate with its margin),
+                exact (never estimate) or estimate
+  --format F    text (a table, default) or json (the shape of GET /api/v1/partnerships/:id/charter/power)
+Exits 0 with an analysis, 1 when the charter or the rule cannot be analysed.`,
   decide: `accord decide CHARTER_FILE BALLOTS_FILE [--decision-type T] [--format json|text]
 
 Computes the outcome of one decision from a charter and a ballots file (docs/domain/charter.md), through the
@@ -173,6 +187,57 @@ async function serve(config: Config, demoIfEmpty: boolean) {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+/** `accord charter power FILE`: the voting power under one rule, as a table or as the API's JSON. */
+function charterPower(args: string[]): number {
+  const { positionals, values } = parseArgs({
+    args,
+    options: { rule: { type: 'string' }, stage: { type: 'string' }, method: { type: 'string', default: 'auto' }, format: { type: 'string', default: 'text' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('usage: accord charter power FILE [--rule R] [--stage S] [--method auto|exact|estimate] [--format json|text]');
+  if (values.format !== 'json' && values.format !== 'text') throw new UsageError('--format is json or text');
+  if (!['auto', 'exact', 'estimate'].includes(values.method as string)) throw new UsageError('--method is auto, exact or estimate');
+  const charter = readCharter(positionals[0]);
+  const r = computeCharterPower(charter, { rule: values.rule, stage: values.stage, method: values.method as PowerMethod }, OFFLINE_LIMITS);
+  process.stdout.write(values.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : powerTable(r));
+  return 0;
+}
+
+/** The analysis as a readable table: seats, then chambers, then vetoes, dummies, the method and the notes. */
+function powerTable(r: CharterPowerResult): string {
+  const pct = (f: { value: number } | null) => (f === null ? '-' : `${(f.value * 100).toFixed(1)}%`);
+  const fig = (f: { display: string; value: number; halfWidth: number | null }) => (f.halfWidth === null ? `${pct(f)}` : `${pct(f)} ±${(f.halfWidth * 100).toFixed(1)}`);
+  const table = (head: string[], rows: string[][]) => {
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  };
+  const out: string[] = [];
+  out.push(
+    `Voting power under ${r.decisionType ? `decision type "${r.decisionType}" (rule "${r.rule}")` : `rule "${r.rule}"`}${r.stage ? `, stage "${r.stage}"` : ''}${r.body ? `, body "${r.body}"` : ''}`,
+    r.method === 'exact' ? 'Method: exact (fractions in --format json)' : `Method: ESTIMATED by Monte Carlo (${r.margin?.samples} samples, 95% margins shown as ±; ${r.margin?.estimated.join(' and ')})`,
+    '',
+    table(
+      ['Seat', 'Group', 'Nominal', 'Banzhaf', 'Shapley-Shubik', 'Flags'],
+      r.seats.map((s) => [s.name ?? s.seat, s.group ?? '-', pct(s.nominalShare), fig(s.banzhaf), fig(s.shapleyShubik), [s.veto ? 'veto' : '', s.dummy ? 'dummy' : '', r.dictator === s.seat ? 'dictator' : ''].filter(Boolean).join(' ')]),
+    ),
+    '',
+    table(
+      ['Chamber (top-level group)', 'Seats', 'Nominal', 'Banzhaf', 'Shapley-Shubik', 'Can block alone'],
+      r.groups.map((g) => [g.name ?? g.group ?? '(no group)', String(g.seats), pct(g.nominalShare), fig(g.banzhaf), fig(g.shapleyShubik), g.blocVeto ? 'yes' : 'no']),
+    ),
+    '',
+    `Veto players: ${r.vetoPlayers.length ? r.vetoPlayers.join(', ') : 'none'}`,
+    `Dummies (no power): ${r.dummies.length ? r.dummies.join(', ') : 'none'}`,
+    `Dictator: ${r.dictator ?? 'none'}`,
+    '',
+    'Notes:',
+    ...r.notes.map((n) => `  - ${n}`),
+  );
+  return out.join('\n') + '\n';
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -261,8 +326,9 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'charter': {
+      if (rest[0] === 'power') return charterPower(rest.slice(1));
       const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
-      if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('usage: accord charter check FILE');
+      if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('usage: accord charter check FILE | accord charter power FILE [--rule R] [--format json|text]');
       const charter = readCharter(positionals[1]);
       const issues = shapeSafe(() => checkCharter(charter));
       for (const i of issues) process.stdout.write(`${i.severity === 'error' ? 'error' : 'warning'}: ${i.field}: ${i.message}\n`);

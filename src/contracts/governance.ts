@@ -126,7 +126,19 @@ export const RollSeat = z.object({
   organisationId: z.string().nullable(),
   personId: z.string().nullable(),
   recused: z.boolean(),
+  recusalReason: z.string().nullable().describe('The conflict of interest a recused seat declared (shown to those taking part; null otherwise)'),
   voted: z.boolean(),
+});
+
+/** A proxy in force: who carries a seat's vote for this decision, given by whom and when. */
+export const ProxyInForce = z.object({
+  seat: z.string(),
+  name: z.string().nullable().describe("The seat's name"),
+  holder: PersonRef.describe('Who carries the vote'),
+  grantedBy: PersonRef.nullable(),
+  at: Instant,
+  voted: z.boolean().describe("The proxy holder has cast the seat's ballot: the ballot stands and the proxy can no longer be withdrawn"),
+  withdrawable: z.boolean().describe('The reader may withdraw this proxy now (the seat\'s holder or a convener, voting open, the holder has not voted for the seat)'),
 });
 
 export const Tally = z.object({
@@ -175,9 +187,16 @@ export const DecisionDetail = DecisionSummary.extend({
   parentId: z.string().nullable().describe('The decision this one puts to the vote again after a referral'),
   startStage: z.string().nullable(),
   outcomeStatement: z.string().nullable(),
-  mySeats: z.array(z.object({ seat: z.string(), name: z.string().nullable(), as: z.enum(['holder', 'representative', 'alternate', 'proxy']), ballot: z.object({ choice: z.string(), reason: z.string().nullable(), castAt: Instant }).nullable() })),
+  mySeats: z.array(z.object({
+    seat: z.string(),
+    name: z.string().nullable(),
+    as: z.enum(['holder', 'representative', 'alternate', 'proxy']),
+    ballot: z.object({ choice: z.string(), reason: z.string().nullable(), castAt: Instant }).nullable(),
+    proxy: ProxyInForce.nullable().describe("Who carries this seat's vote for this decision, when a proxy is in force"),
+  })),
   myPollAnswer: z.unknown().nullable(),
   roll: z.array(RollSeat).describe('The first 500 seats of the roll by id; rollStats counts them all'),
+  proxies: z.array(ProxyInForce).describe('The proxies in force, by seat (the first 500; to those taking part, else empty). Who carries a seat is participation, not a choice: shown for secret ballots too'),
   rollStats: z.object({ seats: z.number().int(), voting: z.number().int(), recused: z.number().int(), tookPart: z.number().int() }),
   tally: Tally.nullable().describe('Null while results are hidden'),
   allowedActions: z.array(z.string()),
@@ -221,12 +240,68 @@ export const BallotQuery = PageQuery;
 export const BallotList = z.object({
   anonymous: z.boolean(),
   nextCursor: z.string().nullable(),
-  items: z.array(z.object({ seat: z.string(), name: z.string().nullable(), choice: z.string().nullable(), reason: z.string().nullable(), castBy: PersonRef.nullable(), byProxy: z.boolean(), castAt: Instant.nullable() })),
+  items: z.array(z.object({ seat: z.string(), name: z.string().nullable(), choice: z.string().nullable(), reason: z.string().nullable(), castBy: PersonRef.nullable(), byProxy: z.boolean(), byAlternate: z.boolean().describe("Cast by the seat's alternate"), castAt: Instant.nullable() })),
   history: z.array(z.object({ seat: z.string(), choice: z.string(), reason: z.string().nullable(), castBy: PersonRef.nullable(), at: Instant })),
 });
 
 export const RecusalBody = z.object({ seat: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2000) }).strict();
 export const ProxyBody = z.object({ seat: z.string().min(1).max(200), holderId: z.uuid() }).strict();
+export const ProxyParams = DecisionParams.extend({ seat: z.string().min(1).max(200) });
 export const CommentBody = z.object({ body: z.string().trim().min(1).max(10000) }).strict();
 export const Comment = z.object({ id: Id, author: PersonRef.nullable(), body: z.string(), createdAt: Instant });
 export const CommentPage = page(Comment);
+
+// ---- voting power of a charter (docs/domain/charter.md, "Voting power") ----------------------------------------
+
+export const POWER_METHODS = ['auto', 'exact', 'estimate'] as const;
+const PowerOptionsFields = {
+  rule: z.string().trim().min(1).max(80).optional().describe('A decision type of the charter (its rule and body) or a rule name; default the first decision type'),
+  stage: z.string().trim().min(1).max(80).optional().describe('For a staged rule: the stage to analyse (default the last, the fallback vote)'),
+  method: z.enum(POWER_METHODS).optional().describe('auto (default): exact where it fits the budget of a request, else a seeded estimate; exact: never estimate (422 too_large instead); estimate: always sample'),
+};
+export const CharterPowerBody = z.object({ charter: CharterDocument, ...PowerOptionsFields }).strict();
+export const CharterPowerQuery = z.object({ ...PowerOptionsFields, version: z.coerce.number().int().min(1).optional().describe('A version of the charter (default the one in force)') }).strict();
+
+export const PowerFigure = z.object({
+  fraction: z.string().describe('Exact, as "n/d" ("0" and "1" when whole); an estimate is the sample proportion'),
+  value: z.number().describe('The same as a number in [0, 1], for charts'),
+  display: z.string().describe('Rounded for people, at least 4 significant digits; estimates read "0.1234 ± 0.0050"'),
+  halfWidth: z.number().nullable().describe('Estimates only: half width of the 95% confidence interval'),
+});
+export const SeatPower = z.object({
+  seat: z.string(),
+  name: z.string().nullable(),
+  group: z.string().nullable().describe('The group path of the seat'),
+  topGroup: z.string().nullable().describe('Its top-level group (a chamber)'),
+  nominalShare: PowerFigure.nullable().describe("The seat's share of the voting weight the charter gives (group shares spread over their seats, or seat weights), among the voting seats analysed"),
+  banzhaf: PowerFigure.describe('Normalised Banzhaf index: its share of all swings'),
+  shapleyShubik: PowerFigure.describe('Shapley-Shubik index: its share of the orderings in which its yes is pivotal'),
+  dummy: z.boolean().describe('Never changes the outcome: no power at all'),
+  veto: z.boolean().describe('The rule cannot pass without its yes'),
+});
+export const GroupPower = z.object({
+  group: z.string().nullable().describe('A top-level group (null: seats in no group)'),
+  name: z.string().nullable(),
+  seats: z.number().int().describe('Voting seats of the group analysed'),
+  nominalShare: PowerFigure.nullable(),
+  banzhaf: PowerFigure.describe('The sum over its seats (estimates: half widths added, a conservative margin)'),
+  shapleyShubik: PowerFigure,
+  blocVeto: z.boolean().describe('The rule cannot pass when every seat of the group votes no: the group can block on its own'),
+});
+export const CharterPower = z.object({
+  decisionType: z.string().nullable().describe('The decision type analysed, when `rule` named one'),
+  rule: z.string(),
+  stage: z.string().nullable(),
+  body: z.string().nullable(),
+  method: z.enum(['exact', 'estimate']),
+  margin: z
+    .object({ level: z.number(), samples: z.number().int(), estimated: z.array(z.enum(['banzhaf', 'shapleyShubik'])), maxHalfWidth: z.number(), seed: z.string().describe('The PRNG seed, from the charter and the rule: the same charter gives the same estimate') })
+    .nullable()
+    .describe('Estimates only'),
+  seats: z.array(SeatPower),
+  groups: z.array(GroupPower).describe('Per top-level group, in the charter order: what chambers compare'),
+  dictator: z.string().nullable(),
+  vetoPlayers: z.array(z.string()),
+  dummies: z.array(z.string()),
+  notes: z.array(z.string()).describe('Every modelling assumption and approximation, in English'),
+});

@@ -4,7 +4,7 @@ import {
   E, P, PUBLIC, PRIVATE_READ, PRIVATE_PARTICIPANTS, PRIVATE_CONVENERS, priv, pub, tag, type BuiltRequest, type RouteCase,
 } from './routes.table';
 import { adoptCharter } from '../../src/services/governance/charters';
-import { closeDecision, propose } from '../../src/services/governance/decisions';
+import { closeDecision, grantProxy, propose } from '../../src/services/governance/decisions';
 
 /**
  * Charters and decisions. Beyond the partnership roles, voting needs a seat: in the charter below the
@@ -16,7 +16,9 @@ import { closeDecision, propose } from '../../src/services/governance/decisions'
  *  - a charter is as visible as its partnership; conveners adopt it and name seat holders;
  *  - decisions are for participants; motions are proposed by conveners and representatives (members and
  *    observers 403), polls and comments by anyone but observers;
- *  - closing early and recording the outcome are for conveners; withdrawing for the proposer or a convener.
+ *  - closing early and recording the outcome are for conveners; withdrawing for the proposer or a convener;
+ *  - a proxy is withdrawn by the holder of its seat or a convener (the admin counts as one); the observer, who
+ *    holds no seat, is 403.
  */
 
 /** Who may propose a motion: conveners and representatives (the platform admin too). */
@@ -27,6 +29,8 @@ const CONTRIBUTORS = E(401, 'allow', 'allow', 'allow', 'allow', 403, 404);
 const SEAT_HOLDERS = E(401, 403, 'allow', 'allow', 'allow', 403, 404);
 /** The proposer (the admin in these rows) or a convener. */
 const PROPOSER_OR_CONVENER = E(401, 'allow', 'allow', 403, 403, 403, 404);
+/** The holder of the seat (each persona's own; the city's for the admin and the observer) or a convener. */
+const SEAT_HOLDER_OR_CONVENER = E(401, 'allow', 'allow', 'allow', 'allow', 403, 404);
 
 function charterFor(w: World) {
   return {
@@ -71,6 +75,17 @@ async function freshDecision(f: Fixture, type: 'ordinary' | 'seconded' | 'staged
 
 /** The seat each persona would vote for (the admin and observer name the city's, which is not theirs). */
 const seatOf = (p: Persona) => (p === 'representative' ? 'acme' : p === 'member' ? 'mina' : 'city');
+/** Who holds each seat of the charter below, and to whom it hands its vote. */
+const HOLDER_OF = { city: 'convener', acme: 'representative', mina: 'member' } as const;
+const CARRIER_OF = { city: 'representative', acme: 'member', mina: 'representative' } as const;
+
+/** A fresh open motion whose seat (the persona's own, or the city's) has handed its vote to a proxy by its holder. */
+async function withProxy(f: Fixture, p: Persona): Promise<BuiltRequest> {
+  const b = await onDecision()(f);
+  const seat = seatOf(p);
+  await grantProxy(f.t.deps, await f.w.actor(f.w.users[HOLDER_OF[seat]]), f.w.partnership, b.params!.decisionId, { seat, holderId: f.w.users[CARRIER_OF[seat]] });
+  return { params: { ...b.params, seat } };
+}
 
 const onCharter = async (f: Fixture): Promise<BuiltRequest> => {
   await ensureCharter(f, f.w.partnership);
@@ -83,6 +98,16 @@ const D = `${P}/:id/decisions`;
 export const GOVERNANCE_ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/charter-templates', ok: 200, expect: PUBLIC, build: async () => ({}) },
   { method: 'POST', path: '/api/v1/charter-check', ok: 200, expect: PUBLIC, build: async (f) => ({ body: { charter: charterFor(f.w) } }) },
+  // voting power: of a draft, public like the check; of the adopted charter, as visible as the charter
+  { method: 'POST', path: '/api/v1/charter-power', ok: 200, expect: PUBLIC, build: async (f) => ({ body: { charter: charterFor(f.w), rule: 'ordinary' } }) },
+  { method: 'GET', path: `${P}/:id/charter/power`, ok: 200, expect: PRIVATE_READ, can: { action: 'partnership.charter.read', resource: priv }, build: onCharter },
+  {
+    method: 'GET', path: `${P}/:id/charter/power`, variant: 'public partnership', ok: 200, expect: PUBLIC, can: { action: 'partnership.charter.read', resource: pub },
+    build: async (f) => {
+      await ensureCharter(f, f.w.publicPartnership);
+      return { params: { id: f.w.publicPartnership } };
+    },
+  },
 
   { method: 'GET', path: `${P}/:id/charter`, ok: 200, expect: PRIVATE_READ, can: { action: 'partnership.charter.read', resource: priv }, build: onCharter },
   {
@@ -146,6 +171,7 @@ export const GOVERNANCE_ROUTES: RouteCase[] = [
     // the vote goes to another voter (observers do not vote)
     build: async (f, p) => ({ ...(await onDecision()(f)), body: { seat: seatOf(p), holderId: p === 'representative' ? f.w.users.member : f.w.users.representative } }),
   },
+  { method: 'DELETE', path: `${D}/:decisionId/proxies/:seat`, ok: 200, expect: SEAT_HOLDER_OR_CONVENER, build: withProxy },
   { method: 'GET', path: `${D}/:decisionId/comments`, ok: 200, expect: PRIVATE_PARTICIPANTS, can: { action: 'partnership.decisions.read', resource: priv }, build: onDecision() },
   { method: 'POST', path: `${D}/:decisionId/comments`, ok: 201, expect: CONTRIBUTORS, can: { action: 'partnership.decisions.participate', resource: priv }, build: async (f) => ({ ...(await onDecision()(f)), body: { body: 'A thought.' } }) },
 ];

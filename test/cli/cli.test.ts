@@ -227,6 +227,27 @@ describe('accord decide and accord charter check', CLI_TIMEOUT, () => {
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/not valid JSON/);
   });
+
+  it('gives the voting power of each seat and group under a rule: JSON in the shape of the API, or a table', () => {
+    // two groups of 10, two-thirds of each: symmetric, so each group holds exactly half of both indices and can block alone
+    const json = accord(['charter', 'power', 'charter.json', '--rule', 'ordinary', '--format', 'json']);
+    expect(json.code, json.err).toBe(0);
+    const out = JSON.parse(json.out);
+    expect(out).toMatchObject({ decisionType: 'ordinary', rule: 'ordinary', method: 'exact', vetoPlayers: [], dummies: [], dictator: null });
+    expect(out.seats).toHaveLength(20);
+    expect(new Set(out.seats.map((x: { banzhaf: { fraction: string } }) => x.banzhaf.fraction))).toEqual(new Set(['1/20']));
+    expect(out.groups.map((g: { group: string; banzhaf: { fraction: string }; shapleyShubik: { fraction: string }; blocVeto: boolean }) => [g.group, g.banzhaf.fraction, g.shapleyShubik.fraction, g.blocVeto])).toEqual([
+      ['donors', '1/2', '1/2', true],
+      ['implementers', '1/2', '1/2', true],
+    ]);
+    const text = accord(['charter', 'power', 'charter.json', '--rule', 'strict']);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/Voting power under decision type "strict"/);
+    expect(text.out).toMatch(/Seat\s+Group\s+Nominal\s+Banzhaf\s+Shapley-Shubik/);
+    expect(text.out).toMatch(/^d0\s+donors\s+5\.0%\s+5\.0%\s+5\.0%/m);
+    expect(text.out).toMatch(/^donors\s+10\s+50\.0%\s+50\.0%\s+50\.0%\s+yes$/m);
+    expect(text.out).toMatch(/Veto players: none/);
+  });
 });
 
 describe('accord decide with a file that is not a charter', CLI_TIMEOUT, () => {

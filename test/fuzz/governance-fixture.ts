@@ -8,7 +8,7 @@
 import type { Persona, World } from '../support/world';
 import type { Fixture } from '../access/fixtures';
 import { adoptCharter } from '../../src/services/governance/charters';
-import { castBallot, closeDecision, propose, second, withdraw } from '../../src/services/governance/decisions';
+import { castBallot, closeDecision, grantProxy, propose, second, withdraw } from '../../src/services/governance/decisions';
 import { escalateDispute, raiseDispute, resolveDispute, withdrawDispute } from '../../src/services/disputes/disputes';
 import type { PollSpec } from '../../src/domain/governance/polls';
 
@@ -106,6 +106,8 @@ export interface DecisionSpec {
   state: 'proposed' | 'open' | 'closed' | 'withdrawn';
   /** Ballots cast before the request (motions only): persona -> choice index into the decision's choices. */
   ballots?: [Persona, number][];
+  /** Proxies handed over once voting opens (motions only): the seat of `from` to `to`, who votes with it when `voted`. */
+  proxies?: { from: Persona; to: Persona; voted: boolean }[];
 }
 
 const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
@@ -146,6 +148,13 @@ export async function makeGovFixture(f: Fixture): Promise<GovFixture> {
           if (now?.status === 'open') break;
         }
       }
+      if ('motion' in spec.of)
+        for (const x of spec.proxies ?? []) {
+          const seat = SEAT_OF[x.from];
+          if (!seat || x.to === 'anonymous' || x.from === 'anonymous') continue;
+          const given = await grantProxy(deps, await w.actor(w.users[x.from]), w.partnership, d.id, { seat, holderId: w.users[x.to] }).catch(() => null);
+          if (given && x.voted) await castBallot(deps, await w.actor(w.users[x.to]), w.partnership, d.id, seat, { choice: choicesOf(d.ballotKind)[0] }).catch(() => undefined);
+        }
       if ('motion' in spec.of)
         for (const [p, i] of spec.ballots ?? []) {
           const seat = SEAT_OF[p];

@@ -89,3 +89,44 @@ describe.each(DIALECTS.map((d) => [d]))('list routes under random query strings 
     });
   }
 });
+
+/** Values for the voting-power query: the template's decision types, rules and stages, and awkward ones. */
+const powerGood: Record<string, fc.Arbitrary<string>> = {
+  rule: fc.oneof(fc.constantFrom('ordinary', 'budget', 'admission', 'amendment', 'dispute_ruling', 'motion', 'committee', 'nope', ''), fc.string({ maxLength: 90 })),
+  stage: fc.constantFrom('vote', 'consensus', 'nope', '', ' '),
+  method: fc.constantFrom('auto', 'exact', 'estimate', 'monte_carlo'),
+  version: fc.oneof(fc.constantFrom('1', '2', '0', '-1', '1.5', '1e3', '9007199254740993'), fc.integer().map(String)),
+};
+
+describe.each(DIALECTS.map((d) => [d]))('voting power of the adopted charter under random query strings on %s', (dialect) => {
+  let t: TestApp;
+  let w: World;
+  let f: Fixture;
+  beforeAll(async () => {
+    if (dialect === 'postgres' && !pgUp) return;
+    t = await makeTestApp(dialect as TestDialect);
+    w = await buildWorld(t.deps);
+    f = await makeFixture(t, w);
+    const res = await t.app.inject({ method: 'PUT', url: `/api/v1/partnerships/${w.partnership}/charter`, headers: as(f.sessions.convener, true), payload: { templateId: 'msi-general-assembly' } });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+  afterAll(async () => t?.close());
+
+  it.skipIf(dialect === 'postgres' && !pgUp)('GET /api/v1/partnerships/:id/charter/power — never a 5xx; a 200 is the power of the charter in force', async () => {
+    const keys = Object.keys(powerGood);
+    const q = fc
+      .dictionary(fc.constantFrom(...keys, 'colour'), fc.constant(''), { maxKeys: 3 })
+      .chain((d) => fc.record(Object.fromEntries(Object.keys(d).map((k) => [k, k in powerGood ? fc.oneof({ weight: 3, arbitrary: powerGood[k] }, { weight: 1, arbitrary: value }) : value]))) as fc.Arbitrary<Record<string, string>>);
+    await fc.assert(
+      fc.asyncProperty(q, async (query) => {
+        const url = `/api/v1/partnerships/${w.partnership}/charter/power?${new URLSearchParams(query)}`;
+        const res = await t.app.inject({ url, headers: as(f.sessions.member) });
+        expect(res.statusCode, `${url} ${res.body.slice(0, 300)}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        // the general assembly's 30 seats, or the three of the dispute committee for its rule
+        else expect(res.json().seats.length, url).toBe(res.json().body === 'dispute-committee' ? 3 : 30);
+      }),
+      { numRuns: dialect === 'sqlite' ? 60 : 25 },
+    );
+  }, 120_000);
+});

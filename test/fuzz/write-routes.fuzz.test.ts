@@ -34,6 +34,8 @@ import { closeDecision } from '../../src/services/governance/decisions';
 import { TEMPLATES } from '../../src/domain/governance/templates';
 import { snapshotDb, changedTables, watchWrites, writtenTables } from './db-snapshot';
 import { charterArb, usableCharterArb } from './charter-arbitrary';
+import { RULE_NAMES } from './charter-arbitrary';
+import { CharterPower } from '../../src/contracts/governance';
 import {
   ALL_TYPES, BODY_IDS, CHOICES_OF_TYPE, CLOSABLE_TYPES, MOTION_TYPES, POLL_SPECS, SEAT_IDS, SEAT_OF, fuzzCharter, makeGovFixture,
   type DecisionSpec, type MotionType, type PollKind,
@@ -52,6 +54,8 @@ const RUNS: Record<TestDialect, number> = { sqlite: 60, postgres: 25 };
 const HEAVY: Record<TestDialect, number> = { sqlite: 80, postgres: 20 };
 /** Charter documents through the check alone: cheap, and the generator has a lot of ground to cover. */
 const CHECKS: Record<TestDialect, number> = { sqlite: 150, postgres: 40 };
+/** Voting power of random charters (each answered in a worker thread, within a request's budget). */
+const POWER_RUNS: Record<TestDialect, number> = { sqlite: 80, postgres: 20 };
 /** Random charters adopted and then used (each run some twenty requests). */
 const LIFE_RUNS: Record<TestDialect, number> = { sqlite: 80, postgres: 20 };
 
@@ -245,6 +249,35 @@ const GOVERNANCE_SPECS: WriteSpec[] = [
     },
   },
   {
+    // voting power of a draft: answered (200) only for a charter the check finds no error in, with indices that add up
+    method: 'POST', path: '/api/v1/charter-power', as: 'anonymous', readOnly: true, runs: POWER_RUNS,
+    body: (p) =>
+      fc.record(
+        {
+          charter: fc.oneof({ weight: 3, arbitrary: usableCharterArb(p.holders) }, { weight: 1, arbitrary: charterArb(p.holders) }),
+          rule: opt(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...RULE_NAMES, 'motion', 'nonexistent') }, { weight: 1, arbitrary: text(1, 80) })),
+          stage: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('vote', 'consensus', 'nope', '') }),
+          method: opt(fc.constantFrom('auto', 'exact', 'estimate', 'guess')),
+        },
+        { requiredKeys: ['charter'] },
+      ),
+    verify: async ({ t, status, json, sent, context }) => {
+      if (status !== 200) return;
+      const r = CharterPower.parse(json());
+      const check = await t.app.inject({ method: 'POST', url: '/api/v1/charter-check', payload: { charter: (sent as { charter: unknown }).charter } });
+      expect(check.json().ok, `${context}
+power analysed although charter-check finds errors`).toBe(true);
+      expect(r.seats.length, context).toBeGreaterThan(0);
+      for (const index of ['banzhaf', 'shapleyShubik'] as const) {
+        const total = r.seats.reduce((n, x) => n + x[index].value, 0);
+        expect(Math.abs(total - 1), `${context}
+${index} adds up to ${total}`).toBeLessThan(r.method === 'exact' ? 1e-9 : 0.02);
+      }
+      expect(r.dummies, context).toEqual(r.seats.filter((x) => x.dummy).map((x) => x.seat));
+      expect(r.vetoPlayers, context).toEqual(r.seats.filter((x) => x.veto).map((x) => x.seat));
+    },
+  },
+  {
     method: 'PATCH', path: `${P}/:id/charter/seats/:seatId`, as: 'convener', runs: HEAVY,
     variant: () => seatId,
     target: async (e, seat: string) => ({ id: e.seatPartnership, seatId: seat }),
@@ -351,6 +384,23 @@ const GOVERNANCE_SPECS: WriteSpec[] = [
         seat: ownSeatMostly(as),
         holderId: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(p.users.convener, p.users.representative, p.users.member) }, { weight: 2, arbitrary: fc.constantFrom(p.users.observer, p.users.outsider, p.users.admin) }, { weight: 1, arbitrary: fc.uuid({ version: 7 }) }),
       }),
+  },
+  {
+    method: 'DELETE', path: `${DD}/proxies/:seat`, as: VOTERS, runs: HEAVY,
+    // mostly the caller's own seat has handed its vote over (sometimes already used); other seats' proxies around it
+    variant: () =>
+      fc.record({
+        decision: decisionVariant({ open: 8, proposed: 1, closed: 1 }, MOTION_TYPES, 1),
+        own: fc.option(fc.record({ to: fc.constantFrom<Persona>('convener', 'representative', 'member'), voted: fc.boolean() }), { nil: null, freq: 6 }),
+        proxies: fc.array(fc.record({ from: fc.constantFrom<Persona>('convener', 'representative', 'member'), to: fc.constantFrom<Persona>('convener', 'representative', 'member', 'observer'), voted: fc.boolean() }), { maxLength: 2 }),
+        seat: fc.oneof({ weight: 5, arbitrary: fc.constant('own') }, { weight: 2, arbitrary: seatId }),
+      }),
+    target: async (e, v: { decision: DecisionSpec; own: { to: Persona; voted: boolean } | null; proxies: NonNullable<DecisionSpec['proxies']>; seat: string }, as) => {
+      const me = as as Persona;
+      const own = v.own ? [{ from: me, to: v.own.to === me ? (me === 'member' ? 'convener' : 'member') : v.own.to, voted: v.own.voted }] : [];
+      return { ...(await onDecision(e, { ...v.decision, proxies: [...own, ...v.proxies] })), seat: v.seat === 'own' ? (SEAT_OF[me] ?? 'city') : v.seat };
+    },
+    body: noBody,
   },
   {
     method: 'POST', path: `${DD}/comments`, as: VOTERS, runs: HEAVY,
@@ -632,7 +682,7 @@ for (const dialect of DIALECTS) {
         fc.asyncProperty(usableCharterArb(pools.holders), fc.gen(), async (charter, gen) => {
           const id = await f.freshPartnership();
           const log: string[] = [];
-          const call = async (who: Persona, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) => {
+          const call = async (who: Persona, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
             const res = await t.app.inject({ method, url, headers: as(f.sessions[who], method !== 'GET'), ...(payload === undefined ? {} : { payload: payload as object }) });
             const route = `life: ${method} ${url.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/ballots\/[^/]+$/, 'ballots/:seat')}`;
             const counts = stats.get(route) ?? {};
@@ -675,7 +725,10 @@ for (const dialect of DIALECTS) {
                 if (what === 'vote' && detail.choices.length)
                   await call(who, 'PUT', `${url}/ballots/${seat}`, { choice: gen(fc.constantFrom, ...(detail.choices as string[])), reason: 'For the reasons given.', paramount: gen(fc.boolean), resolved: gen(fc.boolean) });
                 if (what === 'recuse') await call(who, 'POST', `${url}/recusals`, { seat: mine.seat, reason: 'A conflict of interest.' });
-                if (what === 'proxy') await call(who, 'POST', `${url}/proxies`, { seat: mine.seat, holderId: who === 'member' ? w.users.convener : w.users.member });
+                if (what === 'proxy') {
+                  await call(who, 'POST', `${url}/proxies`, { seat: mine.seat, holderId: who === 'member' ? w.users.convener : w.users.member });
+                  if (gen(fc.boolean)) await call(who, 'DELETE', `${url}/proxies/${seat}`);
+                }
               }
             }
             await call('member', 'GET', url);

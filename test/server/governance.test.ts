@@ -246,6 +246,143 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
   });
 
   // ---------------------------------------------------------------------------------------------
+  describe('proxies seen and withdrawn, recusal reasons shown', () => {
+    const del = (who: Session, decision: string, seat: string) => t.app.inject({ method: 'DELETE', url: `${P}/${w.partnership}/decisions/${decision}/proxies/${seat}`, headers: as(who, true) });
+    const grant = async (who: Session, decision: string, seat: string, holderId: string) => {
+      const res = await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/decisions/${decision}/proxies`, headers: as(who, true), payload: { seat, holderId } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    /** A named ordinary motion, opened by the member's second. */
+    const openMotion = async (title: string) => {
+      const d0 = DecisionDetail.parse((await propose(s.convener, { title, decisionType: 'ordinary', seat: 'city' })).json());
+      const opened = await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/decisions/${d0.id}/seconds`, headers: as(s.member, true), payload: {} });
+      expect(DecisionDetail.parse(opened.json()).status).toBe('open');
+      return d0.id;
+    };
+    const audits = async (action: string, entity: string) =>
+      t.deps.database.db.selectFrom('audit_events').selectAll().where('action', '=', action).where('entity_id', '=', entity).execute();
+
+    run('lists the proxies in force to those taking part (seat, holder, given by whom and when), not to observers', async () => {
+      const id = await openMotion('Renew the meter contract');
+      await grant(s.member, id, 'mina', s.representative.userId);
+      const expected = { seat: 'mina', name: 'Mina Member', holder: { id: s.representative.userId, name: 'Remi Representative' }, grantedBy: { id: s.member.userId, name: 'Mina Member' }, at: expect.any(String), voted: false };
+      const byConvener = await detail(s.convener, id);
+      expect(byConvener.proxies).toEqual([{ ...expected, withdrawable: true }]);
+      expect(byConvener.allowedActions).toContain('withdraw_proxy');
+      // the seat's holder sees who carries the vote on the seat itself, and may withdraw it
+      const byHolder = await detail(s.member, id);
+      expect(byHolder.mySeats.find((m) => m.seat === 'mina')).toMatchObject({ as: 'holder', proxy: { ...expected, withdrawable: true } });
+      expect(byHolder.allowedActions).toContain('withdraw_proxy');
+      // the proxy holder carries the seat but does not withdraw what was given to them
+      const byCarrier = await detail(s.representative, id);
+      expect(byCarrier.mySeats.find((m) => m.seat === 'mina')).toMatchObject({ as: 'proxy', proxy: { ...expected, withdrawable: false } });
+      expect(byCarrier.mySeats.find((m) => m.seat === 'acme')).toMatchObject({ as: 'representative', proxy: null });
+      expect(byCarrier.allowedActions).not.toContain('withdraw_proxy');
+      const byObserver = await detail(s.observer, id);
+      expect(byObserver.proxies).toEqual([]);
+    });
+
+    run('the seat’s holder withdraws a proxy before it is used: audited, published live, and the proxy holder can no longer vote for the seat', async () => {
+      const id = await openMotion('Move the pumping station');
+      await grant(s.member, id, 'mina', s.representative.userId);
+      const events: { type: string; entityId: string }[] = [];
+      const stop = t.deps.database.bus.subscribe((e) => events.push(e));
+      try {
+        const res = await del(s.member, id, 'mina');
+        expect(res.statusCode, res.body).toBe(200);
+        const d = DecisionDetail.parse(res.json());
+        expect(d.proxies).toEqual([]);
+        expect(d.mySeats.find((m) => m.seat === 'mina')!.proxy).toBeNull();
+        await expect.poll(() => events.some((e) => e.type === 'decision.proxy_withdrawn' && e.entityId === id)).toBe(true);
+      } finally {
+        stop();
+      }
+      const [audit] = await audits('decision.proxy_withdrawn', id);
+      expect(audit).toMatchObject({ actor_id: s.member.userId, partnership_id: w.partnership });
+      expect(audit.diff).toContain(s.representative.userId);
+      expectProblem(await vote(s.representative, id, 'mina', { choice: 'yes' }), 403, 'forbidden');
+      expect((await detail(s.representative, id)).mySeats.map((m) => m.seat)).toEqual(['acme']);
+      // the seat votes through its holder again
+      expect((await vote(s.member, id, 'mina', { choice: 'yes' })).statusCode).toBe(200);
+    });
+
+    run.each([
+      ['an observer', 'observer', 'mina', 403, 'forbidden'],
+      ['the proxy holder', 'representative', 'mina', 403, 'forbidden'],
+      ['someone else’s seat', 'representative', 'city', 403, 'forbidden'],
+      ['a person of another partnership', 'outsider', 'mina', 404, 'not_found'],
+      ['a seat without a proxy', 'convener', 'acme', 404, 'not_found'],
+      ['a seat not on the roll', 'convener', 'nobody', 404, 'not_found'],
+    ] as const)('refuses to withdraw a proxy for %s and writes nothing', async (_what, who, seat, status, code) => {
+      const id = await openMotion(`Refused withdrawal ${seat} ${who}`);
+      await grant(s.member, id, 'mina', s.representative.userId);
+      const before = [await count('decision_proxies'), await count('audit_events')];
+      expectProblem(await del(s[who], id, seat), status, code);
+      expect([await count('decision_proxies'), await count('audit_events')]).toEqual(before);
+    });
+
+    run('a convener withdraws a proxy of a seat that is not theirs', async () => {
+      const id = await openMotion('Hire a hydrologist');
+      await grant(s.representative, id, 'acme', s.member.userId);
+      const res = await del(s.convener, id, 'acme');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(DecisionDetail.parse(res.json()).proxies).toEqual([]);
+      expect((await audits('decision.proxy_withdrawn', id))[0]).toMatchObject({ actor_id: s.convener.userId });
+    });
+
+    run('once the proxy holder has voted for the seat, the ballot stands and the proxy can no longer be withdrawn (409, nothing written)', async () => {
+      const id = await openMotion('Adopt the drought plan');
+      await grant(s.member, id, 'mina', s.representative.userId);
+      expect(BallotReceipt.parse((await vote(s.representative, id, 'mina', { choice: 'no' })).json())).toMatchObject({ byProxy: true });
+      const before = [await count('decision_proxies'), await count('audit_events'), await count('ballots')];
+      for (const who of ['member', 'convener'] as const) {
+        const p = expectProblem(await del(s[who], id, 'mina'), 409, 'conflict', 'seat');
+        expect(p.errors![0]).toMatchObject({ code: 'proxy_used' });
+        expect(p.detail ?? p.title).toMatch(/Remi Representative has already voted for seat "mina" by proxy: that ballot stands/);
+      }
+      expect([await count('decision_proxies'), await count('audit_events'), await count('ballots')]).toEqual(before);
+      const d = await detail(s.member, id);
+      expect(d.mySeats.find((m) => m.seat === 'mina')).toMatchObject({ ballot: { choice: 'no' }, proxy: { voted: true, withdrawable: false } });
+      expect(d.allowedActions).not.toContain('withdraw_proxy');
+      // the seat's holder may not replace the ballot cast by proxy either
+      expectProblem(await vote(s.member, id, 'mina', { choice: 'yes' }), 409, 'conflict', 'seatId');
+    });
+
+    run('a secret ballot shows who carries a proxy (participation, not a choice); a used proxy stays, and none is withdrawn after close', async () => {
+      const d0 = DecisionDetail.parse((await propose(s.representative, { title: 'Set the secret tariff band', decisionType: 'reserved_matter' })).json());
+      expect(d0.anonymous).toBe(true);
+      await grant(s.member, d0.id, 'mina', s.convener.userId);
+      await grant(s.representative, d0.id, 'acme', s.member.userId);
+      const open = await detail(s.representative, d0.id);
+      expect(open.proxies.map((x) => [x.seat, x.holder.id, x.voted])).toEqual([['acme', s.member.userId, false], ['mina', s.convener.userId, false]]);
+      expect((await vote(s.convener, d0.id, 'mina', { choice: 'yes' })).statusCode).toBe(200);
+      const p = expectProblem(await del(s.member, d0.id, 'mina'), 409, 'conflict', 'seat');
+      expect(p.errors![0].code).toBe('proxy_used');
+      expect((await detail(s.member, d0.id)).proxies.find((x) => x.seat === 'mina')).toMatchObject({ voted: true, withdrawable: false });
+      const closed = await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/decisions/${d0.id}/close`, headers: as(s.convener, true) });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const before = [await count('decision_proxies'), await count('audit_events')];
+      expectProblem(await del(s.representative, d0.id, 'acme'), 409, 'conflict');
+      expect([await count('decision_proxies'), await count('audit_events')]).toEqual(before);
+      // after close nobody can tell any more who cast a secret ballot: no proxy is said to have been used
+      const after = await detail(s.representative, d0.id);
+      expect(after.proxies.map((x) => [x.seat, x.voted, x.withdrawable])).toEqual([['acme', false, false], ['mina', false, false]]);
+    });
+
+    run('the reason a seat recused itself is returned to those taking part, not to observers', async () => {
+      const id = await openMotion('Award the leak survey');
+      const rec = await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/decisions/${id}/recusals`, headers: as(s.representative, true), payload: { seat: 'acme', reason: 'Acme bids for the survey' } });
+      expect(rec.statusCode, rec.body).toBe(200);
+      expect(DecisionDetail.parse(rec.json()).roll.find((r) => r.seat === 'acme')).toMatchObject({ recused: true, recusalReason: 'Acme bids for the survey' });
+      const seen = await detail(s.member, id);
+      expect(seen.roll.find((r) => r.seat === 'acme')).toMatchObject({ recused: true, recusalReason: 'Acme bids for the survey' });
+      expect(seen.roll.find((r) => r.seat === 'mina')).toMatchObject({ recused: false, recusalReason: null });
+      const observed = await detail(s.observer, id);
+      expect(observed.roll.find((r) => r.seat === 'acme')).toMatchObject({ recused: true, recusalReason: null });
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
   describe('amendments and versions', () => {
     run('an adopted amendment becomes the next version; a decision opened before keeps its version', async () => {
       const older = DecisionDetail.parse((await propose(s.representative, { title: 'Hire an auditor', decisionType: 'ordinary' })).json());
@@ -341,6 +478,20 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       expect((await ballot(s.representative, d0.id, 'acme', { choice: 'stand_aside' })).statusCode).toBe(200);
       // the alternate votes for the seat when nobody else has
       expect((await ballot(s.member, d0.id, 'mina', { choice: 'agree' })).statusCode).toBe(200);
+    });
+
+    run('marks a ballot cast by the seat’s alternate, and only that one', async () => {
+      const d0 = DecisionDetail.parse((await propose(s.convener, { title: 'Open the tender data', decisionType: 'ordinary' }, w.publicPartnership)).json());
+      // the member is Acme's alternate and holds "mina" in person
+      expect((await ballot(s.member, d0.id, 'acme', { choice: 'agree' })).statusCode).toBe(200);
+      expect((await ballot(s.member, d0.id, 'mina', { choice: 'agree' })).statusCode).toBe(200);
+      expect((await ballot(s.convener, d0.id, 'city', { choice: 'stand_aside' })).statusCode).toBe(200);
+      const list = BallotList.parse((await t.app.inject({ url: `${PP()}/${d0.id}/ballots`, headers: as(s.observer) })).json());
+      expect(list.items.map((b) => [b.seat, b.castBy?.id, b.byAlternate, b.byProxy])).toEqual([
+        ['acme', s.member.userId, true, false],
+        ['city', s.convener.userId, false, false],
+        ['mina', s.member.userId, false, false],
+      ]);
     });
   });
 

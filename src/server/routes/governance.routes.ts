@@ -4,11 +4,13 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import {
   AdoptCharterBody, BallotBody, BallotList, BallotQuery, BallotParams, BallotReceipt, CharterVersion, CharterVersionList, CheckCharterBody, CheckCharterResult, Comment, CommentBody,
-  CommentPage, DecisionDetail, DecisionPage, DecisionParams, DecisionQuery, ProposeBody, ProxyBody, RecusalBody, RevoteBody, SecondBody, TemplateList, UpdateDecisionBody, WithdrawBody,
+  CommentPage, DecisionDetail, DecisionPage, DecisionParams, DecisionQuery, ProposeBody, ProxyBody, ProxyParams, RecusalBody, RevoteBody, SecondBody, TemplateList, UpdateDecisionBody, WithdrawBody,
 } from '../../contracts/governance';
 import { PageQuery } from '../../contracts/common';
 import * as charters from '../../services/governance/charters';
 import * as decisions from '../../services/governance/decisions';
+import * as power from '../../services/governance/charter-power';
+import { CharterPower, CharterPowerBody, CharterPowerQuery } from '../../contracts/governance';
 import { requireUser } from '../plugins/auth';
 import { IdParam, responses } from './shared';
 
@@ -21,6 +23,12 @@ export async function governanceRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/charter-templates', { schema: { tags, summary: 'Charter templates shipped with Accord', response: responses(200, TemplateList) } }, async () => charters.listTemplates());
   r.post('/api/v1/charter-check', { schema: { tags, summary: 'Check a charter and list every problem with its path (nothing is stored)', body: CheckCharterBody, response: responses(200, CheckCharterResult) } }, async (req) =>
     charters.checkCharterDocument(req.body.charter));
+  r.post('/api/v1/charter-power', {
+    schema: { tags, summary: 'Voting power of a draft charter under one rule: Banzhaf and Shapley-Shubik per seat and per top-level group, vetoes, dummies (nothing is stored)', body: CharterPowerBody, response: responses(200, CharterPower) },
+  }, async (req) => power.draftCharterPower(req.body));
+  r.get(`${base}/charter/power`, {
+    schema: { tags, summary: 'Voting power under one rule of the charter in force (or a version of it)', params: IdParam, querystring: CharterPowerQuery, response: responses(200, CharterPower) },
+  }, async (req) => power.partnershipCharterPower(deps, req.actor, req.params.id, req.query));
   r.get(`${base}/charter`, { schema: { tags, summary: 'The charter in force', params: IdParam, response: responses(200, CharterVersion) } }, async (req) => charters.getCharter(deps, req.actor, req.params.id));
   r.put(`${base}/charter`, { schema: { tags, summary: 'Adopt the first charter (conveners); later changes go through an amendment decision', params: IdParam, body: AdoptCharterBody, response: responses(201, CharterVersion) } }, async (req, reply) => {
     requireUser(req);
@@ -92,6 +100,17 @@ export async function governanceRoutes(app: FastifyInstance, deps: Deps) {
   r.post(`${D}/:decisionId/proxies`, { schema: { tags, summary: 'Hand a seat’s vote to another person (within the charter’s caps)', params: DecisionParams, body: ProxyBody, response: responses(200, DecisionDetail) } }, async (req) => {
     requireUser(req);
     return decisions.grantProxy(deps, req.actor, req.params.id, req.params.decisionId, req.body);
+  });
+  r.delete(`${D}/:decisionId/proxies/:seat`, {
+    schema: {
+      tags,
+      summary: 'Withdraw the proxy of a seat (its holder or a convener), while voting is open and before the proxy holder has voted for it (409 after: that ballot stands)',
+      params: ProxyParams,
+      response: responses(200, DecisionDetail),
+    },
+  }, async (req) => {
+    requireUser(req);
+    return decisions.withdrawProxy(deps, req.actor, req.params.id, req.params.decisionId, req.params.seat);
   });
   r.get(`${D}/:decisionId/comments`, { schema: { tags, summary: 'Deliberation, oldest first', params: DecisionParams, querystring: PageQuery, response: responses(200, CommentPage) } }, async (req) => {
     requireUser(req);

@@ -55,6 +55,13 @@ function seatKey(d: DecisionRow, seat: string): string {
   return createHmac('sha256', d.anon_key).update(seat).digest('hex');
 }
 
+/** Who cast a ballot as stored: the person, or for anonymous decisions a keyed hash of them (it dies with the key). */
+function casterOf(d: DecisionRow, userId: string): string {
+  if (!d.anonymous) return userId;
+  if (!d.anon_key) throw conflict('This decision is closed', 'closed');
+  return `h:${createHmac('sha256', d.anon_key).update(`caster:${userId}`).digest('hex')}`;
+}
+
 type SeatRole = 'holder' | 'representative' | 'alternate' | 'proxy';
 
 /** The seats this person may vote for in this decision, and in which capacity (indexed lookups, never the whole roll). */
@@ -202,6 +209,57 @@ function secondingState(charter: Charter | null, d: DecisionRow, seconds: { seat
   return { required: type.seconders.count + 1, satisfied: r.satisfied, missing: r.missing };
 }
 
+interface ProxyView {
+  seat: string;
+  name: string | null;
+  holder: { id: string; name: string };
+  grantedBy: { id: string; name: string } | null;
+  at: string;
+  voted: boolean;
+  withdrawable: boolean;
+  /** In the decision's list (the first ROLL_SHOWN by seat); the reader's own seats are always read. */
+  listed: boolean;
+}
+
+/**
+ * The proxies in force: the first ROLL_SHOWN by seat, and those of the reader's seats; whether the proxy holder has
+ * cast the seat's ballot (then it stands and the proxy stays) and whether the reader may withdraw each one now.
+ */
+async function proxiesInForce(db: Tx, d: DecisionRow, mine: { seat: RollRow; as: SeatRole }[], manage: boolean, now: string): Promise<Map<string, ProxyView>> {
+  if (d.kind !== 'motion' || d.status === 'proposed') return new Map();
+  const mineIds = mine.map((m) => m.seat.seat_id);
+  const [listed, own] = await Promise.all([repo.proxiesOf(db, d.id, { limit: ROLL_SHOWN }), repo.proxiesOf(db, d.id, { seats: mineIds, limit: mineIds.length })]);
+  const listedSeats = new Set(listed.map((x) => x.seat_id));
+  const rows = [...listed, ...own.filter((x) => !listedSeats.has(x.seat_id))];
+  if (rows.length === 0) return new Map();
+  // a closed secret ballot no longer knows who cast what: nobody is said to have voted by proxy
+  const known = !d.anonymous || !!d.anon_key;
+  const ballots = known ? new Map((await repo.ballotsFor(db, d.id, rows.map((x) => seatKey(d, x.seat_id)))).map((b) => [b.seat_key, b])) : new Map<string, { cast_by: string | null }>();
+  const held = new Set(mine.filter((m) => m.as !== 'proxy').map((m) => m.seat.seat_id));
+  const open = d.status === 'open' && now >= d.opens_at && now < d.closes_at;
+  return new Map(
+    rows.map((x) => {
+      const voted = known && ballots.get(seatKey(d, x.seat_id))?.cast_by === casterOf(d, x.holder_id);
+      return [
+        x.seat_id,
+        {
+          seat: x.seat_id,
+          name: x.seat_name,
+          holder: { id: x.holder_id, name: x.holder_name ?? '' },
+          grantedBy: x.granted_by ? { id: x.granted_by, name: x.granted_by_name ?? '' } : null,
+          at: x.at,
+          voted,
+          withdrawable: open && !voted && (manage || held.has(x.seat_id)),
+          listed: listedSeats.has(x.seat_id),
+        },
+      ];
+    }),
+  );
+}
+
+/** A proxy as the contract shows it. */
+const shownProxy = ({ listed, ...x }: ProxyView) => (void listed, x);
+
 async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public' | 'private' }, d: DecisionRow, now: string, known?: Aggregate) {
   const charter = await charterOf(db, p.id, d.charter_version);
   const [roll, agg, seconds] = await Promise.all([repo.rollPage(db, d.id, ROLL_SHOWN), known ?? aggregateOf(db, d), repo.secondsOf(db, d.id)]);
@@ -222,6 +280,9 @@ async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public
   }
   const allowed: string[] = allowedActions(actor, DECISION_ACTIONS, resourceOf(p));
   const manage = allowed.includes('partnership.decisions.manage');
+  // who carries a seat's vote and why a seat recused are for those taking part (observers read the decision only)
+  const participant = allowed.includes('partnership.decisions.participate');
+  const proxies = participant ? await proxiesInForce(db, d, mine, manage, now) : new Map<string, ProxyView>();
   const type = d.kind === 'motion' && charter && d.decision_type ? resolveDecisionType(charter, d.decision_type) : null;
   const actions = [
     ...(d.status === 'open' && votingSeats.length > 0 && now >= d.opens_at && now < d.closes_at ? ['vote'] : []),
@@ -233,6 +294,7 @@ async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public
     ...(closed && manage && d.outcome_kind === 'referred' ? ['revote'] : []),
     ...(d.status === 'open' && votingSeats.some((m) => m.as !== 'proxy') && type?.recusal !== false ? ['recuse'] : []),
     ...(d.status === 'open' && votingSeats.some((m) => m.as !== 'proxy') && charter?.proxies?.allowed ? ['grant_proxy'] : []),
+    ...([...proxies.values()].some((x) => x.withdrawable) ? ['withdraw_proxy'] : []),
     ...(allowed.includes('partnership.decisions.participate') && d.status !== 'withdrawn' ? ['comment'] : []),
   ];
   return {
@@ -261,10 +323,15 @@ async function detail(db: Tx, actor: Actor, p: { id: string; visibility: 'public
     startStage: d.start_stage,
     mySeats: mine.map((m) => {
       const b = d.anonymous && !d.anon_key ? undefined : myBallots.get(seatKey(d, m.seat.seat_id));
-      return { seat: m.seat.seat_id, name: m.seat.name, as: m.as, ballot: b ? { choice: b.choice, reason: b.reason, castAt: b.cast_at } : null };
+      return { seat: m.seat.seat_id, name: m.seat.name, as: m.as, ballot: b ? { choice: b.choice, reason: b.reason, castAt: b.cast_at } : null, proxy: proxies.has(m.seat.seat_id) ? shownProxy(proxies.get(m.seat.seat_id) as ProxyView) : null };
     }),
     myPollAnswer: pollAnswer,
-    roll: roll.map((s) => ({ seat: s.seat_id, name: s.name, group: s.group_path, voting: s.voting === 1, organisationId: s.organisation_id, personId: s.person_id, recused: s.recused === 1, voted: s.first_at !== null })),
+    roll: roll.map((s) => ({
+      seat: s.seat_id, name: s.name, group: s.group_path, voting: s.voting === 1, organisationId: s.organisation_id, personId: s.person_id, recused: s.recused === 1,
+      recusalReason: participant && s.recused === 1 ? s.recusal_reason : null,
+      voted: s.first_at !== null,
+    })),
+    proxies: [...proxies.values()].filter((x) => x.listed).map(shownProxy),
     rollStats: statsOf(agg),
     tally: visible && d.status !== 'proposed' && d.status !== 'withdrawn' ? await tallyOf(db, d, charter, agg, closed && d.kind === 'motion' && d.outcome ? (JSON.parse(d.outcome) as Outcome) : null) : null,
     allowedActions: [...allowed, ...actions],
@@ -296,7 +363,7 @@ export async function listBallots(deps: Deps, anyActor: Actor, partnershipId: st
     return {
       anonymous: true,
       nextCursor: next(took, (t) => t.seat_id),
-      items: took.slice(0, q.limit).map((t) => ({ seat: t.seat_id, name: t.seat_name ?? null, choice: null, reason: null, castBy: null, byProxy: false, castAt: null })),
+      items: took.slice(0, q.limit).map((t) => ({ seat: t.seat_id, name: t.seat_name ?? null, choice: null, reason: null, castBy: null, byProxy: false, byAlternate: false, castAt: null })),
       history: [],
     };
   }
@@ -307,7 +374,12 @@ export async function listBallots(deps: Deps, anyActor: Actor, partnershipId: st
   return {
     anonymous: false,
     nextCursor: next(rows, (b) => b.seat_key),
-    items: items.map((b) => ({ seat: b.seat_key, name: b.seat_name ?? null, choice: b.choice, reason: b.reason, castBy: b.cast_by ? { id: b.cast_by, name: b.cast_by_name ?? '' } : null, byProxy: b.by_proxy === 1, castAt: b.cast_at })),
+    items: items.map((b) => ({
+      seat: b.seat_key, name: b.seat_name ?? null, choice: b.choice, reason: b.reason, castBy: b.cast_by ? { id: b.cast_by, name: b.cast_by_name ?? '' } : null, byProxy: b.by_proxy === 1,
+      // the seat's named alternate cast it (not by proxy: a proxy is marked as such)
+      byAlternate: b.by_proxy !== 1 && b.cast_by !== null && b.cast_by === b.alternate_id,
+      castAt: b.cast_at,
+    })),
     history: history.map((h) => ({ seat: h.seat_id, choice: h.choice, reason: h.reason, castBy: h.cast_by ? { id: h.cast_by, name: h.cast_by_name ?? '' } : null, at: h.at })),
   };
 }
@@ -528,10 +600,12 @@ export async function castBallot(deps: Deps, anyActor: Actor, partnershipId: str
     if (input.choice === undefined || !choices.includes(input.choice)) throw invalid('choice', `Choose one of ${choices.join(', ')}`, 'invalid_choice');
     if ((input.choice === 'block' || input.choice === 'objection') && !input.reason) throw invalid('reason', `A ${input.choice === 'block' ? 'block' : 'objection'} needs a reason`, 'reason_required');
     const byProxy = entry!.as === 'proxy' ? 1 : 0;
+    // a proxy withdrawn by a transaction that committed meanwhile carries no vote (see withdrawProxy)
+    if (byProxy && !(await repo.holdProxy(u.trx, d.id, seatId, uid))) throw forbidden(`The proxy for seat "${seatId}" has been withdrawn`);
     const key = seatKey(d, seatId);
     // one seat, one ballot: whoever cast it may change it; another person (the alternate after the representative,
     // a proxy holder after the holder) may not replace it. Anonymous ballots keep only a keyed hash of the caster.
-    const caster = d.anonymous ? `h:${createHmac('sha256', d.anon_key as string).update(`caster:${uid}`).digest('hex')}` : uid;
+    const caster = casterOf(d, uid);
     const existing = await repo.findBallot(u.trx, d.id, key);
     if (existing && existing.cast_by !== null && existing.cast_by !== caster)
       throw conflict(`Seat "${seatId}" has already voted through someone else; only they can change the ballot`, 'already_voted', 'seatId');
@@ -591,6 +665,34 @@ export async function grantProxy(deps: Deps, anyActor: Actor, partnershipId: str
     if (issues.length) throw new DomainError('validation_failed', issues[0].message, issues.map((i) => ({ ...i, field: i.field === '' ? 'holderId' : i.field })));
     await repo.upsertProxy(u.trx, { decision_id: d.id, seat_id: input.seat, holder_id: input.holderId, granted_by: actorId(actor), at: u.now });
     await u.audit({ partnershipId, actorId: actorId(actor), action: 'decision.proxy_granted', entityType: 'decision', entityId: d.id, after: { seat: input.seat, holder: input.holderId } });
+    return detail(u.trx, actor, p, d, u.now);
+  });
+}
+
+/**
+ * Withdraws a proxy (the seat's holder, its organisation's representative or alternate, or a convener) while voting is
+ * open. Once the proxy holder has cast the seat's ballot, that ballot stands like any other (one seat, one ballot:
+ * whoever cast it may change it, nobody else replaces it), so the proxy can no longer be withdrawn (409 proxy_used).
+ */
+export async function withdrawProxy(deps: Deps, anyActor: Actor, partnershipId: string, decisionId: string, seatId: string) {
+  return inTransaction(deps, async (u) => {
+    const { p, actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.participate');
+    const uid = actorId(actor) as string;
+    const manage = can(actor, 'partnership.decisions.manage', resourceOf(p));
+    if (!manage && !(await seatsOf(u.trx, partnershipId, d.id, uid)).some((m) => m.seat.seat_id === seatId && m.as !== 'proxy'))
+      throw forbidden(`Only the holder of seat "${seatId}" or a convener withdraws its proxy`);
+    assertVoting(d, u.now);
+    const proxy = await repo.proxyOf(u.trx, d.id, seatId);
+    if (!proxy) throw notFound(`A proxy for seat "${seatId}" in this decision`);
+    // deleting first holds the row: a proxy ballot being cast meanwhile either commits before (and is seen below) or
+    // finds the proxy gone (castBallot holds the same row)
+    await repo.deleteProxy(u.trx, d.id, seatId);
+    const ballot = await repo.findBallot(u.trx, d.id, seatKey(d, seatId));
+    if (ballot && ballot.cast_by === casterOf(d, proxy.holder_id)) {
+      const name = (await repo.userNames(u.trx, [proxy.holder_id])).get(proxy.holder_id) ?? 'The proxy holder';
+      throw conflict(`${name} has already voted for seat "${seatId}" by proxy: that ballot stands, and the proxy can no longer be withdrawn`, 'proxy_used', 'seat');
+    }
+    await u.audit({ partnershipId, actorId: uid, action: 'decision.proxy_withdrawn', entityType: 'decision', entityId: d.id, before: { seat: seatId, holder: proxy.holder_id }, after: { seat: seatId, holder: null } });
     return detail(u.trx, actor, p, d, u.now);
   });
 }

@@ -131,6 +131,33 @@ export async function upsertProxy(db: Db, row: DB['decision_proxies']): Promise<
     .onConflict((oc) => oc.columns(['decision_id', 'seat_id']).doUpdateSet({ holder_id: row.holder_id, granted_by: row.granted_by, at: row.at }))
     .execute();
 }
+export async function proxyOf(db: Db, decisionId: string, seatId: string) {
+  return db.selectFrom('decision_proxies').selectAll().where('decision_id', '=', decisionId).where('seat_id', '=', seatId).executeTakeFirst();
+}
+/**
+ * Holds a proxy row until commit (an update that changes nothing takes its row lock on PostgreSQL; SQLite writes one
+ * transaction at a time): false when the proxy is gone, e.g. withdrawn by a transaction that committed meanwhile.
+ */
+export async function holdProxy(db: Db, decisionId: string, seatId: string, holderId: string): Promise<boolean> {
+  const r = await db.updateTable('decision_proxies').set((eb) => ({ at: eb.ref('at') })).where('decision_id', '=', decisionId).where('seat_id', '=', seatId).where('holder_id', '=', holderId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+export async function deleteProxy(db: Db, decisionId: string, seatId: string): Promise<void> {
+  await db.deleteFrom('decision_proxies').where('decision_id', '=', decisionId).where('seat_id', '=', seatId).execute();
+}
+/** The proxies in force in a decision, by seat (the first `limit`, or those of the seats named), with the seat's and the people's names. */
+export async function proxiesOf(db: Db, decisionId: string, q: { limit: number; seats?: readonly string[] }) {
+  if (q.seats && q.seats.length === 0) return [];
+  let query = db
+    .selectFrom('decision_proxies as x')
+    .leftJoin('decision_roll as r', (j) => j.onRef('r.decision_id', '=', 'x.decision_id').onRef('r.seat_id', '=', 'x.seat_id'))
+    .leftJoin('users as h', 'h.id', 'x.holder_id')
+    .leftJoin('users as g', 'g.id', 'x.granted_by')
+    .select(['x.seat_id', 'r.name as seat_name', 'x.holder_id', 'h.name as holder_name', 'x.granted_by', 'g.name as granted_by_name', 'x.at'])
+    .where('x.decision_id', '=', decisionId);
+  if (q.seats) query = query.where('x.seat_id', 'in', q.seats);
+  return query.orderBy('x.seat_id').limit(q.limit).execute();
+}
 
 // Ballots --------------------------------------------------------------------------------------------------------
 
@@ -153,7 +180,7 @@ export async function ballotsOf(db: Db, decisionId: string, page?: { after?: str
     .selectFrom('ballots as b')
     .leftJoin('users as u', 'u.id', 'b.cast_by')
     .leftJoin('decision_roll as r', (j) => j.onRef('r.decision_id', '=', 'b.decision_id').onRef('r.seat_id', '=', 'b.seat_key'))
-    .select(['b.seat_key', 'r.name as seat_name', 'b.choice', 'b.reason', 'b.answer', 'b.cast_by', 'u.name as cast_by_name', 'b.by_proxy', 'b.cast_at', 'b.paramount', 'b.resolved'])
+    .select(['b.seat_key', 'r.name as seat_name', 'r.alternate_id', 'b.choice', 'b.reason', 'b.answer', 'b.cast_by', 'u.name as cast_by_name', 'b.by_proxy', 'b.cast_at', 'b.paramount', 'b.resolved'])
     .where('b.decision_id', '=', decisionId);
   if (page?.after !== undefined) q = q.where('b.seat_key', '>', page.after);
   q = q.orderBy('b.seat_key');

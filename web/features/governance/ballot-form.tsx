@@ -10,6 +10,7 @@ import type { DecisionDetail, PartnershipDetail } from '../../lib/types';
 import { ProblemAlert } from '../../components/page';
 import { ChoiceBadge, CHOICE_META } from './badges';
 import { CardHeading } from '../../components/cards';
+import { WithdrawProxy } from './decision-actions';
 
 type MySeat = DecisionDetail['mySeats'][number];
 
@@ -30,7 +31,8 @@ function SeatBallot({ p, d, seat }: { p: PartnershipDetail; d: DecisionDetail; s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const canVote = d.allowedActions.includes('vote') && !roll?.recused;
+  // a ballot the proxy holder cast for this seat stands: only they may change it
+  const canVote = d.allowedActions.includes('vote') && !roll?.recused && !(seat.as !== 'proxy' && seat.proxy?.voted);
   const name = seat.name ?? seat.seat;
   const CapIcon = CAPACITY_ICON[seat.as];
 
@@ -75,6 +77,25 @@ function SeatBallot({ p, d, seat }: { p: PartnershipDetail; d: DecisionDetail; s
             </Text>
           </div>
         </Group>
+        {seat.as !== 'proxy' && seat.proxy && (
+          // who carries this seat's vote, and (until they have used it) the way to take it back
+          <Group justify="space-between" gap="xs" wrap="wrap" align="center">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap">
+                <IconUserShare size={15} aria-hidden style={{ flex: 'none' }} />
+                <Text size="sm" fw={600}>
+                  {t('ballot.carriedBy', { name: seat.proxy.holder.name })}
+                </Text>
+              </Group>
+              <Text size="xs" c="gray.7">
+                {seat.proxy.voted
+                  ? t('ballot.carriedVoted', { name: seat.proxy.holder.name })
+                  : t('ballot.carriedSince', { who: seat.proxy.grantedBy?.name ?? t('common.system'), when: f.dateTime(seat.proxy.at) })}
+              </Text>
+            </Stack>
+            <WithdrawProxy p={p} d={d} proxy={seat.proxy} seatName={name} />
+          </Group>
+        )}
         {roll?.recused ? (
           <Text size="sm">{t('ballot.recusedSeat')}</Text>
         ) : seat.ballot && !editing ? (

@@ -16,6 +16,7 @@ import { FindingsList } from './findings';
 import { SeatHolderDialog } from './holder-select';
 import { ruleFormatter } from './rule-text';
 import { GroupsAndShares } from './shares';
+import { VotingPowerCard } from './power';
 
 /** "72 hours" -> "3 days". */
 export function duration(hours: number, t: TFunction): string {
@@ -512,6 +513,7 @@ export function CharterView({ p, version, current, people }: { p: PartnershipDet
       <GroupsAndShares charter={charter} />
       <RulesCard charter={charter} />
       <DecisionTypesCard charter={charter} />
+      <VotingPowerCard partnershipId={p.id} version={version.version} charter={charter} />
       <ProxiesAndLadder charter={charter} />
       <VersionsCard p={p} current={current} viewing={version.version} />
     </Stack>

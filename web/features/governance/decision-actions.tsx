@@ -1,6 +1,6 @@
 import { Button, Card, Group, List, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconHandFinger, IconLock, IconUserOff, IconUserShare } from '@tabler/icons-react';
+import { IconArrowBackUp, IconHandFinger, IconLock, IconUserMinus, IconUserOff, IconUserShare } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,11 +17,11 @@ function useDecisionWrite(p: PartnershipDetail, d: DecisionDetail) {
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const run = async (path: string, body: unknown, message: string, method: 'post' | 'patch' = 'post'): Promise<boolean> => {
+  const run = async (path: string, body: unknown, message: string, method: 'post' | 'patch' | 'delete' = 'post'): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
-      const next = method === 'post' ? await api.post<DecisionDetail>(path, body) : await api.patch<DecisionDetail>(path, body);
+      const next = method === 'post' ? await api.post<DecisionDetail>(path, body) : method === 'patch' ? await api.patch<DecisionDetail>(path, body) : await api.delete<DecisionDetail>(path);
       qc.setQueryData(['partnership', p.id, 'decision', d.id], next);
       void qc.invalidateQueries({ queryKey: ['partnership', p.id] });
       notifications.show({ color: 'teal', message });
@@ -201,6 +201,41 @@ export function SeatActions({ p, d, people, charter }: { p: PartnershipDetail; d
           </List>
         ) : null}
       </ActionDialog>
+    </>
+  );
+}
+
+type ProxyInForce = DecisionDetail['proxies'][number];
+
+/** Withdrawing a proxy (the seat's holder or a convener), after a confirmation that says what follows. */
+export function WithdrawProxy({ p, d, proxy, seatName, size = 'xs' }: { p: PartnershipDetail; d: DecisionDetail; proxy: ProxyInForce; seatName: string; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  const w = useDecisionWrite(p, d);
+  const [open, setOpen] = useState(false);
+  if (!proxy.withdrawable) return null;
+  const close = () => {
+    setOpen(false);
+    w.setError(null);
+  };
+  return (
+    <>
+      <Button variant="default" size={size} leftSection={<IconUserMinus size={14} aria-hidden />} onClick={() => setOpen(true)} aria-label={t('ballot.withdrawProxyNamed', { seat: seatName })}>
+        {t('ballot.withdrawProxy')}
+      </Button>
+      <ActionDialog
+        opened={open}
+        onClose={close}
+        title={t('ballot.withdrawProxyTitle')}
+        body={t('ballot.withdrawProxyBody', { name: proxy.holder.name, seat: seatName })}
+        error={w.error}
+        confirm={t('ballot.withdrawProxy')}
+        color="red.9"
+        busy={w.busy}
+        onConfirm={async () => {
+          const path = `/partnerships/${p.id}/decisions/${d.id}/proxies/${encodeURIComponent(proxy.seat)}`;
+          if (await w.run(path, undefined, t('ballot.proxyWithdrawn', { name: proxy.holder.name, seat: seatName }), 'delete')) close();
+        }}
+      />
     </>
   );
 }

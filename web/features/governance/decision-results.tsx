@@ -38,6 +38,8 @@ export function TallyView({ d, tally, groupName }: { d: DecisionDetail; tally: D
   const f = useFormat();
   const choices = d.choices;
   const label = (c: string) => t(`choice.${c}`, { defaultValue: c });
+  // once voting has closed, a seat without a ballot did not vote: it is no longer "not voted yet"
+  const missing = d.status === 'closed' ? t('tally.didNotVote') : t('tally.notYet');
   const byChoice = useMemo(
     () => ({
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
@@ -66,7 +68,7 @@ export function TallyView({ d, tally, groupName }: { d: DecisionDetail; tally: D
       series: [
         ...choices.map((c) => ({ name: label(c), type: 'bar', stack: 'ballots', barMaxWidth: 24, itemStyle: { color: CHOICE_META[c]?.hex ?? '#868e96' }, data: groups.map((g) => g.counts[c] ?? 0) })),
         {
-          name: t('tally.notYet'),
+          name: missing,
           type: 'bar',
           stack: 'ballots',
           barMaxWidth: 24,
@@ -75,7 +77,7 @@ export function TallyView({ d, tally, groupName }: { d: DecisionDetail; tally: D
         },
       ],
     }),
-    [groups, choices, groupName], // eslint-disable-line react-hooks/exhaustive-deps
+    [groups, choices, groupName, missing], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const summary = choices.map((c) => `${label(c)}: ${tally.counts[c] ?? 0}`).join(', ');
   return (
@@ -109,7 +111,7 @@ export function TallyView({ d, tally, groupName }: { d: DecisionDetail; tally: D
                     {label(c)}
                   </Table.Th>
                 ))}
-                <Table.Th ta="right">{t('tally.notYet')}</Table.Th>
+                <Table.Th ta="right">{missing}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -15,6 +15,7 @@ import { ConvenerActions, OutcomeStatement, SeatActions, SecondingCard } from '.
 import { ResultsCard } from './decision-results';
 import { PollAnswer, PollProgress, PollResultView } from './polls';
 import { RollCall } from './roll-call';
+import { LoneSeatWarning } from './secrecy-warning';
 import { useNow } from './use-now';
 
 /** When voting opens and closes, with a countdown. */
@@ -57,6 +58,8 @@ export function DecisionView({ p, d, people }: { p: PartnershipDetail; d: Decisi
     [p.members, people],
   );
   const seatActions = <SeatActions p={p} d={d} people={people} charter={charter} />;
+  // recused seats do not vote: a group may be down to one voter on this decision
+  const recused = useMemo(() => new Set(d.roll.filter((s) => s.recused).map((s) => s.seat)), [d.roll]);
   return (
     <Stack gap="lg">
       <Anchor component={Link} to={`/partnerships/${p.id}/decisions`} size="sm">
@@ -105,6 +108,7 @@ export function DecisionView({ p, d, people }: { p: PartnershipDetail; d: Decisi
             )}
           </Group>
           <WindowLine d={d} />
+          {d.kind === 'motion' && d.anonymous && charter && d.decisionType && d.status !== 'withdrawn' && <LoneSeatWarning charter={charter} decisionType={d.decisionType} leftOut={recused} />}
           <Text size="sm" c="gray.7">
             {t('decisions.proposedBy', { who: d.proposer?.name ?? t('common.system'), when: f.dateTime(d.createdAt) })}
             {d.proposerSeat && ` · ${t('decisions.fromSeat', { seat: seatName(d.proposerSeat) })}`}

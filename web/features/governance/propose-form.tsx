@@ -17,6 +17,7 @@ import { FormActions } from '../../components/section';
 import { CardHeading } from '../../components/cards';
 import { CharterJsonEditor, parseCharterText } from './charter-editor';
 import { asCharter, bodyName } from './charter-model';
+import { LoneSeatWarning } from './secrecy-warning';
 import { windowText } from './charter-view';
 import { fromLocalInput, toLocalInput } from './use-now';
 
@@ -171,6 +172,7 @@ export function ProposeForm({ p, charter, initialType }: { p: PartnershipDetail;
                     .join(' · ')}
                 </Text>
               )}
+              {type?.anonymous && <LoneSeatWarning charter={doc} decisionType={type.id} />}
             </Stack>
           )}
 

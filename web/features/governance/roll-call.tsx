@@ -6,6 +6,7 @@ import type { DecisionDetail, PartnershipDetail } from '../../lib/types';
 import { useBallots } from './api';
 import { ChoiceBadge } from './badges';
 import { CardHeading, ScrollTable } from '../../components/cards';
+import { WithdrawProxy } from './decision-actions';
 
 /**
  * The roll of the decision: every seat, whether it has voted, and, for named decisions once results may be seen,
@@ -21,6 +22,9 @@ export function RollCall({ p, d, groupName, holderName }: { p: PartnershipDetail
   const history = ballots.data?.history ?? [];
   const named = !d.anonymous && !!ballots.data;
   const grouped = d.roll.some((s) => s.group);
+  const proxies = new Map(d.proxies.map((x) => [x.seat, x]));
+  // the reader's own seats offer the withdrawal on their ballot card; the roll offers it to conveners for the others
+  const own = new Set(d.mySeats.filter((m) => m.as !== 'proxy').map((m) => m.seat));
   return (
     <Card>
       <Stack gap="md">
@@ -40,6 +44,7 @@ export function RollCall({ p, d, groupName, holderName }: { p: PartnershipDetail
               {d.roll.map((s) => {
                 const b = byseat.get(s.seat);
                 const holder = holderName(s);
+                const proxy = proxies.get(s.seat);
                 return (
                   <Table.Tr key={s.seat}>
                     <Table.Td>
@@ -50,6 +55,14 @@ export function RollCall({ p, d, groupName, holderName }: { p: PartnershipDetail
                         <Text size="xs" c="gray.7">
                           {holder}
                         </Text>
+                      )}
+                      {proxy && (
+                        <Group gap={6} wrap="wrap" mt={2}>
+                          <Text size="xs" c="gray.8">
+                            {t('roll.proxyCarriedBy', { name: proxy.holder.name })}
+                          </Text>
+                          {!own.has(s.seat) && <WithdrawProxy p={p} d={d} proxy={proxy} seatName={s.name ?? s.seat} />}
+                        </Group>
                       )}
                     </Table.Td>
                     {grouped && (
@@ -63,9 +76,11 @@ export function RollCall({ p, d, groupName, holderName }: { p: PartnershipDetail
                           {t('charter.nonVoting')}
                         </Badge>
                       ) : s.recused ? (
-                        <Group gap={4} wrap="nowrap" c="gray.8">
-                          <IconUserOff size={15} aria-hidden />
-                          <Text size="sm">{t('roll.recused')}</Text>
+                        <Group gap={4} wrap="nowrap" align="flex-start" c="gray.8" maw={320}>
+                          <IconUserOff size={15} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+                          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                            {s.recusalReason ? t('roll.recusedBecause', { reason: s.recusalReason }) : t('roll.recused')}
+                          </Text>
                         </Group>
                       ) : named && b?.choice ? (
                         <Box w="max-content">
@@ -96,7 +111,7 @@ export function RollCall({ p, d, groupName, holderName }: { p: PartnershipDetail
                           <>
                             <Text size="sm">{b.castBy.name}</Text>
                             <Text size="xs" c="gray.7">
-                              {b.byProxy ? `${t('roll.byProxy')} · ` : ''}
+                              {b.byProxy ? `${t('roll.byProxy')} · ` : b.byAlternate ? `${t('roll.byAlternate')} · ` : ''}
                               {b.castAt ? f.dateTime(b.castAt) : ''}
                             </Text>
                           </>
