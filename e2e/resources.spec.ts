@@ -6,7 +6,7 @@
  * confirms the pledge and the delivery, filters the commitments in the address bar; enters an exchange rate and
  * the settings, edits the budget, records an expense (the approval rule's error next to the decision field),
  * then one under the threshold (refused while the pool holds no cash, accepted once cash is delivered), and
- * reverses it with a reason; a second pledge is cancelled with a reason.
+ * reverses it with a reason; exchanges currencies in the pool (more than it holds is refused); a second pledge is cancelled with a reason.
  * Every page is checked with axe and photographed under test-results/screenshots/ (resources-*), the main pages
  * in French and Spanish too, and at phone width (no sideways scroll).
  */
@@ -226,6 +226,29 @@ describe.skipIf(!run)('resources journeys', { timeout: 600_000 }, () => {
     await j.go(p, `${base}/resources/budget`);
     await p.getByRole('img', { name: /Bar chart of planned and actual spending/ }).waitFor();
     await j.capture(p, 'budget');
+  });
+
+  it('exchanges currencies in the pool, never more than it holds', async () => {
+    const p = amina.page;
+    await j.go(p, `${base}/resources/ledger`);
+    await p.getByRole('button', { name: 'Record an exchange' }).click();
+    const dialog = p.getByRole('dialog');
+    // the EUR 10,000 delivered in cash is back in full once the expense was reversed
+    await dialog.getByText('The pool holds €10,000.00').waitFor();
+    await dialog.getByRole('textbox', { name: /^Amount sold/ }).fill('20000');
+    await dialog.getByRole('textbox', { name: /^Amount bought/ }).fill('21708');
+    await dialog.getByRole('button', { name: 'Record the exchange' }).click();
+    await dialog.getByText('The pool holds EUR 10,000.00: at most that can be spent').waitFor();
+    await expect.poll(() => dialog.getByRole('textbox', { name: /^Amount sold/ }).getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('textbox', { name: /^Amount sold/ }).fill('1000');
+    await dialog.getByRole('textbox', { name: /^Amount bought/ }).fill('1085.40');
+    await dialog.getByText('1 EUR = 1.0854 USD').waitFor();
+    await j.capture(p, 'exchange');
+    await dialog.getByRole('button', { name: 'Record the exchange' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await p.getByText('Exchange of EUR for USD').first().waitFor();
+    const pool = await j.api<{ rows: { account: string; currency: string; net: { amount: string } }[] }>(amina.ctx, 'GET', `${base}/ledger/balances`);
+    expect(pool.rows.filter((r) => r.account === 'pool').map((r) => [r.currency, r.net.amount]).sort()).toEqual([['EUR', '9000.00'], ['USD', '1085.40']]);
   });
 
   it('reads in French and in Spanish', async () => {
