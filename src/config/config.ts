@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The installation: the directory holding package.json, standards/ and dist/web. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -66,8 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signIn: { maxFailures: e.ACCORD_SIGNIN_MAX_FAILURES, windowMinutes: e.ACCORD_SIGNIN_WINDOW_MINUTES },
     mail: { smtpUrl: e.ACCORD_SMTP_URL ?? null, from: e.ACCORD_MAIL_FROM },
     trustProxy: e.ACCORD_TRUST_PROXY,
-    webDir: path.resolve(e.ACCORD_WEB_DIR),
-    standardsDir: path.resolve(e.ACCORD_STANDARDS_DIR),
+    // relative paths are the installation's (where package.json is), whatever directory Accord is started from
+    webDir: path.resolve(ROOT, e.ACCORD_WEB_DIR),
+    standardsDir: path.resolve(ROOT, e.ACCORD_STANDARDS_DIR),
     ...overrides,
   };
 }
