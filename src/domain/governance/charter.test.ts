@@ -25,6 +25,11 @@ describe('parseRatio and requirements', () => {
     expect(`${f.num}/${f.den}`).toBe(expected);
   });
   it.each(['1/0', '-1/2', '0.5', 'a', ''])('rejects %s', (text) => expect(parseRatio(text)).toBeNull());
+  it('reads a whole JSON number as its text would be read, and refuses any other number', () => {
+    expect(parseRatio(3)).toEqual({ num: 3n, den: 1n });
+    expect(parseRatio(0)).toEqual({ num: 0n, den: 1n });
+    for (const n of [0.5, -1, Number.NaN, 2 ** 60]) expect(parseRatio(n)).toBeNull();
+  });
   it('majority is strict one half, two-thirds is inclusive', () => {
     expect(requirementOf({ kind: 'majority' })).toEqual({ ratio: { num: 1n, den: 2n }, strict: true });
     expect(requirementOf({ kind: 'two_thirds' })).toEqual({ ratio: { num: 2n, den: 3n }, strict: false });

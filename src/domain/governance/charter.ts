@@ -303,6 +303,8 @@ const str = (x: unknown): string => String(x);
 
 /** Parses "n/d" or "n" (non-negative integers); null when malformed or the denominator is zero. */
 export function parseRatio(text: unknown): Fraction | null {
+  // a whole number written as a JSON number (`"weight": 3`) means what the text "3" means
+  if (typeof text === 'number') return Number.isSafeInteger(text) && text >= 0 ? frac(BigInt(text), 1n) : null;
   if (typeof text !== 'string') return null;
   const m = /^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/.exec(text);
   if (!m) return null;
