@@ -204,6 +204,8 @@ describe.skipIf(!run)('accountability journeys', { timeout: 600_000 }, () => {
     await expect.poll(() => new URL(p.url()).searchParams.get('partner')).toBe(biosul);
     await j.choose(p, 'Kind', 'Deliveries');
     await expect.poll(() => new URL(p.url()).searchParams.get('kind')).toBe('delivery');
+    // choosing the second filter right after the first keeps the first
+    expect(new URL(p.url()).searchParams.get('partner')).toBe(biosul);
     // the header, BioSul's late tranche and the one due in 10 days (and nothing of the other partner's)
     await expect.poll(() => p.getByRole('row').count()).toBeGreaterThanOrEqual(3);
     await p.getByRole('table').getByText('Due in 10 days').waitFor();

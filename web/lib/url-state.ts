@@ -13,10 +13,12 @@ export interface UrlState {
 /** Filter state kept in the address bar, so a filtered list can be shared, bookmarked and reloaded. */
 export function useUrlState(): UrlState {
   const [params, setParams] = useSearchParams();
+  // Start from the address as it is now, not from the params of the last render: the router renders a navigation
+  // in a transition, so a second filter chosen right after a first would otherwise drop the first.
   const set = (key: string, value: string | null) =>
     setParams(
       (p) => {
-        const n = new URLSearchParams(p);
+        const n = new URLSearchParams(typeof window === 'undefined' ? p : window.location.search);
         if (value) n.set(key, value);
         else n.delete(key);
         return n;
