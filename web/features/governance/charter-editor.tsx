@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import type { CheckCharterResult } from '../../lib/types';
 import { FindingsAlert } from './findings';
+import { VotingPowerCard } from './power';
+import type { Charter } from './charter-model';
 
 /** Parses the editor's text: the charter object, or the parser's complaint. */
 export function parseCharterText(text: string): { doc: Record<string, unknown> | null; error: string | null } {
@@ -30,7 +32,9 @@ export function useCharterCheck(doc: Record<string, unknown> | null) {
     staleTime: Infinity,
     placeholderData: (prev) => prev,
   });
-  return { result: q.data ?? null, checking: q.isFetching || debounced !== text, error: q.error };
+  // the document the result is about (the debounced text), so what follows a clean check analyses exactly that
+  const checked = useMemo(() => (debounced ? (JSON.parse(debounced) as Record<string, unknown>) : null), [debounced]);
+  return { result: q.data ?? null, checking: q.isFetching || debounced !== text, error: q.error, checked };
 }
 
 /** A JSON editor for a charter with the live findings of the check under it. */
@@ -79,7 +83,11 @@ export function CharterJsonEditor({
             )}
           </Alert>
         ) : check.result ? (
-          <FindingsAlert findings={check.result.findings} checking={check.checking} />
+          <Stack gap="sm">
+            <FindingsAlert findings={check.result.findings} checking={check.checking} />
+            {/* a draft without errors: its voting power, so the drafter sees what the rules do before adopting them */}
+            {check.result.ok && !check.checking && check.checked && <VotingPowerCard source={{ draft: check.checked }} charter={check.checked as unknown as Charter} />}
+          </Stack>
         ) : check.error ? (
           <Text size="sm" c="red.9">
             {t('charter.checkFailed')}

@@ -513,7 +513,7 @@ export function CharterView({ p, version, current, people }: { p: PartnershipDet
       <GroupsAndShares charter={charter} />
       <RulesCard charter={charter} />
       <DecisionTypesCard charter={charter} />
-      <VotingPowerCard partnershipId={p.id} version={version.version} charter={charter} />
+      <VotingPowerCard source={{ partnershipId: p.id, version: version.version }} charter={charter} />
       <ProxiesAndLadder charter={charter} />
       <VersionsCard p={p} current={current} viewing={version.version} />
     </Stack>

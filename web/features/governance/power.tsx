@@ -27,10 +27,16 @@ const FIRST_SEATS = 40;
 /** Series colours: dark enough for AA against white, told apart by the legend and the table too. */
 const COLOURS = { nominal: '#868e96', banzhaf: '#1864ab', shapleyShubik: '#a33b06' };
 
-export function useCharterPower(partnershipId: string, version: number, rule: string | null) {
+/** Whose power: the partnership's adopted charter (a version of it), or a draft being edited (nothing stored). */
+export type PowerSource = { partnershipId: string; version: number } | { draft: Record<string, unknown> };
+
+export function useCharterPower(source: PowerSource, rule: string | null) {
   return useQuery({
-    queryKey: ['partnership', partnershipId, 'charter', 'power', version, rule],
-    queryFn: () => api.get<CharterPower>(`/partnerships/${partnershipId}/charter/power?${new URLSearchParams({ rule: rule ?? '', version: String(version) })}`),
+    queryKey: 'draft' in source ? ['charter-power-draft', JSON.stringify(source.draft), rule] : ['partnership', source.partnershipId, 'charter', 'power', source.version, rule],
+    queryFn: () =>
+      'draft' in source
+        ? api.post<CharterPower>('/charter-power', { charter: source.draft, rule })
+        : api.get<CharterPower>(`/partnerships/${source.partnershipId}/charter/power?${new URLSearchParams({ rule: rule ?? '', version: String(source.version) })}`),
     enabled: rule !== null,
     staleTime: Infinity,
     retry: false,
@@ -195,8 +201,11 @@ function SeatTable({ r, groupName }: { r: CharterPower; groupName: (g: string | 
   );
 }
 
-/** The "Voting power" card of the charter page: pick a decision type, read each chamber's and seat's power. */
-export function VotingPowerCard({ partnershipId, version, charter }: { partnershipId: string; version: number; charter: Charter }) {
+/**
+ * The "Voting power" card: pick a decision type, read each chamber's and seat's power under it. On the charter page it
+ * reads the adopted version; in the charter editor, the draft as it is typed (once the check finds no error).
+ */
+export function VotingPowerCard({ source, charter }: { source: PowerSource; charter: Charter }) {
   const { t } = useTranslation();
   const f = useFormat();
   const types = useMemo(() => {
@@ -206,8 +215,10 @@ export function VotingPowerCard({ partnershipId, version, charter }: { partnersh
       return [];
     }
   }, [charter]);
-  const [rule, setRule] = useState<string | null>(types[0]?.id ?? null);
-  const q = useCharterPower(partnershipId, version, rule);
+  const [chosen, setRule] = useState<string | null>(null);
+  // a draft may lose the decision type chosen: fall back to its first
+  const rule = chosen && types.some((dt) => dt.id === chosen) ? chosen : (types[0]?.id ?? null);
+  const q = useCharterPower(source, rule);
   const names = useMemo(() => groupNames(charter), [charter]);
   const groupName = (g: string | null) => (g === null ? t('power.noGroup') : names(g));
   if (!types.length) return null;
