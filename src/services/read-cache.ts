@@ -17,6 +17,8 @@ interface Entry<T> {
 export class ReadCache {
   private overviews = new Map<string, Entry<unknown>>();
   private searches = new Map<string, Entry<unknown>>();
+  /** Answers of a search page as written for one kind of reader (see `searchBody`), invalidated with the pages. */
+  private searchBodies = new Map<string, Entry<unknown>>();
   private overviewGen = new Map<string, number>();
   private globalOverviewGen = 0;
   private searchGen = 0;
@@ -51,6 +53,15 @@ export class ReadCache {
     this.put(this.searches, key, value);
   }
 
+  /** The written answer of a search page for readers of one role signature, if still fresh. */
+  getSearchBody(key: string): string | undefined {
+    return this.fresh(this.searchBodies, key) as string | undefined;
+  }
+  setSearchBody(key: string, body: string, token: number): void {
+    if (token !== this.searchGen) return;
+    this.put(this.searchBodies, key, body, Math.max(1, Math.floor(this.max / 5)));
+  }
+
   /** Drops what committed changes touched. */
   invalidate(events: readonly Pick<BusEvent, 'type' | 'partnershipId'>[]): void {
     for (const e of events) {
@@ -67,6 +78,7 @@ export class ReadCache {
       // organisation names and people's names appear in every overview; organisations in every search
       if (e.type === 'organisation.created' || e.type === 'organisation.updated') {
         this.searches.clear();
+        this.searchBodies.clear();
         this.searchGen++;
         this.clearOverviews();
       } else if (e.type === 'user.updated') {
@@ -79,6 +91,7 @@ export class ReadCache {
   clear(): void {
     this.clearOverviews();
     this.searches.clear();
+    this.searchBodies.clear();
     this.searchGen++;
   }
 
@@ -98,13 +111,13 @@ export class ReadCache {
     return e.value;
   }
 
-  private put(map: Map<string, Entry<unknown>>, key: string, value: unknown) {
+  private put(map: Map<string, Entry<unknown>>, key: string, value: unknown, max = this.max) {
     // cached values are shared by every request that reads them: frozen, so a presenter cannot change
     // what another person will see
     deepFreeze(value);
     map.delete(key);
     map.set(key, { value, at: this.now() });
-    if (map.size > this.max) map.delete(map.keys().next().value!);
+    if (map.size > max) map.delete(map.keys().next().value!);
   }
 }
 

@@ -12,8 +12,9 @@ export async function organisationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisations'];
 
-  r.get('/api/v1/organisations', { schema: { tags, summary: 'Search the organisations registry', querystring: OrganisationQuery, response: responses(200, OrganisationPage) } }, async (req) =>
-    svc.searchOrganisations(deps, req.actor, req.query));
+  // the answer is written once per page and kind of reader (the route's own serialiser) and then served as is
+  r.get('/api/v1/organisations', { schema: { tags, summary: 'Search the organisations registry', querystring: OrganisationQuery, response: responses(200, OrganisationPage) } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send(await svc.searchOrganisationsAnswer(deps, req.actor, req.query, (page) => reply.serialize(page) as string)));
   r.post('/api/v1/organisations', { schema: { tags, summary: 'Register an organisation (you become its admin)', body: CreateOrganisationBody, response: responses(201, Organisation) } }, async (req, reply) => {
     requireUser(req);
     return reply.code(201).send(await svc.createOrganisation(deps, req.actor, req.body));

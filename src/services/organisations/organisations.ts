@@ -109,6 +109,32 @@ export async function searchOrganisations(deps: Deps, actor: Actor, query: Organ
   return { items: page.items.map((o) => presentOrganisation(actor, o)), nextCursor: page.nextCursor };
 }
 
+/**
+ * A search page as the API writes it, from the cache when a reader with the same roles on these organisations asked
+ * before: every reader's roles are loaded for each request (so a new role changes what is answered at once), and
+ * readers with the same signature (kind, admin, their role on each listed organisation) get the same bytes. `write`
+ * turns the page into the answer (the route's serialiser); it runs once per page and signature until an
+ * organisation changes.
+ */
+export async function searchOrganisationsAnswer(deps: Deps, actor: Actor, query: OrganisationSearch, write: (page: Awaited<ReturnType<typeof searchOrganisations>>) => string): Promise<string> {
+  const key = JSON.stringify([query.q ?? '', query.sector ?? '', query.country ?? '', query.tag ?? '', query.tagKind ?? '', query.sort, query.cursor ?? '', query.limit]);
+  const token = deps.cache.searchToken();
+  let page = deps.cache.getSearch<Awaited<ReturnType<typeof orgs.searchOrganisations>>>(key);
+  if (!page) {
+    page = await orgs.searchOrganisations(deps.database.db, query);
+    deps.cache.setSearch(key, page, token);
+  }
+  const scopedActor = await scoped(deps.database.db, actor, { organisations: page.items.map((o) => o.id) });
+  const signature = scopedActor.kind === 'user' ? `user:${scopedActor.isAdmin ? 'admin' : ''}:${page.items.map((o) => scopedActor.organisationRoles.get(o.id) ?? '').join(',')}` : 'anonymous';
+  const bodyKey = `${key}\u0000${signature}`;
+  const cached = deps.cache.getSearchBody(bodyKey);
+  if (cached !== undefined) return cached;
+  const p = page;
+  const body = write({ items: p.items.map((o) => presentOrganisation(scopedActor, o)), nextCursor: p.nextCursor });
+  deps.cache.setSearchBody(bodyKey, body, token);
+  return body;
+}
+
 export async function listOrganisationPeople(deps: Deps, anyActor: Actor, id: string) {
   const actor = await scoped(deps.database.db, anyActor, { organisations: [id] });
   const o = await orgs.findOrganisation(deps.database.db, id);
