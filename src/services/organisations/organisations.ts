@@ -96,8 +96,8 @@ export async function getOrganisation(deps: Deps, anyActor: Actor, id: string) {
   return presentOrganisation(actor, o);
 }
 
-export async function searchOrganisations(deps: Deps, actor: Actor, query: OrganisationSearch) {
-  // a page of results is the same whoever asks: cached per query until an organisation changes
+/** A page of results is the same whoever asks: cached per query until an organisation changes. */
+async function searchPage(deps: Deps, query: OrganisationSearch) {
   const key = JSON.stringify([query.q ?? '', query.sector ?? '', query.country ?? '', query.tag ?? '', query.tagKind ?? '', query.sort, query.cursor ?? '', query.limit]);
   const token = deps.cache.searchToken();
   let page = deps.cache.getSearch<Awaited<ReturnType<typeof orgs.searchOrganisations>>>(key);
@@ -105,6 +105,11 @@ export async function searchOrganisations(deps: Deps, actor: Actor, query: Organ
     page = await orgs.searchOrganisations(deps.database.db, query);
     deps.cache.setSearch(key, page, token);
   }
+  return { key, token, page };
+}
+
+export async function searchOrganisations(deps: Deps, actor: Actor, query: OrganisationSearch) {
+  const { page } = await searchPage(deps, query);
   actor = await scoped(deps.database.db, actor, { organisations: page.items.map((o) => o.id) });
   return { items: page.items.map((o) => presentOrganisation(actor, o)), nextCursor: page.nextCursor };
 }
@@ -117,20 +122,13 @@ export async function searchOrganisations(deps: Deps, actor: Actor, query: Organ
  * organisation changes.
  */
 export async function searchOrganisationsAnswer(deps: Deps, actor: Actor, query: OrganisationSearch, write: (page: Awaited<ReturnType<typeof searchOrganisations>>) => string): Promise<string> {
-  const key = JSON.stringify([query.q ?? '', query.sector ?? '', query.country ?? '', query.tag ?? '', query.tagKind ?? '', query.sort, query.cursor ?? '', query.limit]);
-  const token = deps.cache.searchToken();
-  let page = deps.cache.getSearch<Awaited<ReturnType<typeof orgs.searchOrganisations>>>(key);
-  if (!page) {
-    page = await orgs.searchOrganisations(deps.database.db, query);
-    deps.cache.setSearch(key, page, token);
-  }
+  const { key, token, page } = await searchPage(deps, query);
   const scopedActor = await scoped(deps.database.db, actor, { organisations: page.items.map((o) => o.id) });
   const signature = scopedActor.kind === 'user' ? `user:${scopedActor.isAdmin ? 'admin' : ''}:${page.items.map((o) => scopedActor.organisationRoles.get(o.id) ?? '').join(',')}` : 'anonymous';
   const bodyKey = `${key}\u0000${signature}`;
   const cached = deps.cache.getSearchBody(bodyKey);
   if (cached !== undefined) return cached;
-  const p = page;
-  const body = write({ items: p.items.map((o) => presentOrganisation(scopedActor, o)), nextCursor: p.nextCursor });
+  const body = write({ items: page.items.map((o) => presentOrganisation(scopedActor, o)), nextCursor: page.nextCursor });
   deps.cache.setSearchBody(bodyKey, body, token);
   return body;
 }
