@@ -1388,8 +1388,12 @@ function unitOf(path: string, index: Map<string, GroupInfo>): GroupInfo | undefi
   return undefined;
 }
 
-/** Each voting seat's voting power under full attendance (per_member and per_present coincide). */
-function seatWeights(charter: Charter, players: Seat[], index: Map<string, GroupInfo>): Fraction[] {
+/**
+ * Each seat's voting power under full attendance (per_member and per_present coincide): its share-bearing group's
+ * share spread over that group's seats among `players`, or its own weight (default 1) when the charter uses no
+ * shares. Also the nominal share a power analysis compares the indices with.
+ */
+export function seatWeights(charter: Charter, players: Seat[], index: Map<string, GroupInfo>): Fraction[] {
   if (!usesShares(charter)) return players.map((s) => parseRatio(s.weight ?? '1') ?? frac(1));
   const units = players.map((s) => (s.group === undefined ? undefined : unitOf(s.group, index)));
   const members = new Map<string, number>();

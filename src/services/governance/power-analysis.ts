@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/audit/chain';
-import { checkCharter, errorsOnly, indexGroups, parseRatio, usesShares, type Charter, type GroupInfo, type Seat } from '../../domain/governance/charter';
+import { checkCharter, errorsOnly, indexGroups, type Charter, type Seat } from '../../domain/governance/charter';
 import { decisionTypesOf } from '../../domain/governance/decision-types';
-import { analysePower, powerGame, wins, type GameFormula, type PowerValue } from '../../domain/governance/power';
+import { analysePower, powerGame, seatWeights, wins, type GameFormula, type PowerValue } from '../../domain/governance/power';
 import { addF, divF, frac, fractionToString, type Fraction } from '../../domain/kernel/fraction';
 import { DomainError, type FieldIssue } from '../../domain/kernel/errors';
 
@@ -168,26 +168,6 @@ function inRequestTerms(err: unknown, method: PowerMethod): never {
   throw new DomainError(err.code, err.message, issues, err.detail);
 }
 
-/** The deepest group on a seat's path that carries a share (its unit, e.g. an FSC cell). */
-function unitOf(path: string, index: Map<string, GroupInfo>): GroupInfo | undefined {
-  const parts = path.split('/');
-  for (let n = parts.length; n > 0; n--) {
-    const g = index.get(parts.slice(0, n).join('/'));
-    if (g?.share) return g;
-  }
-  return undefined;
-}
-
-/** Each analysed seat's nominal weight: its unit's share over the unit's seats analysed, or its own weight (default 1). */
-function nominalWeights(charter: Charter, seats: Seat[]): Fraction[] {
-  if (!usesShares(charter)) return seats.map((s) => parseRatio(s.weight ?? '1') ?? frac(1));
-  const index = indexGroups(charter.groups);
-  const units = seats.map((s) => (s.group === undefined ? undefined : unitOf(s.group, index)));
-  const count = new Map<string, number>();
-  for (const u of units) if (u) count.set(u.path, (count.get(u.path) ?? 0) + 1);
-  return units.map((u) => (u?.share ? divF(u.share, frac(count.get(u.path) as number)) : frac(0)));
-}
-
 function countClauses(f: GameFormula): number {
   return f.kind === 'quota' ? 1 : f.kind === 'const' ? 0 : f.of.reduce((n, x) => n + countClauses(x), 0);
 }
@@ -233,7 +213,7 @@ export function computeCharterPower(charter: Charter, request: PowerRequest = {}
     // per seat
     const charterSeats = new Map((charter.seats ?? []).map((s) => [s.id, s]));
     const analysed = a.seats.map((s) => charterSeats.get(s.seat) as Seat);
-    const weights = nominalWeights(charter, analysed);
+    const weights = seatWeights(charter, analysed, indexGroups(charter.groups));
     const total = weights.reduce(addF, frac(0));
     const topOf = (group: string | undefined): string | null => (group ? group.split('/')[0] : null);
     const seats = a.seats.map((s, i) => {

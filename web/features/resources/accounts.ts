@@ -28,3 +28,8 @@ export function accountLabel(account: string, t: TFunction, orgs: Map<string, st
 
 /** The group an account belongs to, for grouping balances. */
 export const accountGroup = (account: string) => account.split(':')[0];
+
+/** What the pool holds in a currency, from the balances (minor units as text; "0" when it holds none). */
+export function poolHolds(balances: { rows: { account: string; currency: string; net: { minor: string } }[] } | undefined, currency: string): string {
+  return balances?.rows.find((r) => r.account === 'pool' && r.currency === currency)?.net.minor ?? '0';
+}

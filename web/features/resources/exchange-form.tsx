@@ -11,17 +11,13 @@ import { useSubmit } from '../../lib/submit';
 import type { PartnershipDetail } from '../../lib/types';
 import { resKeys, useBalances, type Settings } from './api';
 import { todayIso } from './acting';
-import { CURRENCY_CODES, formatMoney, readAmount } from './money';
+import { CURRENCY_CODES, exponentOf, formatMoney, readAmount } from './money';
+import { poolHolds } from './accounts';
 import { useAmountError } from './pledge-form';
 
 const KNOWN = /^(date|description|sold|soldCurrency|bought|boughtCurrency|counterparty)$/;
 /** API fields (`sold.amount`, `bought.currency`...) to the form's. */
 const field = (f: string) => f.replace(/^(sold|bought)\.amount$/, '$1').replace(/^(sold|bought)\.currency$/, '$1Currency').replace(/^(sold|bought)$/, '$1');
-
-/** What the pool holds in a currency, from the balances (minor units as text; "0" when it holds none). */
-export function poolHolds(balances: { rows: { account: string; currency: string; net: { minor: string } }[] } | undefined, currency: string): string {
-  return balances?.rows.find((r) => r.account === 'pool' && r.currency === currency)?.net.minor ?? '0';
-}
 
 /**
  * The rate an exchange implies, in the reader's language: how much of the bought currency one unit of the sold one
@@ -32,8 +28,6 @@ function impliedRate(sold: bigint, bought: bigint, soldExp: number, boughtExp: n
   const rate = (Number(bought) / 10 ** boughtExp) / (Number(sold) / 10 ** soldExp);
   return Number.isFinite(rate) ? new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(rate) : null;
 }
-
-const exponentOfText = (text: string) => (text.includes('.') ? text.split('.')[1].length : 0);
 
 /**
  * Recording an exchange of currencies in the pool (conveners): what was sold and what it bought, on which date, with
@@ -65,7 +59,7 @@ export function ExchangeForm({ p, settings }: { p: PartnershipDetail; settings: 
   const v = form.values;
   const sold = readAmount(v.sold, v.soldCurrency, f.locale);
   const bought = readAmount(v.bought, v.boughtCurrency, f.locale);
-  const rate = sold && 'text' in sold && bought && 'text' in bought ? impliedRate(sold.minor, bought.minor, exponentOfText(sold.text), exponentOfText(bought.text), f.locale) : null;
+  const rate = sold && 'text' in sold && bought && 'text' in bought ? impliedRate(sold.minor, bought.minor, exponentOf(v.soldCurrency), exponentOf(v.boughtCurrency), f.locale) : null;
   const held = poolHolds(balances.data, v.soldCurrency);
   const setErrors = (errs: Record<string, string>) => form.setErrors(Object.fromEntries(Object.entries(errs).map(([k, m]) => [field(k), m])));
   const save = useSubmit(setErrors, (x) => KNOWN.test(field(x)), async (values: typeof v) => {

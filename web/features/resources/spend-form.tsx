@@ -11,7 +11,7 @@ import { useFormat } from '../../lib/format';
 import { useSubmit } from '../../lib/submit';
 import type { PartnershipDetail } from '../../lib/types';
 import { resKeys, useAdoptedDecisions, useBalances, type BudgetReport, type Settings } from './api';
-import { poolHolds } from './exchange-form';
+import { poolHolds } from './accounts';
 import { todayIso } from './acting';
 import { CURRENCY_CODES, formatMoney, readAmount, readQuantityText } from './money';
 import { useAmountError } from './pledge-form';
