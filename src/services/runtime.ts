@@ -1,8 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
+
+// random bits of ids are drawn in blocks: one getrandom call per 256 ids instead of one per id (ids are not secrets)
+const POOL = Buffer.alloc(16 * 256);
+let poolOffset = POOL.length;
 
 /** UUIDv7: 48-bit millisecond timestamp, then random bits; sorts by creation time. */
 export function uuidv7(now: number = Date.now()): string {
-  const b = randomBytes(16);
+  if (poolOffset === POOL.length) {
+    randomFillSync(POOL);
+    poolOffset = 0;
+  }
+  const b = Buffer.allocUnsafe(16);
+  POOL.copy(b, 0, poolOffset, poolOffset + 16);
+  poolOffset += 16;
   b[0] = Math.floor(now / 2 ** 40) & 0xff;
   b[1] = Math.floor(now / 2 ** 32) & 0xff;
   b[2] = (now >>> 24) & 0xff;

@@ -34,8 +34,13 @@ const moveHead = preparedQuery<{ chain: string; seq: number; hash: string }, nev
  */
 export async function appendAudit(trx: Kysely<DB>, dialect: Dialect, input: AuditInput): Promise<AuditEvent> {
   const chain = input.partnershipId ?? PLATFORM_CHAIN;
-  await ensureHead(trx, { chain, genesis: GENESIS_HASH });
-  const [head] = dialect === 'postgres' ? await readHeadForUpdate(trx, { chain }) : await readHead(trx, { chain });
+  const read = () => (dialect === 'postgres' ? readHeadForUpdate(trx, { chain }) : readHead(trx, { chain }));
+  let [head] = await read();
+  if (!head) {
+    // the chain's first event: create its head (a concurrent first event waits for this one on PostgreSQL)
+    await ensureHead(trx, { chain, genesis: GENESIS_HASH });
+    [head] = await read();
+  }
   const event = chainEvent({ seq: Number(head.seq), hash: head.hash }, { ...input, chain });
   await insertEvent(trx, {
     id: event.id,

@@ -57,25 +57,37 @@ async function tagsFor(db: Kysely<DB>, ids: string[]) {
   return map;
 }
 
+type OrganisationRow = { [K in keyof DB['organisations']]: DB['organisations'][K] };
+// registering organisations is the busiest write of the registry: its statements are compiled once
+const insertOrganisationRow = preparedQuery<OrganisationRow, never>((db, p) =>
+  db.insertInto('organisations').values({
+    id: p('id'), name: p('name'), search_name: p('search_name'), sector: p('sector'), iati_type: p('iati_type'), country: p('country'),
+    iati_identifier: p('iati_identifier'), website: p('website'), description: p('description'), created_by: p('created_by'),
+    created_at: p('created_at'), updated_at: p('updated_at'),
+  }),
+);
+const insertTag = preparedQuery<{ organisation_id: string; kind: string; tag: string }, never>((db, p) =>
+  db.insertInto('organisation_tags').values({ organisation_id: p('organisation_id'), kind: p('kind'), tag: p('tag') }),
+);
+const deleteTags = preparedQuery<{ id: string }, never>((db, p) => db.deleteFrom('organisation_tags').where('organisation_id', '=', p('id')));
+
 export async function insertOrganisation(db: Kysely<DB>, o: OrganisationRecord): Promise<void> {
-  await db
-    .insertInto('organisations')
-    .values({
-      id: o.id, name: o.name, search_name: searchForm(o.name), sector: o.sector, iati_type: o.iatiType, country: o.country,
-      iati_identifier: o.iatiIdentifier, website: o.website, description: o.description, created_by: o.createdBy,
-      created_at: o.createdAt, updated_at: o.updatedAt,
-    })
-    .execute();
-  await replaceTags(db, o.id, o.offers, o.seeks);
+  await insertOrganisationRow(db, {
+    id: o.id, name: o.name, search_name: searchForm(o.name), sector: o.sector, iati_type: o.iatiType, country: o.country,
+    iati_identifier: o.iatiIdentifier, website: o.website, description: o.description, created_by: o.createdBy,
+    created_at: o.createdAt, updated_at: o.updatedAt,
+  });
+  await insertTags(db, o.id, o.offers, o.seeks);
+}
+
+async function insertTags(db: Kysely<DB>, id: string, offers: string[], seeks: string[]): Promise<void> {
+  for (const tag of offers) await insertTag(db, { organisation_id: id, kind: 'offers', tag });
+  for (const tag of seeks) await insertTag(db, { organisation_id: id, kind: 'seeks', tag });
 }
 
 export async function replaceTags(db: Kysely<DB>, id: string, offers: string[], seeks: string[]): Promise<void> {
-  await db.deleteFrom('organisation_tags').where('organisation_id', '=', id).execute();
-  const rows = [
-    ...offers.map((tag) => ({ organisation_id: id, kind: 'offers', tag })),
-    ...seeks.map((tag) => ({ organisation_id: id, kind: 'seeks', tag })),
-  ];
-  if (rows.length) await db.insertInto('organisation_tags').values(rows).execute();
+  await deleteTags(db, { id });
+  await insertTags(db, id, offers, seeks);
 }
 
 export async function updateOrganisationRow(db: Kysely<DB>, o: OrganisationRecord): Promise<void> {
@@ -169,12 +181,14 @@ export async function searchOrganisations(db: Kysely<DB>, s: OrganisationSearch)
 
 // People -----------------------------------------------------------------------------------------
 
-export async function upsertOrganisationPerson(db: Kysely<DB>, organisationId: string, userId: string, role: OrganisationRole, at: string): Promise<void> {
-  await db
+const upsertPerson = preparedQuery<{ organisation_id: string; user_id: string; role: string; created_at: string }, never>((db, p) =>
+  db
     .insertInto('organisation_people')
-    .values({ organisation_id: organisationId, user_id: userId, role, created_at: at })
-    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role }))
-    .execute();
+    .values({ organisation_id: p('organisation_id'), user_id: p('user_id'), role: p('role'), created_at: p('created_at') })
+    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') }))),
+);
+export async function upsertOrganisationPerson(db: Kysely<DB>, organisationId: string, userId: string, role: OrganisationRole, at: string): Promise<void> {
+  await upsertPerson(db, { organisation_id: organisationId, user_id: userId, role, created_at: at });
 }
 export async function findOrganisationPerson(db: Kysely<DB>, organisationId: string, userId: string) {
   return db.selectFrom('organisation_people').selectAll().where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst();
