@@ -83,3 +83,142 @@ describe('the read cache', () => {
     expect(c.getOverview('c')).toBe(3);
   });
 });
+
+describe('the read cache of credentials, roles and overview answers', () => {
+  const user = (name = 'Mina') => ({ id: 'u1', email: 'mina@test.accord', name, passwordHash: 'x', isAdmin: false, locale: 'en', createdAt: '', updatedAt: '' });
+  const cred = (name = 'Mina') => ({ user: user(name), tokenId: 't1', lastUsedAt: null });
+
+  it('keeps a found credential until a user or token event, but never "not found"', () => {
+    const c = new ReadCache();
+    c.setCredential('h1', cred(), c.credentialToken());
+    expect(c.getCredential('h1')?.user.name).toBe('Mina');
+    c.setCredential('h2', null as never, c.credentialToken());
+    expect(c.getCredential('h2')).toBeUndefined();
+    for (const type of ['api_token.revoked', 'api_token.created', 'user.updated', 'user.password_changed', 'organisation.archived']) {
+      c.setCredential('h1', cred(), c.credentialToken());
+      c.invalidate([ev(type)]);
+      expect(c.getCredential('h1'), type).toBeUndefined();
+    }
+  });
+
+  it('keeps credentials and roles when an organisation or its people change, on import progress and on partnership events', () => {
+    const c = new ReadCache();
+    c.setCredential('h1', cred(), c.credentialToken());
+    c.setRoles('p1', 'u1', ['member'], c.rolesToken('p1'));
+    c.invalidate([ev('organisation.created'), ev('organisation.updated'), ev('organisation.person_added'), ev('organisation.person_removed'), ev('import.progress'), ev('goal.added', 'p2')]);
+    expect(c.getCredential('h1')?.tokenId).toBe('t1');
+    expect(c.getRoles('p1', 'u1')).toEqual(['member']);
+  });
+
+  it('refuses to store a credential or roles looked up before an invalidation (a revoked token is not written back)', () => {
+    const c = new ReadCache();
+    const gen = c.credentialToken(); // the look-up begins
+    c.invalidate([ev('api_token.revoked')]); // the revocation commits meanwhile
+    c.setCredential('h1', cred(), gen); // the look-up ends with what it saw before
+    expect(c.getCredential('h1')).toBeUndefined();
+
+    const inPartnership = c.rolesToken('p1');
+    c.invalidate([ev('person.removed', 'p1')]);
+    c.setRoles('p1', 'u1', ['member'], inPartnership);
+    expect(c.getRoles('p1', 'u1')).toBeUndefined();
+
+    const onPlatform = c.rolesToken('p1');
+    c.invalidate([ev('user.updated')]);
+    c.setRoles('p1', 'u1', ['member'], onPlatform);
+    expect(c.getRoles('p1', 'u1')).toBeUndefined();
+  });
+
+  it('drops a partnership’s roles on any event of that partnership, and only that partnership’s', () => {
+    const c = new ReadCache();
+    c.setRoles('p1', 'u1', ['member'], c.rolesToken('p1'));
+    c.setRoles('p1', 'u2', ['convener'], c.rolesToken('p1'));
+    c.setRoles('p2', 'u1', ['observer'], c.rolesToken('p2'));
+    c.invalidate([ev('goal.updated', 'p1')]);
+    expect(c.getRoles('p1', 'u1')).toBeUndefined();
+    expect(c.getRoles('p1', 'u2')).toBeUndefined();
+    expect(c.getRoles('p2', 'u1')).toEqual(['observer']);
+  });
+
+  it('expires credentials and roles after authTtlMs, though overviews live longer', () => {
+    let now = 1000;
+    const c = new ReadCache(10_000, 100, () => now, 1000);
+    c.setCredential('h1', cred(), c.credentialToken());
+    c.setRoles('p1', 'u1', ['member'], c.rolesToken('p1'));
+    c.setOverview('p1', { v: 1 }, c.overviewToken('p1'));
+    now += 900;
+    expect(c.getCredential('h1')).toBeDefined();
+    expect(c.getRoles('p1', 'u1')).toEqual(['member']);
+    now += 200;
+    expect(c.getCredential('h1')).toBeUndefined();
+    expect(c.getRoles('p1', 'u1')).toBeUndefined();
+    expect(c.getOverview('p1')).toEqual({ v: 1 });
+  });
+
+  it('notes a touch on the cached credential without making it younger', () => {
+    let now = 1000;
+    const c = new ReadCache(10_000, 100, () => now, 1000);
+    c.setCredential('h1', cred(), c.credentialToken());
+    now += 600;
+    c.touchCredential('h1', '2026-01-01T00:00:00.000Z');
+    const touched = c.getCredential('h1')!;
+    expect(touched.lastUsedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(Object.isFrozen(touched) && Object.isFrozen(touched.user)).toBe(true);
+    now += 600;
+    expect(c.getCredential('h1')).toBeUndefined();
+    c.touchCredential('h1', 'later'); // nothing cached: nothing to note
+    expect(c.getCredential('h1')).toBeUndefined();
+  });
+
+  it('forgets credentials, roles and overview answers when the event bus reconnects', () => {
+    const c = new ReadCache();
+    const data = { v: 1 };
+    c.setCredential('h1', cred(), c.credentialToken());
+    c.setRoles('p1', 'u1', ['member'], c.rolesToken('p1'));
+    c.setOverview('p1', data, c.overviewToken('p1'));
+    c.setOverviewBody('p1', 'anonymous', '{"v":1}', data, c.overviewToken('p1'));
+    c.invalidate([ev('bus.reconnected')]);
+    expect(c.getCredential('h1')).toBeUndefined();
+    expect(c.getRoles('p1', 'u1')).toBeUndefined();
+    expect(c.getOverviewBody('p1', 'anonymous', data)).toBeUndefined();
+  });
+
+  it('keeps at most `max` credentials and roles, and freezes roles', () => {
+    const c = new ReadCache(10_000, 2);
+    for (const h of ['a', 'b', 'c']) c.setCredential(h, cred(), c.credentialToken());
+    expect(c.getCredential('a')).toBeUndefined();
+    expect(c.getCredential('c')).toBeDefined();
+    c.setRoles('p1', 'u1', ['member'], c.rolesToken('p1'));
+    c.setRoles('p1', 'u2', ['member'], c.rolesToken('p1'));
+    c.setRoles('p2', 'u1', ['observer'], c.rolesToken('p2'));
+    expect(c.getRoles('p1', 'u1')).toBeUndefined();
+    expect(c.getRoles('p1', 'u2')).toEqual(['member']);
+    expect(c.getRoles('p2', 'u1')).toEqual(['observer']);
+    expect(Object.isFrozen(c.getRoles('p2', 'u1'))).toBe(true);
+  });
+
+  it('serves an overview answer only with the very overview it was written from, and drops it with the overview', () => {
+    let now = 1000;
+    const c = new ReadCache(500, 100, () => now);
+    const data = { v: 1 };
+    c.setOverview('p1', data, c.overviewToken('p1'));
+    c.setOverviewBody('p1', 'user::member', '{"v":1,"myRoles":["member"]}', data, c.overviewToken('p1'));
+    expect(c.getOverviewBody('p1', 'user::member', data)).toBe('{"v":1,"myRoles":["member"]}');
+    expect(c.getOverviewBody('p1', 'user::observer', data)).toBeUndefined();
+    expect(c.getOverviewBody('p1', 'user::member', { v: 1 })).toBeUndefined(); // another read of the data
+    // written from data that is no longer the cached overview, or after an invalidation: not kept
+    const token = c.overviewToken('p1');
+    c.invalidate([ev('goal.added', 'p1')]);
+    expect(c.getOverviewBody('p1', 'user::member', data)).toBeUndefined();
+    c.setOverviewBody('p1', 'anonymous', 'stale', data, token);
+    const fresh = { v: 2 };
+    c.setOverview('p1', fresh, c.overviewToken('p1'));
+    c.setOverviewBody('p1', 'anonymous', 'stale', data, c.overviewToken('p1'));
+    expect(c.getOverviewBody('p1', 'anonymous', data)).toBeUndefined();
+    expect(c.getOverviewBody('p1', 'anonymous', fresh)).toBeUndefined();
+    // and it expires with the overview
+    c.setOverviewBody('p1', 'anonymous', '{"v":2}', fresh, c.overviewToken('p1'));
+    expect(c.getOverviewBody('p1', 'anonymous', fresh)).toBe('{"v":2}');
+    now += 600;
+    expect(c.getOverviewBody('p1', 'anonymous', fresh)).toBeUndefined();
+  });
+});

@@ -1,9 +1,27 @@
 import type { BusEvent } from '../store/database';
+import type { UserRecord } from '../store/repositories/users.repository';
+import type { PersonRole } from '../domain/partnerships/partnership';
+import { PROGRESS_EVENT } from './imports/progress';
 
 interface Entry<T> {
   value: T;
   at: number;
 }
+
+/** What a Bearer API token resolves to (`resolveApiToken`). */
+export interface CachedCredential {
+  user: UserRecord;
+  tokenId: string;
+  lastUsedAt: string | null;
+}
+
+/**
+ * Platform events (no partnership) that cannot change a user, an API token or a person's role in a partnership:
+ * they keep the credentials and roles. They write only an organisation's record or its people
+ * (`organisation_people`), which neither reads: partnership roles come from `partnership_people` alone. Import
+ * progress is not a change at all (nothing is written, see imports/progress.ts).
+ */
+const KEEPS_CREDENTIALS = new Set(['organisation.created', 'organisation.updated', 'organisation.person_added', 'organisation.person_removed', PROGRESS_EVENT]);
 
 /**
  * A per-node cache of read models that do not depend on who asks (a partnership's overview data, a page of
@@ -13,20 +31,35 @@ interface Entry<T> {
  * commit (read-your-writes) and on other nodes when its event arrives through the bus (LISTEN/NOTIFY).
  * A read that started before an invalidation never stores its result (generation check), and every entry
  * expires after `ttlMs` in case a notification was lost while the listening connection reconnected.
+ *
+ * Credentials (API token -> user) and people's roles in a partnership are kept too, for `authTtlMs` only:
+ * that bounds how long another node may honour a revoked token or a removed role if a notification is lost.
+ * A partnership's roles go with any event of the partnership (every change of its people is audited there);
+ * all credentials and roles go with any platform event but those in KEEPS_CREDENTIALS, and when the bus
+ * reconnects.
  */
 export class ReadCache {
   private overviews = new Map<string, Entry<unknown>>();
   private searches = new Map<string, Entry<unknown>>();
   /** Answers of a search page as written for one kind of reader (see `searchBody`), invalidated with the pages. */
   private searchBodies = new Map<string, Entry<unknown>>();
+  /** Answers of an overview as written for one kind of reader, valid only with the overview they were written from. */
+  private overviewBodies = new Map<string, { data: unknown; bySignature: Map<string, string> }>();
   private overviewGen = new Map<string, number>();
   private globalOverviewGen = 0;
   private searchGen = 0;
+  /** token hash -> credential */
+  private credentials = new Map<string, Entry<CachedCredential>>();
+  /** partnership id -> user id -> the user's roles in it */
+  private roles = new Map<string, Map<string, Entry<readonly PersonRole[]>>>();
+  private roleCount = 0;
+  private authGen = 0;
 
   constructor(
     private readonly ttlMs = 10_000,
     private readonly max = 5_000,
     private readonly now: () => number = Date.now,
+    private readonly authTtlMs = 1_000,
   ) {}
 
   /** A token to pass back to `setOverview`: the write is ignored if the overview was invalidated since. */
@@ -62,6 +95,82 @@ export class ReadCache {
     this.put(this.searchBodies, key, body, Math.max(1, Math.floor(this.max / 5)));
   }
 
+  /**
+   * The answer of an overview written for readers of one role signature, if it was written from `data` and
+   * `data` is still the fresh cached overview (so the answer expires and is dropped with it).
+   */
+  getOverviewBody(id: string, signature: string, data: unknown): string | undefined {
+    const b = this.overviewBodies.get(id);
+    if (!b || b.data !== data || this.getOverview(id) !== data) return undefined;
+    return b.bySignature.get(signature);
+  }
+  setOverviewBody(id: string, signature: string, body: string, data: unknown, token: string): void {
+    if (token !== this.overviewToken(id) || this.getOverview(id) !== data) return;
+    let b = this.overviewBodies.get(id);
+    if (!b || b.data !== data) {
+      b = { data, bySignature: new Map() };
+      this.overviewBodies.delete(id);
+      this.overviewBodies.set(id, b);
+      if (this.overviewBodies.size > Math.max(1, Math.floor(this.max / 5))) this.overviewBodies.delete(this.overviewBodies.keys().next().value!);
+    }
+    // a signature is a kind of reader (anonymous, admin, a set of roles): a handful per partnership
+    b.bySignature.set(signature, body);
+  }
+
+  /** A token to pass back to `setCredential`: the write is ignored if credentials were invalidated since. */
+  credentialToken(): number {
+    return this.authGen;
+  }
+  getCredential(tokenHash: string): CachedCredential | undefined {
+    return this.fresh(this.credentials, tokenHash, this.authTtlMs) as CachedCredential | undefined;
+  }
+  setCredential(tokenHash: string, value: CachedCredential, token: number): void {
+    // "not found" is never kept: a token created a moment later must work at once
+    if (!value || token !== this.authGen) return;
+    this.put(this.credentials, tokenHash, value);
+  }
+  /** Notes the token's new last-use time (the caller writes it), so the next requests do not write it again. */
+  touchCredential(tokenHash: string, lastUsedAt: string): void {
+    const e = this.credentials.get(tokenHash);
+    if (!e) return;
+    // a new frozen value, the entry keeping its age: a touch is not a fresh read of the token
+    const value = { ...e.value, lastUsedAt };
+    deepFreeze(value);
+    e.value = value;
+  }
+
+  /** A token to pass back to `setRoles`: the write is ignored if the partnership or the credentials changed since. */
+  rolesToken(partnershipId: string): string {
+    return `${this.authGen}:${this.overviewToken(partnershipId)}`;
+  }
+  getRoles(partnershipId: string, userId: string): readonly PersonRole[] | undefined {
+    const byUser = this.roles.get(partnershipId);
+    const e = byUser?.get(userId);
+    if (!byUser || !e) return undefined;
+    if (this.now() - e.at > this.authTtlMs) {
+      byUser.delete(userId);
+      this.roleCount--;
+      if (byUser.size === 0) this.roles.delete(partnershipId);
+      return undefined;
+    }
+    return e.value;
+  }
+  setRoles(partnershipId: string, userId: string, roles: readonly PersonRole[], token: string): void {
+    if (token !== this.rolesToken(partnershipId)) return;
+    deepFreeze(roles);
+    let byUser = this.roles.get(partnershipId);
+    if (!byUser) this.roles.set(partnershipId, (byUser = new Map()));
+    if (!byUser.delete(userId)) this.roleCount++;
+    byUser.set(userId, { value: roles, at: this.now() });
+    if (this.roleCount > this.max) {
+      // the oldest partnership's oldest entry
+      const [oldestId, oldest] = this.roles.entries().next().value!;
+      oldest.delete(oldest.keys().next().value!);
+      this.roleCount--;
+      if (oldest.size === 0) this.roles.delete(oldestId);
+    }
+  }
+
   /** Drops what committed changes touched. */
   invalidate(events: readonly Pick<BusEvent, 'type' | 'partnershipId'>[]): void {
     for (const e of events) {
@@ -71,9 +180,14 @@ export class ReadCache {
       }
       if (e.partnershipId) {
         this.overviews.delete(e.partnershipId);
+        this.overviewBodies.delete(e.partnershipId);
+        this.dropRoles(e.partnershipId);
         this.overviewGen.set(e.partnershipId, (this.overviewGen.get(e.partnershipId) ?? 0) + 1);
         // the counters are only needed while reads are in flight: start over rather than grow without end
         if (this.overviewGen.size > this.max * 4) this.clearOverviews();
+      } else if (!KEEPS_CREDENTIALS.has(e.type)) {
+        // a user, a token or a person's roles may have changed (user.*, api_token.*, any new kind of platform event)
+        this.clearCredentials();
       }
       // organisation names and people's names appear in every overview; organisations in every search
       if (e.type === 'organisation.created' || e.type === 'organisation.updated') {
@@ -93,18 +207,35 @@ export class ReadCache {
     this.searches.clear();
     this.searchBodies.clear();
     this.searchGen++;
+    this.clearCredentials();
   }
 
   private clearOverviews() {
     this.overviews.clear();
+    this.overviewBodies.clear();
     this.overviewGen.clear();
     this.globalOverviewGen++;
   }
 
-  private fresh(map: Map<string, Entry<unknown>>, key: string): unknown {
+  /** Drops every credential and every role (roles too: a platform event about a person names no partnership). */
+  private clearCredentials() {
+    this.credentials.clear();
+    this.roles.clear();
+    this.roleCount = 0;
+    this.authGen++;
+  }
+
+  private dropRoles(partnershipId: string) {
+    const byUser = this.roles.get(partnershipId);
+    if (!byUser) return;
+    this.roleCount -= byUser.size;
+    this.roles.delete(partnershipId);
+  }
+
+  private fresh(map: Map<string, Entry<unknown>>, key: string, ttlMs = this.ttlMs): unknown {
     const e = map.get(key);
     if (!e) return undefined;
-    if (this.now() - e.at > this.ttlMs) {
+    if (this.now() - e.at > ttlMs) {
       map.delete(key);
       return undefined;
     }

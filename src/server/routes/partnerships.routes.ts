@@ -34,8 +34,9 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     requireUser(req);
     return reply.code(201).send(await svc.createPartnership(deps, req.actor, req.body));
   });
-  r.get(`${base}/:id`, { schema: { tags, summary: 'A partnership overview', params: IdParam, response: responses(200, PartnershipDetail) } }, async (req) =>
-    svc.getPartnership(deps, req.actor, req.params.id));
+  // the answer is written once per partnership and kind of reader (the route's own serialiser) and then served as is
+  r.get(`${base}/:id`, { schema: { tags, summary: 'A partnership overview', params: IdParam, response: responses(200, PartnershipDetail) } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send(await svc.getPartnershipAnswer(deps, req.actor, req.params.id, (detail) => reply.serialize(detail) as string)));
   r.patch(`${base}/:id`, { schema: { tags, summary: 'Edit a partnership (conveners)', params: IdParam, body: UpdatePartnershipBody, response: responses(200, PartnershipDetail) } }, async (req) => {
     requireUser(req);
     return svc.updatePartnership(deps, req.actor, req.params.id, req.body);

@@ -78,12 +78,27 @@ export async function resolveSession(deps: Deps, sessionToken: string) {
   return { user: s.user, csrfToken: s.csrfToken, sessionId: id };
 }
 
-/** Resolves a Bearer API token to its user, or null. */
+/**
+ * Resolves a Bearer API token to its user, or null. Found tokens are kept in the node's read cache for about a
+ * second (services/read-cache.ts): a revocation or a change of the user drops them at once on this node and
+ * when its event arrives on the others.
+ */
 export async function resolveApiToken(deps: Deps, token: string) {
-  const t = await users.findApiTokenWithUser(deps.database.db, sha256(token));
-  if (!t) return null;
+  const hash = sha256(token);
+  let t = deps.cache.getCredential(hash);
+  if (!t) {
+    const gen = deps.cache.credentialToken();
+    const found = await users.findApiTokenWithUser(deps.database.db, hash);
+    if (!found) return null;
+    deps.cache.setCredential(hash, found, gen);
+    t = found;
+  }
   const now = deps.clock();
-  if (!t.lastUsedAt || Date.parse(now) - Date.parse(t.lastUsedAt) > 300_000) await users.touchApiToken(deps.database.db, t.tokenId, now);
+  if (!t.lastUsedAt || Date.parse(now) - Date.parse(t.lastUsedAt) > 300_000) {
+    // noted in the cache before the write, so concurrent requests with the same token do not all write it
+    deps.cache.touchCredential(hash, now);
+    await users.touchApiToken(deps.database.db, t.tokenId, now);
+  }
   return { user: t.user, tokenId: t.tokenId };
 }
 

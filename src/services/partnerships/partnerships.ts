@@ -3,7 +3,7 @@ import { inTransaction } from '../context';
 import { DomainError, assertNoIssues, forbidden, notFound } from '../../domain/kernel/errors';
 import { allowedActions, can, PARTNERSHIP_ACTIONS, type Actor, type Resource } from '../../domain/access/can';
 import {
-  CREATION_REASON, checkMembershipDates, checkPartnership, checkSdgCodes, decideTransition, TRANSITIONS,
+  CREATION_REASON, checkMembershipDates, checkPartnership, checkSdgCodes, decideTransition, PERSON_ROLES, TRANSITIONS,
   type MemberRole, type PartnershipModel, type PersonRole, type Stage, type Visibility,
 } from '../../domain/partnerships/partnership';
 import type { Sector } from '../../domain/organisations/organisation';
@@ -114,25 +114,73 @@ export async function partnershipDetail(db: Tx, actor: Actor, p: PartnershipReco
   return presentDetail(actor, await overviewData(db, p));
 }
 
+/** The overview's data from the node's read cache when fresh, else from the database (and kept), with the token taken before the read. */
+async function cachedOverview(deps: Deps, id: string): Promise<{ token: string; data: OverviewData | null }> {
+  const token = deps.cache.overviewToken(id);
+  let data = deps.cache.getOverview<OverviewData | null>(id);
+  if (data === undefined) {
+    const p = await repo.findPartnership(deps.database.db, id);
+    data = p ? await overviewData(deps.database.db, p) : null;
+    deps.cache.setOverview(id, data, token);
+  }
+  return { token, data };
+}
+
+/** A missing or private partnership the actor may not see: anonymous callers are asked to sign in, others are told it does not exist. */
+function assertReadable(actor: Actor, data: OverviewData | null): asserts data is OverviewData {
+  if (data && can(actor, 'partnership.read', resourceOf(data.p))) return;
+  if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in to see this partnership');
+  throw notFound('The partnership');
+}
+
 /**
  * The overview, the most read page of Accord: its data comes from the node's read cache when fresh
  * (services/read-cache.ts); the access check and the presentation run for every request.
  */
 export async function getPartnership(deps: Deps, anyActor: Actor, id: string) {
-  const db = deps.database.db;
-  const token = deps.cache.overviewToken(id);
-  let data = deps.cache.getOverview<OverviewData | null>(id);
-  if (data === undefined) {
-    const p = await repo.findPartnership(db, id);
-    data = p ? await overviewData(db, p) : null;
-    deps.cache.setOverview(id, data, token);
-  }
-  const actor = await scoped(db, anyActor, { partnerships: [id] });
-  if (!data || !can(actor, 'partnership.read', resourceOf(data.p))) {
-    if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in to see this partnership');
-    throw notFound('The partnership');
-  }
+  const { data } = await cachedOverview(deps, id);
+  const actor = await scoped(deps.database.db, anyActor, { partnerships: [id] });
+  assertReadable(actor, data);
   return presentDetail(actor, data);
+}
+
+const byPower = (a: PersonRole, b: PersonRole) => PERSON_ROLES.indexOf(a) - PERSON_ROLES.indexOf(b);
+
+/**
+ * The actor with its roles in this partnership, from the read cache when fresh (kept about a second, dropped by
+ * any event of the partnership), sorted so that people with the same roles are presented alike.
+ */
+async function withRolesIn(deps: Deps, anyActor: Actor, id: string): Promise<Actor> {
+  if (anyActor.kind !== 'user') return anyActor;
+  let roles = deps.cache.getRoles(id, anyActor.id);
+  if (!roles) {
+    const token = deps.cache.rolesToken(id);
+    const loaded = await scoped(deps.database.db, anyActor, { partnerships: [id] });
+    roles = [...((loaded.kind === 'user' && loaded.partnershipRoles.get(id)) || [])].sort(byPower);
+    deps.cache.setRoles(id, anyActor.id, roles, token);
+  }
+  return { ...anyActor, partnershipRoles: new Map([...anyActor.partnershipRoles, [id, roles]]) };
+}
+
+/**
+ * The overview as the API writes it (`write`: the route's serialiser), from the cache when a reader of the same
+ * signature asked before. The answer depends on the reader only through `can` on this partnership and their roles
+ * in it (myRoles), so the signature is: anonymous or user, admin or not, and their roles here. It is kept with
+ * the overview data it was written from and dropped with it (any event of the partnership, TTL); roles are
+ * cached for about a second and dropped by the same events, so a removed or new role shows at once on this node.
+ */
+export async function getPartnershipAnswer(deps: Deps, anyActor: Actor, id: string, write: (detail: ReturnType<typeof presentDetail>) => string): Promise<string> {
+  const { token, data } = await cachedOverview(deps, id);
+  // no partnership: refused whatever the roles, and random ids do not fill the role cache
+  if (!data) assertReadable(anyActor, data);
+  const actor = await withRolesIn(deps, anyActor, id);
+  assertReadable(actor, data);
+  const signature = actor.kind === 'user' ? `user:${actor.isAdmin ? 'admin' : ''}:${(actor.partnershipRoles.get(id) ?? []).join(',')}` : 'anonymous';
+  const cached = deps.cache.getOverviewBody(id, signature, data);
+  if (cached !== undefined) return cached;
+  const body = write(presentDetail(actor, data));
+  deps.cache.setOverviewBody(id, signature, body, data, token);
+  return body;
 }
 
 export async function listPartnerships(deps: Deps, anyActor: Actor, q: Omit<PartnershipSearch, 'viewer' | 'mineOf'> & { mine?: boolean }) {
