@@ -176,6 +176,9 @@ const SQLITE_CACHE_KIB = 65_536;
 /** At most this many transactions share one SQLite commit, and no transaction joins a batch that has run this long. */
 export const GROUP_COMMIT = { maxTransactions: 64, maxMs: 10 };
 
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
 const SAVEPOINT = CompiledQuery.raw('savepoint accord_grouped');
 const RELEASE = CompiledQuery.raw('release savepoint accord_grouped');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint accord_grouped');
@@ -200,45 +203,62 @@ export function groupCommit(db: Kysely<DB>, writer?: SQLite.Database) {
   let draining = false;
 
   async function runBatch() {
-    const batch: Item[] = [];
+    // the first is taken before the transaction begins: if BEGIN fails (closed database), it is rejected, not retried
+    const first = queue.shift()!;
+    const batch: Item[] = [first];
     const done: { item: Item; value: unknown }[] = [];
     const failed = new Set<Item>();
+    let conn: Kysely<DB> | null = null;
     try {
-      await db.transaction().execute(async (trx) => {
-        if (writer) writers.set(trx, writer);
-        const started = performance.now();
-        // the first runs without a savepoint: if it fails, the whole transaction is rolled back, and it is alone in it
-        const first = queue.shift()!;
-        batch.push(first);
-        done.push({ item: first, value: await first.fn(trx) });
-        while (batch.length < GROUP_COMMIT.maxTransactions && performance.now() - started < GROUP_COMMIT.maxMs) {
-          if (!queue.length) {
-            // a whole request usually runs within one turn of the event loop (the SQLite calls are synchronous):
-            // give requests already received one turn to reach their transactions before committing
-            await new Promise((resolve) => setImmediate(resolve));
-            if (!queue.length) break;
+      await db.connection().execute(async (c) => {
+        conn = c;
+        // IMMEDIATE: the write lock is taken at once, so a batch whose first transaction only reads cannot be
+        // overtaken by another process's commit while it waits for more (a deferred one would then fail with
+        // SQLITE_BUSY_SNAPSHOT at its first write); other writers wait for the busy timeout instead
+        await c.executeQuery(BEGIN_IMMEDIATE);
+        try {
+          const trx = c as unknown as Transaction<DB>;
+          if (writer) writers.set(trx, writer);
+          const started = performance.now();
+          // the first runs without a savepoint: if it fails, the whole transaction is rolled back, and it is alone in it
+          done.push({ item: first, value: await first.fn(trx) });
+          while (batch.length < GROUP_COMMIT.maxTransactions && performance.now() - started < GROUP_COMMIT.maxMs) {
+            if (!queue.length) {
+              // a whole request usually runs within one turn of the event loop (the SQLite calls are synchronous):
+              // give requests already received one turn to reach their transactions before committing
+              await new Promise((resolve) => setImmediate(resolve));
+              if (!queue.length) break;
+            }
+            const item = queue.shift()!;
+            batch.push(item);
+            await c.executeQuery(SAVEPOINT);
+            let value: unknown;
+            try {
+              value = await item.fn(trx);
+            } catch (err) {
+              await c.executeQuery(ROLLBACK_TO);
+              await c.executeQuery(RELEASE);
+              failed.add(item);
+              item.reject(err);
+              continue;
+            }
+            await c.executeQuery(RELEASE);
+            done.push({ item, value });
           }
-          const item = queue.shift()!;
-          batch.push(item);
-          await trx.executeQuery(SAVEPOINT);
-          let value: unknown;
-          try {
-            value = await item.fn(trx);
-          } catch (err) {
-            await trx.executeQuery(ROLLBACK_TO);
-            await trx.executeQuery(RELEASE);
-            failed.add(item);
-            item.reject(err);
-            continue;
-          }
-          await trx.executeQuery(RELEASE);
-          done.push({ item, value });
+          await c.executeQuery(COMMIT);
+        } catch (err) {
+          // SQLite may already have rolled back (I/O error, disk full): then there is nothing to roll back
+          await c.executeQuery(ROLLBACK).catch(() => undefined);
+          throw err;
         }
       });
     } catch (err) {
       // the shared transaction failed or did not commit: nothing of this batch was written
       for (const item of batch) if (!failed.has(item)) item.reject(err);
       return;
+    } finally {
+      // a transaction handle kept after its batch must not reach the connection directly
+      if (conn) writers.delete(conn);
     }
     for (const { item, value } of done) item.resolve(value);
   }

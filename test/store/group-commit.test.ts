@@ -113,6 +113,42 @@ describe('group commit of SQLite transactions', () => {
     await run(async (trx) => insert(trx, 'after'));
     expect(count()).toBe(2);
   });
+  it('takes the write lock when a batch begins, so another connection cannot commit between its transactions', async () => {
+    const run = groupCommit(db);
+    const outsider = new SQLite(file);
+    outsider.pragma('busy_timeout = 0');
+    let outsiderError = '';
+    let second: Promise<unknown> | null = null;
+    // the second transaction joins the batch during the turn of the event loop the writer gives after the first
+    setImmediate(() => (second = run(async (trx) => insert(trx, 'inside'))));
+    const first = run(async (trx) => {
+      await sql`select count(*) from things`.execute(trx);
+      setImmediate(() => {
+        try {
+          outsider.prepare(`insert into things (name) values ('outside')`).run();
+        } catch (err) {
+          outsiderError = (err as { code?: string }).code ?? String(err);
+        }
+      });
+    });
+    await first;
+    await second;
+    outsider.close();
+    expect(outsiderError).toBe('SQLITE_BUSY');
+    expect((other.prepare('select name from things').all() as { name: string }[]).map((r) => r.name)).toEqual(['inside']);
+    expect(commits).toBe(1);
+  });
+
+  it('rejects, and does not spin on, a transaction asked for after the database was closed', async () => {
+    const run = groupCommit(db);
+    await run(async (trx) => insert(trx, 'before'));
+    await db.destroy();
+    await expect(run(async (trx) => insert(trx, 'after close'))).rejects.toThrow();
+    // the event loop still turns
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(count()).toBe(1);
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(file) }) });
+  });
 });
 
 describe('organisations registered at once through the API on embedded SQLite', () => {
