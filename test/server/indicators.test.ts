@@ -122,7 +122,7 @@ describe.each(DIALECTS)('indicators and their reports on %s', (dialect) => {
       expectProblem(await send('POST', p.id, 'indicators', dtp3(p.outcome, { measure: 'percentage', aggregation: 'sum' })), 422, 'validation_failed', 'aggregation');
       expectProblem(await send('POST', p.id, 'indicators', dtp3(p.outcome, { targets: [{ periodKey: '2025-Q4', value: 1000 }] })), 422, 'validation_failed', 'targets.0.value');
       expectProblem(await send('POST', p.id, 'indicators', dtp3(p.outcome, { weight: 'heavy' })), 422, 'validation_failed', 'weight');
-      expectProblem(await send('POST', p.id, 'indicators', dtp3(p.goal.replace(/.$/, '0'))), 422, 'validation_failed', 'nodeId');
+      expectProblem(await send('POST', p.id, 'indicators', dtp3(p.goal.replace(/.$/, (c) => (c === '0' ? '1' : '0')))), 422, 'validation_failed', 'nodeId');
       expectProblem(await send('POST', p.id, 'indicators', dtp3(p.outcome, { baseline: { value: 1e300, date: '2024-12-31' } })), 422, 'validation_failed', 'baseline.value');
       expectProblem(await send('POST', p.id, 'indicators', { ...dtp3(p.outcome), colour: 'red' }), 400, 'invalid_request', 'colour');
       expect(await counts()).toEqual(before);
