@@ -190,7 +190,8 @@ describe.each(DIALECTS)('the running totals of commitments on %s', (dialect) => 
       { numRuns: RUNS[dialect], endOnFailure: true },
     );
     // not vacuous: deliveries were confirmed and tranches completed along the way
-    expect(seen.confirmations).toBeGreaterThan(RUNS[dialect]);
+    // (about one per run on average; a random draw gave 35 in 40 runs once, so the floor is half of that)
+    expect(seen.confirmations).toBeGreaterThan(RUNS[dialect] / 2);
     expect(seen.datedTranches).toBeGreaterThan(RUNS[dialect] / 4);
   }, 300_000);
 
