@@ -258,6 +258,8 @@ describe.each(DIALECTS)('the results tree on %s', (dialect) => {
           .map(([k, body, action, who]) => ({ method: (action ? 'POST' : 'PATCH') as 'POST' | 'PATCH', path: `indicator-submissions/${drafts.length ? drafts[k % drafts.length] : ind}${action}`, body: action ? { comment: (body as { note?: unknown }).note ?? null } : body, who })),
         mutate(fc.record({ nodeId: ids, commitmentId: ids })).map((body) => ({ method: 'POST' as const, path: 'result-contributions', body, who: s.convener })),
         fc.tuple(ids, ids).map(([a, b]) => ({ method: 'DELETE' as const, path: `result-contributions/${a}/${b}`, who: s.convener })),
+        // one request that is always valid, so that some runs write (and the check below is not left to chance)
+        fc.string({ minLength: 1, maxLength: 20 }).map((x) => ({ method: 'POST' as const, path: 'results', body: { level: 'goal', title: `Goal ${x}` }, who: s.convener })),
       ];
       const seen: Record<string, number> = {};
       await fc.assert(

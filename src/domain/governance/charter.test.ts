@@ -85,6 +85,16 @@ describe('checkCharter', () => {
     ]);
   });
 
+  it('a group name is text: a number or a list is refused where the group is, at any depth', () => {
+    const c = {
+      groups: [
+        { id: 'a', name: 7, groups: [{ id: 'x', name: ['X'] }, { id: 'y', name: 'Y' }] },
+        { id: 'b', name: 'Bee' },
+      ],
+    } as unknown as Charter;
+    expect(fields(c)).toEqual(['groups[0].name name_not_text', 'groups[0].groups[0].name name_not_text']);
+  });
+
   it('seats: unknown group, in no group, not in a leaf of a shared tree, weights with shares, duplicates', () => {
     const c: Charter = {
       groups: FSC_GROUPS,

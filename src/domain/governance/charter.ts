@@ -410,6 +410,7 @@ function checkGroups(groups: Group[], at: string, parentHasShare: boolean, top: 
     if (typeof g.id !== 'string' || g.id === '' || g.id.includes('/')) err(`${f}.id`, 'A group needs an id without "/"', 'invalid_group_id');
     else if (ids.has(g.id)) err(`${f}.id`, `Group "${g.id}" appears twice among its siblings`, 'duplicate_group', { group: g.id });
     ids.add(g.id);
+    if (g.name !== undefined && typeof g.name !== 'string') err(`${f}.name`, 'A name is text', 'name_not_text');
     if (g.share !== undefined) {
       const s = parseRatio(g.share);
       if (!s || s.num === 0n || cmpF(s, frac(1)) > 0) {

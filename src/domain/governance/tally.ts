@@ -625,7 +625,11 @@ interface Env {
   bases: Map<string, Basis>;
 }
 
-const groupName = (env: Env, path: string): string => env.index.get(path)?.group.name ?? path;
+/** A group's name, or its path when it has none (or, in a charter adopted before names were checked, a name that is not text). */
+const groupName = (env: Env, path: string): string => {
+  const name: unknown = env.index.get(path)?.group.name;
+  return typeof name === 'string' ? name : path;
+};
 /** The group a condition row speaks of; null for the whole roll. */
 const scopeOf = (name: string): string | null => (name === 'all' ? null : name);
 
