@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { canonicalJson, chainEvent, diffRecords, GENESIS_HASH, hashEvent, redact, REDACTED, verifyChain, type AuditEvent, type AuditEventBody } from './chain';
 
 const AT = '2025-03-01T09:00:00.000Z';
@@ -37,6 +38,33 @@ describe('canonicalJson', () => {
   });
   it('is the same as JSON for scalars', () => {
     for (const v of ['x', 1.5, true, null]) expect(canonicalJson(v)).toBe(JSON.stringify(v));
+  });
+
+  // Stored hashes were computed with this straightforward definition; the faster one must write the same text
+  // for every value, or existing chains would no longer verify.
+  const reference = (value: unknown): string => {
+    if (value === null || typeof value !== 'object') {
+      if (value === undefined) return 'null';
+      if (typeof value === 'bigint') return JSON.stringify(value.toString());
+      return JSON.stringify(value);
+    }
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+  };
+  it('writes exactly the text of its reference definition for any value (keys of any text, undefined, bigints)', () => {
+    const leaf = fc.oneof(fc.jsonValue(), fc.bigInt(), fc.constant(undefined), fc.double(), fc.string({ unit: 'binary' }));
+    const value = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v')), fc.dictionary(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('1', '10', '2', '__proto__')), tie('v'))),
+    })).v;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

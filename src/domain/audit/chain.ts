@@ -31,11 +31,24 @@ export function canonicalJson(value: unknown): string {
     if (typeof value === 'bigint') return JSON.stringify(value.toString());
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // written with plain loops: every audited write hashes its event, so this is on the path of every write
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  // the default sort compares UTF-16 code units, as `<` does
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
+    first = false;
+  }
+  return out + '}';
 }
 
 /** SHA-256 over the previous hash and the canonical event body. */
@@ -70,6 +83,8 @@ export function diffRecords(
   for (const k of [...keys].sort()) {
     const b = before?.[k] ?? null;
     const a = after?.[k] ?? null;
+    // the same value is unchanged; anything else is compared as canonical JSON
+    if (a === b) continue;
     if (canonicalJson(b) === canonicalJson(a)) continue;
     out[k] = SECRET_KEY.test(k) ? [b === null ? null : REDACTED, a === null ? null : REDACTED] : [redact(b), redact(a)];
   }

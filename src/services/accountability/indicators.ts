@@ -214,8 +214,9 @@ async function computeProgress(db: Tx, partnershipId: string, inds: readonly Ind
  * Recomputes and stores the progress snapshot of one indicator, in the caller's transaction: every write that
  * can change an indicator's progress (its definition or targets, an approved report) calls it.
  */
-export async function refreshIndicatorProgress(db: Tx, partnershipId: string, indicatorId: string): Promise<void> {
-  const row = await repo.findIndicator(db, partnershipId, indicatorId);
+export async function refreshIndicatorProgress(db: Tx, partnershipId: string, indicatorId: string, known?: IndicatorRow): Promise<void> {
+  // `known`: the indicator as the caller has just read and written it, so that it is not read again
+  const row = known ?? (await repo.findIndicator(db, partnershipId, indicatorId));
   if (!row) return;
   const p = (await computeProgress(db, partnershipId, [row], false)).get(row.id)!;
   await repo.updateIndicator(db, row.id, { progress: snapshotText(p) });
@@ -734,8 +735,11 @@ export async function reviewSubmission(deps: Deps, anyActor: Actor, id: string, 
       // the dashboard's aggregate and the latest approved period move in the same transaction as the approval
       await repo.refreshPeriodValue(u.trx, id, s.indicator_id, s.period_key, u.now);
       const ind = await repo.findIndicator(u.trx, id, s.indicator_id);
-      if (ind && (ind.latest_period_key === null || s.period_key > ind.latest_period_key)) await repo.updateIndicator(u.trx, ind.id, { latest_period_key: s.period_key });
-      await refreshIndicatorProgress(u.trx, id, s.indicator_id);
+      if (ind) {
+        const later = ind.latest_period_key === null || s.period_key > ind.latest_period_key;
+        if (later) await repo.updateIndicator(u.trx, ind.id, { latest_period_key: s.period_key });
+        await refreshIndicatorProgress(u.trx, id, s.indicator_id, later ? { ...ind, latest_period_key: s.period_key } : ind);
+      }
     }
     await record(deps, u, actor, next, action, move.from, move.comment);
     return submissionDetail(u.trx, actor, p, next, dayOf(u.now));

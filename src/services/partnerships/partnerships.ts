@@ -133,17 +133,6 @@ function assertReadable(actor: Actor, data: OverviewData | null): asserts data i
   throw notFound('The partnership');
 }
 
-/**
- * The overview, the most read page of Accord: its data comes from the node's read cache when fresh
- * (services/read-cache.ts); the access check and the presentation run for every request.
- */
-export async function getPartnership(deps: Deps, anyActor: Actor, id: string) {
-  const { data } = await cachedOverview(deps, id);
-  const actor = await scoped(deps.database.db, anyActor, { partnerships: [id] });
-  assertReadable(actor, data);
-  return presentDetail(actor, data);
-}
-
 const byPower = (a: PersonRole, b: PersonRole) => PERSON_ROLES.indexOf(a) - PERSON_ROLES.indexOf(b);
 
 /**

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
-import type { CommitmentAmendmentsTable, CommitmentStatusChangesTable } from '../schema-ledger';
+import type { CommitmentAmendmentsTable, CommitmentStatusChangesTable, CommitmentsTable, DeliveriesTable } from '../schema-ledger';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { preparedQuery } from '../prepared';
 import { DomainError } from '../../domain/kernel/errors';
@@ -13,52 +13,11 @@ import { bigText, toBig } from './ledger.repository';
 type Db = Kysely<DB>;
 const num = (v: unknown): number => Number(v);
 
-export interface CommitmentRow {
-  id: string;
-  partnership_id: string;
-  number: number;
-  organisation_id: string;
-  kind: string;
-  status: string;
-  description: string;
-  currency: string;
-  valuation_minor: bigint;
-  valuation_basis: string;
-  quantity_value: string | null;
-  quantity_unit: string | null;
-  tranches: string;
-  conditions: string;
-  goal_ids: string;
-  decision_id: string | null;
-  recipient_organisation_id: string | null;
-  pledged_on: string;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A commitment as read: the table's columns with its amount as an exact bigint. */
+export type CommitmentRow = Omit<CommitmentsTable, 'valuation_minor'> & { valuation_minor: bigint };
 
-export interface DeliveryRow {
-  id: string;
-  partnership_id: string;
-  commitment_id: string;
-  organisation_id: string;
-  number: number;
-  on_date: string;
-  currency: string;
-  value_minor: bigint;
-  quantity_value: string | null;
-  quantity_unit: string | null;
-  evidence: string;
-  note: string | null;
-  status: string;
-  recorded_by: string | null;
-  recorded_at: string;
-  decided_by: string | null;
-  decided_at: string | null;
-  reason: string | null;
-  transaction_id: string | null;
-  reversal_transaction_id: string | null;
-}
+/** A delivery as read: the table's columns with its value as an exact bigint. */
+export type DeliveryRow = Omit<DeliveriesTable, 'value_minor'> & { value_minor: bigint };
 
 export type StatusChangeRow = CommitmentStatusChangesTable;
 export type AmendmentRow = CommitmentAmendmentsTable;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SoftBadge } from '../../components/cards';
 import { useFormat } from '../../lib/format';
 import type { DueItem, Light } from './api';
-import { barValue, formatCompact, formatMoney, formatPercent, type Money } from './money';
+import { barValue, formatCompact, formatMoney, formatPercent, type Money } from '../../lib/money';
 
 /** A traffic light: its colour, icon and word together, never colour alone. */
 export const LIGHT_META: Record<Light, { color: string; hex: string; icon: Icon }> = {

@@ -11,7 +11,7 @@ import { useFormat } from '../../lib/format';
 import type { PartnershipDetail } from '../../lib/types';
 import { useDashboard, type Dashboard } from './api';
 import { BAND_META, BANDS, CompactMoney, PercentBar } from './badges';
-import { axisMoney, formatMoney, formatPercent, sum, toNumber } from './money';
+import { axisMoney, formatMoney, formatPercent, sum, toNumber } from '../../lib/money';
 import { ratesUsedText } from '../../lib/decimal-text';
 
 const DELIVERED = '#0b7a5c';

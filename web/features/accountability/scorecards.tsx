@@ -9,7 +9,7 @@ import { useFormat } from '../../lib/format';
 import type { PartnershipDetail } from '../../lib/types';
 import { refPath, useScorecards, type Scorecard, type Scorecards, type Timeliness } from './api';
 import { DueText, LightBadge, NamedLight, PercentBar } from './badges';
-import { formatMoney, formatPercent } from './money';
+import { formatMoney, formatPercent } from '../../lib/money';
 
 /** One card per partner: pledged against delivered, on-time deliveries, reporting timeliness, overdue items. */
 export function ScorecardsView({ p }: { p: PartnershipDetail }) {

@@ -108,19 +108,38 @@ function PowerChart({ r, groupName }: { r: CharterPower; groupName: (g: string |
   return <EChart option={option} height={Math.max(160, 56 + rows.length * 54)} label={t('power.chartAria', { summary })} />;
 }
 
+/** The header row shared by the power tables: what the row is, then nominal share, Banzhaf and Shapley-Shubik. */
+function PowerHead({ first }: { first: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Th>{first}</Table.Th>
+      <Table.Th ta="right">{t('power.nominal')}</Table.Th>
+      <Table.Th ta="right">{t('power.banzhaf')}</Table.Th>
+      <Table.Th ta="right">{t('power.shapleyShubik')}</Table.Th>
+    </Table.Tr>
+  );
+}
+
+/** A row's three power figures, as percentages in the reader's locale. */
+function PowerCells({ figures }: { figures: { nominalShare: Figure | null; banzhaf: Figure; shapleyShubik: Figure } }) {
+  const pct = usePct();
+  return (
+    <>
+      <Table.Td ta="right">{pct(figures.nominalShare)}</Table.Td>
+      <Table.Td ta="right">{pct(figures.banzhaf)}</Table.Td>
+      <Table.Td ta="right">{pct(figures.shapleyShubik)}</Table.Td>
+    </>
+  );
+}
+
 function GroupTable({ r, groupName }: { r: CharterPower; groupName: (g: string | null) => string }) {
   const { t } = useTranslation();
-  const pct = usePct();
   return (
     <ScrollTable minWidth={520} label={t('power.groupsTable')}>
       <Table verticalSpacing={6} fz="sm" aria-label={t('power.groupsTable')}>
         <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('power.chamber')}</Table.Th>
-            <Table.Th ta="right">{t('power.nominal')}</Table.Th>
-            <Table.Th ta="right">{t('power.banzhaf')}</Table.Th>
-            <Table.Th ta="right">{t('power.shapleyShubik')}</Table.Th>
-          </Table.Tr>
+          <PowerHead first={t('power.chamber')} />
         </Table.Thead>
         <Table.Tbody>
           {r.groups.map((g) => (
@@ -136,9 +155,7 @@ function GroupTable({ r, groupName }: { r: CharterPower; groupName: (g: string |
                   {g.blocVeto && g.group !== null && <SoftBadge color="violet" size="xs" label={t('power.canBlock')} />}
                 </Group>
               </Table.Td>
-              <Table.Td ta="right">{pct(g.nominalShare)}</Table.Td>
-              <Table.Td ta="right">{pct(g.banzhaf)}</Table.Td>
-              <Table.Td ta="right">{pct(g.shapleyShubik)}</Table.Td>
+              <PowerCells figures={g} />
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -149,7 +166,6 @@ function GroupTable({ r, groupName }: { r: CharterPower; groupName: (g: string |
 
 function SeatTable({ r, groupName }: { r: CharterPower; groupName: (g: string | null) => string }) {
   const { t } = useTranslation();
-  const pct = usePct();
   const [all, setAll] = useState(false);
   const seats = all ? r.seats : r.seats.slice(0, FIRST_SEATS);
   return (
@@ -157,12 +173,7 @@ function SeatTable({ r, groupName }: { r: CharterPower; groupName: (g: string | 
       <ScrollTable minWidth={680} label={t('power.seatsTable')}>
         <Table verticalSpacing={6} fz="sm" striped aria-label={t('power.seatsTable')}>
           <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('power.seat')}</Table.Th>
-              <Table.Th ta="right">{t('power.nominal')}</Table.Th>
-              <Table.Th ta="right">{t('power.banzhaf')}</Table.Th>
-              <Table.Th ta="right">{t('power.shapleyShubik')}</Table.Th>
-            </Table.Tr>
+            <PowerHead first={t('power.seat')} />
           </Table.Thead>
           <Table.Tbody>
             {seats.map((s) => (
@@ -182,9 +193,7 @@ function SeatTable({ r, groupName }: { r: CharterPower; groupName: (g: string | 
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right">{pct(s.nominalShare)}</Table.Td>
-                <Table.Td ta="right">{pct(s.banzhaf)}</Table.Td>
-                <Table.Td ta="right">{pct(s.shapleyShubik)}</Table.Td>
+                <PowerCells figures={s} />
               </Table.Tr>
             ))}
           </Table.Tbody>

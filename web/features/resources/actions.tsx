@@ -10,7 +10,7 @@ import { useFormat } from '../../lib/format';
 import { useSubmit } from '../../lib/submit';
 import { resKeys, type CommitmentDetail } from './api';
 import { todayIso } from './acting';
-import { amountForInput, readAmount, readQuantityText } from './money';
+import { amountForInput, readAmount, readQuantityText } from '../../lib/money';
 import { useAmountError } from './pledge-form';
 import { trancheErrors, trancheField, TranchesEditor, type TrancheValue } from './tranches';
 

@@ -8,7 +8,7 @@ import { ColourBadge } from '../../components/badges';
 import { OverdueFlag } from '../../components/cards';
 import { useFormat } from '../../lib/format';
 import type { CommitmentStatus, DeliveryStatus, Money, ResourceKind } from './api';
-import { formatCompact, formatMoney, formatPercent } from './money';
+import { formatCompact, formatMoney, formatPercent } from '../../lib/money';
 
 type Size = BadgeProps['size'];
 interface Meta {

@@ -14,7 +14,7 @@ import type { PartnershipDetail } from '../../lib/types';
 import { resKeys, useBudget, useSettings, type BudgetReport } from './api';
 import { DeliveryProgress, MoneyText } from './badges';
 import { lineNames } from './ledger';
-import { amountForInput, CURRENCY_CODES, formatMoney, readAmount, toNumber } from './money';
+import { amountForInput, CURRENCY_CODES, formatMoney, readAmount, toNumber } from '../../lib/money';
 import { useAmountError } from './pledge-form';
 import { ResourcesTabs } from './tabs';
 import { ratesUsedText } from '../../lib/decimal-text';

@@ -10,7 +10,7 @@ import { useAdoptedDecisions, type CommitmentDetail, type Delivery } from './api
 import { orgNames, todayIso, useActing } from './acting';
 import { ActionDialog, AmendCommitment, RecordDelivery } from './actions';
 import { CommitmentStatusBadge, DeliveryProgress, DeliveryStatusBadge, KindBadge, MoneyText, TrancheState } from './badges';
-import { formatMoney, formatQuantity, toNumber } from './money';
+import { formatMoney, formatQuantity, toNumber } from '../../lib/money';
 import { ResourcesTabs } from './tabs';
 import { TransactionTable } from './transactions';
 

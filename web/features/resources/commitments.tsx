@@ -13,7 +13,7 @@ import { useUrlState } from '../../lib/url-state';
 import { useCommitments, type CommitmentSummary } from './api';
 import { orgNames, useActing } from './acting';
 import { CommitmentStatusBadge, DeliveryProgress, KindBadge, MoneyText } from './badges';
-import { formatQuantity, toNumber } from './money';
+import { formatQuantity, toNumber } from '../../lib/money';
 import { PledgeOverview } from './pledge-chart';
 import { ResourcesTabs } from './tabs';
 

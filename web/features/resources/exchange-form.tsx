@@ -11,7 +11,7 @@ import { useSubmit } from '../../lib/submit';
 import type { PartnershipDetail } from '../../lib/types';
 import { resKeys, useBalances, type Settings } from './api';
 import { todayIso } from './acting';
-import { CURRENCY_CODES, exponentOf, formatMoney, readAmount } from './money';
+import { CURRENCY_CODES, exponentOf, formatMoney, readAmount } from '../../lib/money';
 import { poolHolds } from './accounts';
 import { useAmountError } from './pledge-form';
 

@@ -14,7 +14,7 @@ import { orgNames } from './acting';
 import { accountGroup, accountLabel } from './accounts';
 import { ActionDialog } from './actions';
 import { CompactMoney, MoneyText } from './badges';
-import { formatQuantity } from './money';
+import { formatQuantity } from '../../lib/money';
 import { ExchangeForm } from './exchange-form';
 import { SpendForm } from './spend-form';
 import { ResourcesTabs } from './tabs';

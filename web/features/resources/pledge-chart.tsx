@@ -10,7 +10,7 @@ import type { PartnershipDetail } from '../../lib/types';
 import { usePledgesReport, type Money, type PledgesReport } from './api';
 import { orgNames } from './acting';
 import { CompactMoney, DeliveryProgress, KIND_META, KindBadge, MoneyText } from './badges';
-import { formatMoney, formatQuantity, toNumber } from './money';
+import { formatMoney, formatQuantity, toNumber } from '../../lib/money';
 import { ratesUsedText } from '../../lib/decimal-text';
 
 const DELIVERED = '#0b7a5c';

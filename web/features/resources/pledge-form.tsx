@@ -14,7 +14,7 @@ import { useSubmit } from '../../lib/submit';
 import type { PartnershipDetail } from '../../lib/types';
 import { resKeys, useAdoptedDecisions, usePeople, useSettings, type CommitmentDetail, type ResourceKind } from './api';
 import { todayIso, useActing } from './acting';
-import { CURRENCY_CODES, readAmount, readQuantityText } from './money';
+import { CURRENCY_CODES, readAmount, readQuantityText } from '../../lib/money';
 import { trancheErrors, trancheField, TranchesEditor, type TrancheValue } from './tranches';
 
 /** A message for an amount the form could not read, by the domain's issue code. */

@@ -12,7 +12,7 @@ import type { PartnershipDetail } from '../../lib/types';
 import { resKeys, useRates, useSettings, type Settings } from './api';
 import { todayIso } from './acting';
 import { MoneyText } from './badges';
-import { amountForInput, CURRENCY_CODES, decimalOf, formatQuantity, readAmount } from './money';
+import { amountForInput, CURRENCY_CODES, decimalOf, formatQuantity, readAmount } from '../../lib/money';
 import { useAmountError } from './pledge-form';
 import { ResourcesTabs } from './tabs';
 

@@ -13,7 +13,7 @@ import type { PartnershipDetail } from '../../lib/types';
 import { resKeys, useAdoptedDecisions, useBalances, type BudgetReport, type Settings } from './api';
 import { poolHolds } from './accounts';
 import { todayIso } from './acting';
-import { CURRENCY_CODES, formatMoney, readAmount, readQuantityText } from './money';
+import { CURRENCY_CODES, formatMoney, readAmount, readQuantityText } from '../../lib/money';
 import { useAmountError } from './pledge-form';
 
 const KNOWN = /^(date|description|line|activity|amount|currency|from|quantity|decisionId|counterparty|recipient)$/;

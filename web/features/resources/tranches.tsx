@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { amountForInput, exponentOf, formatMoney, minorToAmount, readAmount } from './money';
+import { amountForInput, exponentOf, formatMoney, minorToAmount, readAmount } from '../../lib/money';
 
 export interface TrancheValue {
   dueOn: string;

@@ -8,7 +8,7 @@ import { useFormat } from '../../lib/format';
 import type { Transaction } from './api';
 import { accountLabel } from './accounts';
 import { MoneyText } from './badges';
-import { formatQuantity } from './money';
+import { formatQuantity } from '../../lib/money';
 
 /**
  * Ledger transactions with their entries (debit and credit columns), each reversal named;

@@ -4,15 +4,20 @@
  * digits of the canonical text, so a figure beyond 2^53 keeps every digit. Numbers for charts are the only
  * floats, and they are for drawing only.
  */
-import { readQuantity } from '../../../src/domain/accountability/commitments';
-import { formatDecimalText } from '../../lib/decimal-text';
-import { CURRENCY_EXPONENTS, readMoney } from '../../../src/domain/accountability/currency';
-import type { DecimalSeparator } from '../../../src/domain/kernel/decimal';
+import { readQuantity } from '../../src/domain/accountability/commitments';
+import { formatDecimalText } from './decimal-text';
+import { CURRENCY_EXPONENTS, readMoney } from '../../src/domain/accountability/currency';
+import type { DecimalSeparator } from '../../src/domain/kernel/decimal';
 
-export interface MoneyValue {
-  amount: string;
+/** An amount in minor units (exact, as text) with its currency. */
+export interface Money {
   minor: string;
   currency: string;
+}
+
+/** Money as the API sends it: canonical text, minor units and currency. */
+export interface MoneyValue extends Money {
+  amount: string;
 }
 
 export const exponentOf = (currency: string): number => CURRENCY_EXPONENTS[currency] ?? 2;
@@ -29,7 +34,7 @@ function split(minor: string, exponent: number): { negative: boolean; int: bigin
 }
 
 /** "€1,234.56" / "1 234,56 €": the exact amount with its currency, per locale. */
-export function formatMoney(m: { minor: string; currency: string }, locale: string, options: { code?: boolean } = {}): string {
+export function formatMoney(m: Money, locale: string, options: { code?: boolean } = {}): string {
   const exponent = exponentOf(m.currency);
   const { negative, int, frac } = split(m.minor, exponent);
   let fmt: Intl.NumberFormat;
@@ -51,7 +56,7 @@ export function formatMoney(m: { minor: string; currency: string }, locale: stri
 }
 
 /** A short figure for cards and chart labels ("€1.2M"); the exact one belongs in a tooltip or table. */
-export function formatCompact(m: { minor: string; currency: string }, locale: string): string {
+export function formatCompact(m: Money, locale: string): string {
   const value = toNumber(m);
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
@@ -61,16 +66,33 @@ export function formatCompact(m: { minor: string; currency: string }, locale: st
 }
 
 /** For drawing only (bar lengths, chart axes): never to add up or to decide anything. */
-export function toNumber(m: { minor: string; currency: string }): number {
+export function toNumber(m: Money): number {
   return Number(m.minor) / 10 ** exponentOf(m.currency);
 }
 
+/** An axis label of a chart in a currency ("€1.2M"). */
+export function axisMoney(v: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
+  } catch {
+    return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(v);
+  }
+}
+
+/** Adds amounts of one currency exactly. */
+export function sum(ms: readonly (Money | null | undefined)[], currency: string): Money {
+  return { minor: ms.reduce((s, m) => s + (m ? BigInt(m.minor) : 0n), 0n).toString(), currency };
+}
+
 /** A percentage as the API's display text ("26.5"), per locale: "26.5 %" / "26,5 %". */
-export function formatPercent(percent: string | null | undefined, locale: string): string {
+export function formatPercent(percent: string | number | null | undefined, locale: string): string {
   if (percent === null || percent === undefined || percent === '') return '—';
   const n = Number(percent);
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n / 100);
 }
+
+/** A percentage for a bar: 0 to 100. */
+export const barValue = (percent: string | number | null | undefined): number => Math.max(0, Math.min(100, Number(percent ?? 0) || 0));
 
 /** An exact decimal quantity ("1000000", "12.5") per locale, keeping its digits. */
 export const formatQuantity = formatDecimalText;
