@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle } from './support/browser';
+import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle, TRACK_REQUESTS } from './support/browser';
 import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
 
 const PASSWORD = 'accord-demo-2026';
@@ -101,6 +101,7 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
   /** A signed-in browser (the session cookie comes from the API). */
   async function signedIn(email: string): Promise<Person> {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
+    await ctx.addInitScript(TRACK_REQUESTS);
     const res = await ctx.request.post(`${server.url}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
     expect(res.ok(), `sign-in of ${email}`).toBe(true);
     const page = await ctx.newPage();

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle } from './support/browser';
+import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle, TRACK_REQUESTS } from './support/browser';
 import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
 
 const PASSWORD = 'accord-demo-2026';
@@ -41,6 +41,7 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
   /** A second, anonymous browser in another language or on another screen; its script errors count too. */
   async function otherContext(locale: string, viewport: { width: number; height: number }, mobile = false): Promise<{ ctx: BrowserContext; p: Page }> {
     const ctx = await browser.newContext({ viewport, locale, timezoneId: 'UTC', reducedMotion: 'reduce', isMobile: mobile, hasTouch: mobile });
+    await ctx.addInitScript(TRACK_REQUESTS);
     const p = await ctx.newPage();
     p.setDefaultTimeout(15_000);
     p.on('console', (m) => {
@@ -66,6 +67,7 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     server = await startServer();
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
+    await context.addInitScript(TRACK_REQUESTS);
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('console', (m) => {

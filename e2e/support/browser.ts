@@ -48,9 +48,49 @@ export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   at ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
 }
 
-/** Waits until the page has settled: no spinner, fonts ready, layout stable. */
+/**
+ * Counts the page's requests in flight (fetch), so that `settle` can wait for the app's own requests to end
+ * rather than for the network to stay idle for half a second. Add it to a context before its pages open.
+ */
+export const TRACK_REQUESTS = `(() => {
+  const w = window;
+  w.__accordInflight = 0;
+  w.__accordQuietSince = performance.now();
+  const original = w.fetch.bind(w);
+  w.fetch = (...args) => {
+    w.__accordInflight++;
+    const done = () => {
+      if (--w.__accordInflight === 0) w.__accordQuietSince = performance.now();
+    };
+    return original(...args).then(
+      (res) => {
+        // the request ends when its body has been read (or the page leaves it unread for 2 s)
+        const clone = res.clone();
+        let ended = false;
+        const end = () => { if (!ended) { ended = true; done(); } };
+        clone.arrayBuffer().then(end, end);
+        setTimeout(end, 2000);
+        return res;
+      },
+      (err) => { done(); throw err; },
+    );
+  };
+})();`;
+
+/**
+ * Waits until the page has settled: its requests answered (none in flight for 150 ms where the context tracks
+ * them, else the network idle for 500 ms), no spinner, fonts ready, layout stable.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  const tracked = await page.evaluate(() => typeof (window as unknown as { __accordInflight?: number }).__accordInflight === 'number').catch(() => false);
+  if (tracked) {
+    await page
+      .waitForFunction(() => {
+        const w = window as unknown as { __accordInflight: number; __accordQuietSince: number };
+        return w.__accordInflight === 0 && performance.now() - w.__accordQuietSince > 150;
+      }, undefined, { timeout: 10_000 })
+      .catch(() => undefined);
+  } else await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root, .mantine-Skeleton-root'), undefined, { timeout: 10_000 }).catch(() => undefined);
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(150);

@@ -2,7 +2,9 @@
  * What every feature journey does around its steps: start the server (demo loaded) and Chromium, sign people in
  * (each in their own browser context, script errors collected), call the API as them, open pages, pick options,
  * check every page with axe and photograph it, and at the end revisit the pages in French and Spanish and at phone
- * width; most journeys also start from a fresh partnership of their own (`partnershipWithBioSul`).
+ * width (inside the app once loaded, as its links do: loading is what the English pass tests); most journeys also
+ * start from a fresh partnership of their own (`partnershipWithBioSul`). Every context counts the page's requests
+ * in flight, so a check waits for the app's own answers rather than for half a second of network silence.
  * A spec makes one `Journey` and uses it from its hooks and steps:
  *
  *   const j = new Journey('risks');            // screenshots risks-<name>-<lang>.png
@@ -15,7 +17,7 @@
  */
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeSerious, describeViolations, launch, screenshot, settle } from './browser';
+import { axeSerious, describeViolations, launch, screenshot, settle, TRACK_REQUESTS } from './browser';
 import { ensureWebBuilt, startServer, type RunningServer } from './server';
 
 export { chromiumAvailable } from './browser';
@@ -108,6 +110,7 @@ export class Journey {
     });
     this.contexts.add(ctx);
     ctx.on('close', () => this.contexts.delete(ctx));
+    await ctx.addInitScript(TRACK_REQUESTS);
     const res = await ctx.request.post(`${this.url}/api/v1/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
     expect(res.ok(), `sign-in of ${email}`).toBe(true);
     const page = await ctx.newPage();
@@ -154,6 +157,22 @@ export class Journey {
     await p.locator('main h1').first().waitFor({ timeout: 20_000 });
   }
 
+  /**
+   * Opens `path` inside the app already loaded in `p`, as a link would (the router follows the history), without
+   * loading the app again: for revisiting pages in another language or width, where loading is not the subject.
+   * The first page of a context is loaded with `go`.
+   */
+  async visit(p: Page, path: string): Promise<void> {
+    if (!p.url().startsWith(this.url)) return this.go(p, path);
+    await p.evaluate(async (to) => {
+      window.history.pushState({}, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+      // two frames: the router has rendered the new page and its requests have started (settle waits for them)
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }, path);
+    await p.locator('main h1').first().waitFor({ timeout: 20_000 });
+  }
+
   /** A Mantine select by its label: a combobox, or with `searchable` a textbox or a combobox (within a part of the page when given). */
   select(p: Page, label: string | RegExp, o: SelectOptions = {}): Locator {
     const scope = o.within ?? p;
@@ -192,7 +211,7 @@ export class Journey {
       const { ctx, page } = await this.signedIn(email, { locale });
       try {
         for (const [name, path, fr, es] of pages) {
-          await this.go(page, path);
+          await this.visit(page, path);
           expect(await page.getAttribute('html', 'lang')).toBe(lang);
           await page.getByRole('heading', { name: lang === 'fr' ? fr : es, exact: true }).first().waitFor();
           await this.check(page, name, lang);
@@ -209,7 +228,7 @@ export class Journey {
     try {
       for (const [name, path] of this.visited) {
         if (skip(name)) continue;
-        await this.go(page, path);
+        await this.visit(page, path);
         await this.check(page, name, 'en-phone');
         const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(wide, `${name} scrolls sideways by ${wide}px on a phone`).toBeLessThanOrEqual(0);

@@ -3,21 +3,13 @@ import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config/config';
-import { composeDeps } from '../server/compose';
-import { buildApp } from '../server/app';
-import { startJobs } from '../server/jobs';
-import { decisionTypesOf, rollOf } from '../domain/governance/decision-types';
-import { createDatabase, isEmpty, migrate } from '../store/database';
-import { createUser } from '../services/accounts/accounts';
-import { verifyAudit } from '../services/audit/audit';
 import { DomainError } from '../domain/kernel/errors';
-import { CreateUserBody } from '../contracts/accounts';
-import { loadDemo, DEMO_PASSWORD, DEMO_SIGN_INS } from '../../demo/load';
-import { backupSqlite } from '../store/backup';
 import { parse as parseYaml } from 'yaml';
-import { checkCharter, type Charter } from '../domain/governance/charter';
-import { decide, explain, type Ballot } from '../domain/governance/count';
-import { computeCharterPower, OFFLINE_LIMITS, type CharterPowerResult, type PowerMethod } from '../services/governance/power-analysis';
+import type { Charter } from '../domain/governance/charter';
+import type { Ballot } from '../domain/governance/count';
+import type { CharterPowerResult, PowerMethod } from '../services/governance/power-analysis';
+// Each command imports what it uses when it runs: `accord --help`, a usage error or an offline charter check does
+// not load the server, the store and the demo (seconds of start-up through tsx).
 
 const HELP: Record<string, string> = {
   main: `accord — the platform for cross-sector partnerships
@@ -145,6 +137,9 @@ async function readStdin(): Promise<string> {
 }
 
 async function serve(config: Config, demoIfEmpty: boolean) {
+  const [{ composeDeps }, { buildApp }, { startJobs }, { isEmpty }, { loadDemo, DEMO_PASSWORD, DEMO_SIGN_INS }] = await Promise.all([
+    import('../server/compose'), import('../server/app'), import('../server/jobs'), import('../store/database'), import('../../demo/load'),
+  ]);
   const deps = await composeDeps(config);
   if (demoIfEmpty && (await isEmpty(deps.database))) {
     const report = progress('Loading the demo');
@@ -188,7 +183,8 @@ async function serve(config: Config, demoIfEmpty: boolean) {
 }
 
 /** `accord charter power FILE`: the voting power under one rule, as a table or as the API's JSON. */
-function charterPower(args: string[]): number {
+async function charterPower(args: string[]): Promise<number> {
+  const { computeCharterPower, OFFLINE_LIMITS } = await import('../services/governance/power-analysis');
   const { positionals, values } = parseArgs({
     args,
     options: { rule: { type: 'string' }, stage: { type: 'string' }, method: { type: 'string', default: 'auto' }, format: { type: 'string', default: 'text' } },
@@ -260,6 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       parseArgs({ args: rest, options: {}, strict: true });
+      const { createDatabase, migrate } = await import('../store/database');
       const db = createDatabase(config.database);
       try {
         const applied = await migrate(db);
@@ -272,6 +269,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
       if (positionals[0] !== 'load' || positionals.length !== 1) throw new UsageError('usage: accord demo load');
+      const [{ composeDeps }, { isEmpty }, { loadDemo, DEMO_PASSWORD, DEMO_SIGN_INS }] = await Promise.all([import('../server/compose'), import('../store/database'), import('../../demo/load')]);
       const deps = await composeDeps(config);
       try {
         if (!(await isEmpty(deps.database))) throw new UsageError('the database is not empty; the demo loads only into an empty database');
@@ -292,6 +290,7 @@ export async function main(argv: string[]): Promise<number> {
       if (positionals[0] !== 'create' || positionals.length !== 1) throw new UsageError('usage: accord user create --email E --name N [--admin] --password-stdin');
       if (!values['password-stdin']) throw new UsageError('--password-stdin is required: the password is read from standard input');
       const password = await readStdin();
+      const [{ CreateUserBody }, { composeDeps }, { createUser }] = await Promise.all([import('../contracts/accounts'), import('../server/compose'), import('../services/accounts/accounts')]);
       const parsed = CreateUserBody.safeParse({ email: values.email, name: values.name, password, isAdmin: !!values.admin, locale: values.locale ?? 'en' });
       if (!parsed.success) {
         throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
@@ -308,6 +307,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'audit': {
       const { positionals, values } = parseArgs({ args: rest, options: { partnership: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
       if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('usage: accord audit verify [--partnership ID]');
+      const [{ composeDeps }, { verifyAudit }] = await Promise.all([import('../server/compose'), import('../services/audit/audit')]);
       const deps = await composeDeps(config);
       try {
         const report = progress('Verifying');
@@ -330,6 +330,7 @@ export async function main(argv: string[]): Promise<number> {
       const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
       if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('usage: accord charter check FILE | accord charter power FILE [--rule R] [--format json|text]');
       const charter = readCharter(positionals[1]);
+      const { checkCharter } = await import('../domain/governance/charter');
       const issues = shapeSafe(() => checkCharter(charter));
       for (const i of issues) process.stdout.write(`${i.severity === 'error' ? 'error' : 'warning'}: ${i.field}: ${i.message}\n`);
       const errors = issues.filter((i) => i.severity === 'error').length;
@@ -343,6 +344,7 @@ export async function main(argv: string[]): Promise<number> {
       const charter = readCharter(positionals[0]);
       const ballots = readDataFile(positionals[1]);
       if (!Array.isArray(ballots)) throw new UsageError(`${positionals[1]}: the ballots file is a list of ballots (see docs/domain/charter.md)`);
+      const [{ decisionTypesOf, rollOf }, { decide, explain }] = await Promise.all([import('../domain/governance/decision-types'), import('../domain/governance/count')]);
       // decision types map to rules and bodies (without `decisionTypes`, every rule is a type of its name)
       const resolved = shapeSafe(() => decisionTypesOf(charter));
       const types = Object.keys(resolved);
@@ -364,6 +366,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const target = path.resolve(positionals[0]);
       if (fs.existsSync(target)) throw new UsageError(`${target} already exists; choose a new file`);
+      const { backupSqlite } = await import('../store/backup');
       const report = progress('Backing up');
       await backupSqlite(config.database.file, target, (done, total) => report(done, total));
       process.stdout.write(`\nBacked up ${config.database.file} to ${target}\n`);

@@ -242,7 +242,7 @@ export function Layout() {
                 <Anchor href="/api/docs" size="sm" c="dimmed">
                   {t('nav.apiDocs')}
                 </Anchor>
-                <Anchor href="https://www.gnu.org/licenses/agpl-3.0.html" size="sm" c="dimmed">
+                <Anchor href="https://opensource.org/license/mit" size="sm" c="dimmed">
                   {t('footer.license')}
                 </Anchor>
               </Group>
