@@ -14,20 +14,15 @@
  * test-results/screenshots/ (govrules-*).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeSerious, chromiumAvailable, describeViolations, launch, screenshot, settle, TRACK_REQUESTS } from './support/browser';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import type { Locator, Page } from 'playwright-core';
+import { AMINA, Journey, LUCAS, chromiumAvailable, type Person } from './support/journey';
 
-const PASSWORD = 'accord-demo-2026';
-const AMINA = 'amina.convener@demo.accord.test';
-const LUCAS = 'lucas.rep@demo.accord.test';
 const SOFIA = 'sofia.member@demo.accord.test';
 const HENRIK = 'henrik.olsen@demo.accord.test';
 const INGRID = 'ingrid.bauer@demo.accord.test';
 const RAHUL = 'rahul.mehta@demo.accord.test';
 const run = chromiumAvailable();
 
-type Person = { ctx: BrowserContext; page: Page };
 type Decision = {
   id: string;
   status: string;
@@ -80,51 +75,18 @@ function charterFor(ids: Record<string, string>, biosul: string) {
 }
 
 describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies and alternates, secret and hidden ballots', { timeout: 600_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const j = new Journey('govrules');
   const people = new Map<string, Person>();
   const ids: Record<string, string> = {};
-  const axeFailures: string[] = [];
-  const consoleErrors: string[] = [];
   let partnershipId = '';
   let base = '';
 
   const as = (email: string): Person => people.get(email)!;
-
-  async function capture(p: Page, name: string): Promise<void> {
-    await settle(p);
-    const violations = await axeSerious(p);
-    if (violations.length) axeFailures.push(`${name} (${p.url()}):\n${describeViolations(violations)}`);
-    await screenshot(p, `govrules-${name}`, 'en');
-  }
-
-  /** A signed-in browser (the session cookie comes from the API). */
-  async function signedIn(email: string): Promise<Person> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    await ctx.addInitScript(TRACK_REQUESTS);
-    const res = await ctx.request.post(`${server.url}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
-    expect(res.ok(), `sign-in of ${email}`).toBe(true);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(`${email}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${email}: ${String(e)}`));
-    return { ctx, page };
-  }
-
-  /** Calls the API as the context's person (CSRF token from the session); returns the status and the body. */
-  async function apiRaw(ctx: BrowserContext, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const session = (await (await ctx.request.get(`${server.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
-    const res = await ctx.request.fetch(`${server.url}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': session.csrfToken } });
-    return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
-  }
-
-  async function apiCall<T>(ctx: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-    const r = await apiRaw(ctx, method, path, data);
-    expect(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`).toBe(true);
-    return r.body as T;
-  }
+  const capture = (p: Page, name: string) => j.capture(p, name);
+  const apiCall = <T>(ctx: Person['ctx'], method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) => j.api<T>(ctx, method, path, data);
+  /** A call that must be refused with `status`: the problem document. */
+  type Problem = { errors?: unknown[] };
+  const refusedWith = (status: number, ctx: Person['ctx'], method: 'GET' | 'PUT' | 'DELETE', path: string, data?: unknown) => j.api<Problem>(ctx, method, path, data, { expectStatus: status });
 
   const decision = (email: string, id: string) => apiCall<Decision>(as(email).ctx, 'GET', `${base}/decisions/${id}`);
   const vote = (email: string, id: string, seat: string, choice: string) => apiCall(as(email).ctx, 'PUT', `${base}/decisions/${id}/ballots/${seat}`, { choice });
@@ -137,21 +99,13 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     return d.id;
   }
 
-  async function go(p: Page, path: string): Promise<void> {
-    await p.goto(server.url + path);
-    await p.locator('main h1').first().waitFor({ timeout: 20_000 });
-  }
-
   async function openDecision(p: Page, id: string, title: string): Promise<void> {
-    await go(p, `${base}/decisions/${id}`);
+    await j.go(p, `${base}/decisions/${id}`);
     await p.getByRole('heading', { level: 2, name: title }).waitFor();
   }
 
   /** Picks an option of a Mantine select named `label`. */
-  async function choose(p: Page, label: string | RegExp, option: string | RegExp, within?: Locator): Promise<void> {
-    await (within ?? p).getByRole('combobox', { name: label }).click();
-    await p.getByRole('option', { name: option }).first().click();
-  }
+  const choose = (p: Page, label: string | RegExp, option: string | RegExp, within?: Locator) => j.choose(p, label, option, { within });
 
   /** The ballot card of one seat among the reader's ballots. */
   const seatCard = (p: Page, seat: string): Locator => p.getByText(`Seat: ${seat}`, { exact: true }).locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " mantine-Card-root ")][1]');
@@ -177,44 +131,31 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
   const rollRow = (p: Page, seat: string): Locator => rollTable(p).getByRole('row', { name: new RegExp(seat) });
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launch();
-    for (const email of [AMINA, LUCAS, SOFIA, HENRIK, INGRID, RAHUL]) people.set(email, await signedIn(email));
+    await j.start();
+    for (const email of [AMINA, LUCAS, SOFIA, HENRIK, INGRID, RAHUL]) people.set(email, await j.signedIn(email));
     const amina = as(AMINA).ctx;
     // A fresh partnership convened by Amina's organisation; BioSul is a member and Lucas represents it; four more
     // people take part in their own name.
-    const home = await apiCall<{ organisations: { id: string }[] }>(amina, 'GET', '/me/home');
-    const created = await apiCall<{ id: string }>(amina, 'POST', '/partnerships', {
+    const fresh = await j.partnershipWithBioSul(amina, {
       name: 'Riverbend Basin Council',
       purpose: 'The city, the water utility, a private operator and river communities manage the Riverbend basin together.',
       model: 'msi',
-      visibility: 'private',
-      convenerOrganisationId: home.organisations[0].id,
     });
-    partnershipId = created.id;
+    partnershipId = fresh.id;
     base = `/partnerships/${partnershipId}`;
-    const orgs = await apiCall<{ items: { id: string; name: string }[] }>(amina, 'GET', '/organisations?q=BioSul&limit=5');
-    const biosul = orgs.items.find((o) => /BioSul/.test(o.name))!;
-    await apiCall(amina, 'POST', `${base}/members`, { organisationId: biosul.id, role: 'partner' });
-    await apiCall(amina, 'POST', `${base}/people`, { email: LUCAS, role: 'representative', organisationId: biosul.id });
     for (const email of [SOFIA, HENRIK, INGRID, RAHUL]) await apiCall(amina, 'POST', `${base}/people`, { email, role: 'member' });
     const list = await apiCall<{ items: { userId: string; email: string | null }[] }>(amina, 'GET', `${base}/people?limit=50`);
     for (const x of list.items) if (x.email) ids[x.email] = x.userId;
     for (const email of [AMINA, SOFIA, HENRIK, INGRID, RAHUL]) expect(ids[email], `user id of ${email}`).toBeTruthy();
-    await apiCall(amina, 'PUT', `${base}/charter`, { charter: charterFor(ids, biosul.id), note: 'Adopted at the founding meeting of the basin council.' });
+    await apiCall(amina, 'PUT', `${base}/charter`, { charter: charterFor(ids, fresh.biosulId), note: 'Adopted at the founding meeting of the basin council.' });
   }, 300_000);
 
-  afterAll(async () => {
-    for (const x of people.values()) await x.ctx.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-  });
+  afterAll(() => j.stop());
 
   it('keeps a motion waiting for seconders until the proposer and seconders come from three chambers, then opens voting', async () => {
     const title = 'Restore the wetlands below the Riverbend weir';
     const p = as(AMINA).page;
-    await go(p, `${base}/decisions/new`);
+    await j.go(p, `${base}/decisions/new`);
     await p.getByRole('heading', { name: 'Propose a decision' }).waitFor();
     await choose(p, 'Decision type', 'Motion to the council');
     await p.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
@@ -296,9 +237,8 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     expect(mine.rollStats.recused).toBe(1);
     expect(mine.allowedActions).not.toContain('vote');
     // the recused seat cannot vote any more, and the refusal writes nothing
-    const refused = await apiRaw(as(RAHUL).ctx, 'PUT', `${base}/decisions/${id}/ballots/residents`, { choice: 'yes' });
-    expect(refused.status).toBe(409);
-    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'seatId', code: 'recused' })]);
+    const refused = await refusedWith(409, as(RAHUL).ctx, 'PUT', `${base}/decisions/${id}/ballots/residents`, { choice: 'yes' });
+    expect(refused.errors).toEqual([expect.objectContaining({ field: 'seatId', code: 'recused' })]);
 
     await vote(AMINA, id, 'city', 'yes');
     await vote(HENRIK, id, 'utility', 'yes');
@@ -382,8 +322,8 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     expect(await rollRow(r, 'Residents association').getByText(/Vote carried by/).count(), 'nor does the roll').toBe(0);
     await capture(r, 'proxy-withdrawn');
     expect((await decision(HENRIK, id)).mySeats.map((s) => s.seat)).toEqual(['utility']);
-    const gone = await apiRaw(as(HENRIK).ctx, 'PUT', `${base}/decisions/${id}/ballots/residents`, { choice: 'yes' });
-    expect(gone.status, 'a withdrawn proxy carries no vote').toBe(403);
+    // a withdrawn proxy carries no vote
+    await refusedWith(403, as(HENRIK).ctx, 'PUT', `${base}/decisions/${id}/ballots/residents`, { choice: 'yes' });
 
     // Ingrid carries the utility's proxy (and her own seat), not the city's
     const carried = await decision(INGRID, id);
@@ -407,9 +347,8 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     await utility.getByText('Ingrid Bauer has voted for this seat by proxy: that ballot stands, so the proxy can no longer be withdrawn.').waitFor();
     expect(await utility.getByRole('button', { name: /^Withdraw the proxy/ }).count()).toBe(0);
     await capture(h, 'proxy-used');
-    const late = await apiRaw(as(HENRIK).ctx, 'DELETE', `${base}/decisions/${id}/proxies/utility`);
-    expect(late.status).toBe(409);
-    expect(late.body.errors).toEqual([expect.objectContaining({ field: 'seat', code: 'proxy_used' })]);
+    const late = await refusedWith(409, as(HENRIK).ctx, 'DELETE', `${base}/decisions/${id}/proxies/utility`);
+    expect(late.errors).toEqual([expect.objectContaining({ field: 'seat', code: 'proxy_used' })]);
 
     // Sofia is the alternate of the organisation holding the private operator's seat
     const s = as(SOFIA).page;
@@ -418,9 +357,8 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     await castIn(s, 'Private operator', /^No/, 'The summer cap leaves the treatment plant short in August.');
     await capture(s, 'alternate-ballot');
     // one seat, one ballot: the organisation's representative cannot replace the alternate's ballot
-    const replaced = await apiRaw(as(LUCAS).ctx, 'PUT', `${base}/decisions/${id}/ballots/operator`, { choice: 'yes' });
-    expect(replaced.status).toBe(409);
-    expect(replaced.body.errors).toEqual([expect.objectContaining({ field: 'seatId', code: 'already_voted' })]);
+    const replaced = await refusedWith(409, as(LUCAS).ctx, 'PUT', `${base}/decisions/${id}/ballots/operator`, { choice: 'yes' });
+    expect(replaced.errors).toEqual([expect.objectContaining({ field: 'seatId', code: 'already_voted' })]);
 
     await openDecision(p, id, title);
     await p.getByText('3 of 5 voting seats have voted').waitFor();
@@ -451,7 +389,7 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     const lone = 'In Private chamber, one seat votes: the result by group will show its choice.';
     // the private chamber has one seat: whoever proposes a secret ballot is told its results by group will show it
     const a = as(AMINA).page;
-    await go(a, `${base}/decisions/new`);
+    await j.go(a, `${base}/decisions/new`);
     await a.getByRole('heading', { name: 'Propose a decision' }).waitFor();
     await choose(a, 'Decision type', 'Election by secret ballot');
     await a.getByText(lone).waitFor();
@@ -533,8 +471,8 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
     expect(await rollTable(p).getByText(/^(Yes|No|Abstain)$/).count(), 'no choice on the roll before close').toBe(0);
     await capture(p, 'hidden-open');
     expect((await decision(AMINA, id)).tally).toBeNull();
-    const early = await apiRaw(as(AMINA).ctx, 'GET', `${base}/decisions/${id}/ballots`);
-    expect(early.status, 'the ballots are shown when the decision closes').toBe(403);
+    // the ballots are shown when the decision closes
+    await refusedWith(403, as(AMINA).ctx, 'GET', `${base}/decisions/${id}/ballots`);
 
     await castIn(p, 'City council', /^Yes/);
     await closeVoting(p);
@@ -550,7 +488,6 @@ describe.skipIf(!run)('governance rules journeys: seconding, recusal, proxies an
   });
 
   it('found no serious or critical accessibility violation and no script error', () => {
-    expect(axeFailures.join('\n\n')).toBe('');
-    expect(consoleErrors).toEqual([]);
+    j.expectClean();
   });
 });
