@@ -14,6 +14,7 @@
  * made (`{{name}}`), money-moving routes get a fresh Idempotency-Key in most runs, and imports send files (CSV,
  * XLSX, broken ones) with a query instead of JSON. The shape of a spec and the shared generators: write-spec.ts.
  * FUZZ_STATS=1 prints the answers per route (FUZZ_STATS=fields: also the field that stopped each valid body).
+ * FUZZ_SEED=n replays the random charters' life test from the seed a failure printed.
  *
  * Charter documents come from a dedicated generator (charter-arbitrary.ts). On top of the properties above:
  * a charter is adopted (201) only when POST /api/v1/charter-check says the same document is ok, the check
