@@ -15,11 +15,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       output: {
-        manualChunks(id: string) {
-          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts';
-          if (id.includes('node_modules/@mantine') || id.includes('node_modules/@floating-ui')) return 'mantine';
-          if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react';
-          return undefined;
+        // Libraries in chunks of their own, cached across releases. A group also takes in the modules its members
+        // import, so the higher priority goes to what every page loads: tslib, shared by ECharts and Mantine's
+        // dependencies, must not land in the charts chunk, or the first page pulls in ECharts for four helpers.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|scheduler)/, priority: 30 },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|tslib)[\\/]/, priority: 20 },
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 10 },
+          ],
         },
       },
     },

@@ -164,13 +164,19 @@ export class Journey {
    */
   async visit(p: Page, path: string): Promise<void> {
     if (!p.url().startsWith(this.url)) return this.go(p, path);
-    await p.evaluate(async (to) => {
+    await p.evaluate((to) => {
       window.history.pushState({}, '', to);
       window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
-      // two frames: the router has rendered the new page and its requests have started (settle waits for them)
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     }, path);
-    await p.locator('main h1').first().waitFor({ timeout: 20_000 });
+    // the layout writes the page it shows on <main data-path>, in the same render as the page
+    const target = new URL(path, this.url);
+    const shown = await p
+      .locator(`main[data-path=${JSON.stringify(target.pathname + target.search)}] h1`)
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .then(() => true, () => false);
+    // a page that redirects elsewhere is loaded as a whole
+    if (!shown) await this.go(p, path);
   }
 
   /** A Mantine select by its label: a combobox, or with `searchable` a textbox or a combobox (within a part of the page when given). */

@@ -227,7 +227,8 @@ export function Layout() {
       </Drawer>
 
       <AppShell.Main>
-        <Box component="main" id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
+        {/* data-path: the page shown, changed in the same render as the page itself (the browser journeys wait for it) */}
+        <Box component="main" id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }} data-path={location.pathname + location.search}>
           <Container size="xl" py={{ base: 'md', sm: 'xl' }}>
             <Outlet />
           </Container>
