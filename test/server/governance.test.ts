@@ -102,6 +102,20 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       expectProblem(await t.app.inject({ method: 'PUT', url: `${P}/${w.partnership}/charter`, headers: as(s.convener, true), payload: { templateId: 'no-such-template' } }), 422, 'validation_failed', 'templateId');
     });
 
+    run('refuses seats that are not a list of objects, naming each one, and writes nothing (fuzz seed 572250524)', async () => {
+      const before = await count('charters');
+      for (const [seats, field, code] of [
+        [[null], 'charter.seats[0]', 'seat_not_an_object'],
+        [[{ id: 'a' }, 7, ['b']], 'charter.seats[1]', 'seat_not_an_object'],
+        ['everyone', 'charter.seats', 'seats_not_a_list'],
+      ] as const) {
+        const res = await t.app.inject({ method: 'PUT', url: `${P}/${w.partnership}/charter`, headers: as(s.convener, true), payload: { charter: { ...charterFor(w), seats } } });
+        const p = expectProblem(res, 422, 'validation_failed', field);
+        expect(p.errors!.find((e) => e.field === field)?.code).toBe(code);
+      }
+      expect(await count('charters')).toBe(before);
+    });
+
     run('adopts version 1, then refuses a second adoption: later changes go through the amendment rule', async () => {
       const res = await t.app.inject({ method: 'PUT', url: `${P}/${w.partnership}/charter`, headers: as(s.convener, true), payload: { charter: charterFor(w), note: 'Agreed at the founding meeting' } });
       expect(res.statusCode, res.body).toBe(201);

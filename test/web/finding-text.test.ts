@@ -37,6 +37,8 @@ const ladder = (c: Charter) => c.disputes!.ladder;
 /** Deliberately broken charters; between them they raise every finding code (checked below). */
 const BROKEN: [string, Charter][] = [
   // seats
+  ['seats that are not a list', eiti((c) => void (c.seats = bad('everyone')))],
+  ['a seat that is not an object', eiti((c) => void c.seats!.push(bad(null)))],
   ['a seat without an id', eiti((c) => void c.seats!.push({ id: '', group: 'industry' }))],
   ['a seat twice', eiti((c) => void c.seats!.push({ ...c.seats![0] }))],
   ['a name that is not text', eiti((c) => void (c.seats![0].name = bad(5)))],

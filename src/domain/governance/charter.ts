@@ -252,7 +252,7 @@ export interface Charter {
  */
 export const FINDING_CODES = [
   // seats
-  'seat_id_required', 'duplicate_seat', 'name_not_text', 'unknown_group', 'not_a_leaf', 'no_group', 'invalid_weight', 'weight_with_shares',
+  'seats_not_a_list', 'seat_not_an_object', 'seat_id_required', 'duplicate_seat', 'name_not_text', 'unknown_group', 'not_a_leaf', 'no_group', 'invalid_weight', 'weight_with_shares',
   // groups
   'shares_partial', 'shares_without_parent', 'invalid_group_id', 'duplicate_group', 'invalid_share', 'invalid_spread', 'invalid_seats', 'shares_sum',
   // rules and conditions
@@ -371,8 +371,13 @@ export function checkSeats(charter: Charter, seats: Seat[], at: string): Charter
   const grouped = (charter.groups ?? []).length > 0;
   const shares = usesShares(charter);
   const seen = new Set<string>();
+  if (!Array.isArray(seats)) {
+    err(at, `${at} must be a list`, 'seats_not_a_list');
+    return issues;
+  }
   seats.forEach((s, i) => {
     const f = `${at}[${i}]`;
+    if (!isObject(s)) return err(f, 'A seat is an object with an id', 'seat_not_an_object');
     if (typeof s.id !== 'string' || s.id === '') err(`${f}.id`, 'A seat needs an id', 'seat_id_required');
     else if (seen.has(s.id)) err(`${f}.id`, `Seat "${s.id}" appears twice`, 'duplicate_seat', { seat: s.id });
     if (s.name !== undefined && typeof s.name !== 'string') err(`${f}.name`, 'A name is text', 'name_not_text');
@@ -586,7 +591,7 @@ export function checkRule(charter: Charter, rule: Rule, at = 'rule'): CharterIss
   const ctx: Ctx = {
     charter,
     index: indexGroups(charter.groups),
-    seats: charter.seats ? new Map(charter.seats.map((s) => [s.id, s])) : null,
+    seats: Array.isArray(charter.seats) ? new Map(charter.seats.filter(isObject).map((s) => [s.id, s])) : null,
     out: [],
   };
   (rule.quorum ?? []).forEach((q, i) => {

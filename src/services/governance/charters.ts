@@ -42,7 +42,8 @@ export function listTemplates() {
  */
 async function checkHolders(db: Tx, partnershipId: string, charter: Charter, at = 'charter'): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
-  const seats = Array.isArray(charter.seats) ? charter.seats : [];
+  // only well-formed seats: the domain check has already named every malformed one
+  const seats = Array.isArray(charter.seats) ? charter.seats.filter((s) => typeof s === 'object' && s !== null && !Array.isArray(s)) : [];
   const orgIds = await repo.currentMemberOrganisations(db, partnershipId, seats.flatMap((s) => (typeof s.organisation === 'string' ? [s.organisation] : [])));
   const people = await repo.participants(db, partnershipId, seats.flatMap((s) => [s.person, s.alternate].filter((v): v is string => typeof v === 'string')));
   seats.forEach((s, i) => {

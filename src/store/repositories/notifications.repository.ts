@@ -131,29 +131,34 @@ export async function countPending(db: Kysely<DB>, userId: string): Promise<numb
  * SQLite has one writer, and the caller's transaction is enough.
  */
 export async function claimDue(db: Kysely<DB>, dialect: Dialect, node: string, now: string, limit: number, defaults: (userId: string) => SettingsRow): Promise<ReminderRow[]> {
-  const candidates = (
-    // more candidates than taken, so a node still finds work while another holds the first ones
-    await db.selectFrom('reminders').select('user_id').distinct().where('status', '=', 'pending').where('send_after', '<=', now).orderBy('user_id').limit(dialect === 'postgres' ? limit * 5 : limit).execute()
-  ).map((r) => r.user_id);
-  if (!candidates.length) return [];
-  let users = candidates;
-  if (dialect === 'postgres') {
-    // generation gives everyone reminded a settings row; this only guards against a reminder made some other way
-    await ensureSettings(db, candidates.map(defaults));
-    // LIMIT counts only the rows this node could lock: SKIP LOCKED passes over those another node holds
-    users = (await db.selectFrom('notification_settings').select('user_id').where('user_id', 'in', candidates).orderBy('user_id').limit(limit).forUpdate().skipLocked().execute()).map((r) => r.user_id);
-    if (!users.length) return [];
+  // a claim that lost a race (another node claimed the same people between our look and our lock) looks again,
+  // so an empty answer means nothing is left, not that someone else was quicker
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const candidates = (
+      // more candidates than taken, so a node still finds work while another holds the first ones
+      await db.selectFrom('reminders').select('user_id').distinct().where('status', '=', 'pending').where('send_after', '<=', now).orderBy('user_id').limit(dialect === 'postgres' ? limit * 5 : limit).execute()
+    ).map((r) => r.user_id);
+    if (!candidates.length) return [];
+    let users = candidates;
+    if (dialect === 'postgres') {
+      // generation gives everyone reminded a settings row; this only guards against a reminder made some other way
+      await ensureSettings(db, candidates.map(defaults));
+      // LIMIT counts only the rows this node could lock: SKIP LOCKED passes over those another node holds
+      users = (await db.selectFrom('notification_settings').select('user_id').where('user_id', 'in', candidates).orderBy('user_id').limit(limit).forUpdate().skipLocked().execute()).map((r) => r.user_id);
+      if (!users.length) return [];
+    }
+    // re-read under the lock: another node may have claimed (or even sent) them since the first look
+    const claimed = await db
+      .updateTable('reminders')
+      .set((eb) => ({ status: 'sending', claimed_by: node, claimed_at: now, updated_at: now, attempts: eb('attempts', '+', 1) }))
+      .where('user_id', 'in', users)
+      .where('status', '=', 'pending')
+      .where('send_after', '<=', now)
+      .returningAll()
+      .execute();
+    if (claimed.length) return claimed.map(toReminder);
   }
-  // re-read under the lock: another node may have claimed (or even sent) them since the first look
-  const claimed = await db
-    .updateTable('reminders')
-    .set((eb) => ({ status: 'sending', claimed_by: node, claimed_at: now, updated_at: now, attempts: eb('attempts', '+', 1) }))
-    .where('user_id', 'in', users)
-    .where('status', '=', 'pending')
-    .where('send_after', '<=', now)
-    .returningAll()
-    .execute();
-  return claimed.map(toReminder);
+  return [];
 }
 
 /**
