@@ -118,6 +118,28 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await capture('reset-password-bad-token');
   });
 
+  it('tells a visitor whose next page is gone from the server (a release since the tab opened) to reload, inside the layout', async () => {
+    const { ctx, p } = await otherContext('en-GB', { width: 1280, height: 860 });
+    try {
+      // the organisations page's chunk cannot be fetched, as after a release replaced it
+      await p.route('**/assets/organisations-page-*.js', (r) => r.abort());
+      await p.goto(server.url + '/');
+      await p.locator('main h1').first().waitFor({ timeout: 20_000 });
+      await p.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Organisations' }).click();
+      const alert = p.getByRole('alert').filter({ hasText: 'Accord has been updated' }).filter({ hasText: 'Reload the page to continue' });
+      await alert.waitFor();
+      // still inside the layout: the header and its navigation stay
+      await p.getByRole('banner').getByRole('link', { name: /home/i }).first().waitFor();
+      await check(p, 'page-code-gone', 'en');
+      // once the chunk is there again, the reload button brings the page
+      await p.unroute('**/assets/organisations-page-*.js');
+      await alert.getByRole('button', { name: 'Reload the page' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('signs in, with the error shown on a wrong password', async () => {
     await go('/sign-in');
     // Keep the journey in English in this browser whatever the account's language.

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBook, IconBuilding, IconChevronDown, IconHome, IconLanguage, IconLogout, IconSearch, IconUser, IconAffiliate, IconCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { LOCALES, type Locale } from '../../src/contracts/locales';
@@ -163,6 +163,8 @@ export function Layout() {
   const { user, isLoading } = useSession();
   const [drawer, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  // a page's chunk on its way (lazy routes): the current page stays, a thin bar says the next one is coming
+  const pageLoading = useNavigation().state === 'loading';
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -178,6 +180,7 @@ export function Layout() {
 
   return (
     <AppShell header={{ height: 64 }} padding={0}>
+      {pageLoading && <div className="accord-route-progress" role="progressbar" aria-label={t('common.loading')} />}
       <a className="accord-skip-link" href="#main">
         {t('nav.skip')}
       </a>
@@ -228,7 +231,7 @@ export function Layout() {
 
       <AppShell.Main>
         {/* data-path: the page shown, changed in the same render as the page itself (the browser journeys wait for it) */}
-        <Box component="main" id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }} data-path={location.pathname + location.search}>
+        <Box component="main" id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }} data-path={location.pathname + location.search} aria-busy={pageLoading || undefined}>
           <Container size="xl" py={{ base: 'md', sm: 'xl' }}>
             <Outlet />
           </Container>

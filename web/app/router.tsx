@@ -1,28 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout';
-import { RequireAuth } from './require-auth';
+import { lazyPage } from './lazy-page';
+import { RouteError } from './route-error';
 import { HomePage } from './pages/home-page';
 import { SignInPage } from './pages/sign-in-page';
-import { ResetPasswordPage } from './pages/reset-password-page';
-import { OrganisationsPage } from './pages/organisations-page';
-import { OrganisationPage } from './pages/organisation-page';
-import { OrganisationFormPage } from './pages/organisation-form-page';
-import { PartnershipsPage } from './pages/partnerships-page';
-import { PartnershipNewPage } from './pages/partnership-new-page';
-import { PartnershipWorkspace } from './pages/partnership-workspace';
-import { PartnershipOverviewPage } from './pages/partnership-overview-page';
-import { PartnershipMembersPage } from './pages/partnership-members-page';
-import { PartnershipAuditPage } from './pages/partnership-audit-page';
-import { PartnershipSettingsPage } from './pages/partnership-settings-page';
-import { PartnershipCharterPage } from './pages/partnership-charter-page';
-import { PartnershipDecisionsPage } from './pages/partnership-decisions-page';
-import { PartnershipDecisionNewPage } from './pages/partnership-decision-new-page';
-import { PartnershipDecisionPage } from './pages/partnership-decision-page';
-import { PartnershipDisputesPage } from './pages/partnership-disputes-page';
-import { PartnershipDisputeNewPage } from './pages/partnership-dispute-new-page';
-import { PartnershipDisputePage } from './pages/partnership-dispute-page';
-import { AccountPage } from './pages/account-page';
-import { SearchPage } from './pages/search-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { resourcesRoutes } from '../features/resources/routes';
 import { risksRoutes } from '../features/risks/routes';
@@ -32,40 +13,48 @@ import { accountabilityRoutes } from '../features/accountability/routes';
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // an error in the layout itself: the page alone
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'search', element: <SearchPage /> },
-      { path: 'organisations', element: <OrganisationsPage /> },
-      { path: 'organisations/new', element: <RequireAuth><OrganisationFormPage /></RequireAuth> },
-      { path: 'organisations/:id', element: <OrganisationPage /> },
-      { path: 'organisations/:id/edit', element: <RequireAuth><OrganisationFormPage /></RequireAuth> },
-      { path: 'partnerships', element: <PartnershipsPage /> },
-      { path: 'partnerships/new', element: <RequireAuth><PartnershipNewPage /></RequireAuth> },
       {
-        path: 'partnerships/:id',
-        element: <PartnershipWorkspace />,
+        // a page that fails to load (its chunk gone after a release) or to draw: inside the layout
+        errorElement: <RouteError />,
         children: [
-          { index: true, element: <PartnershipOverviewPage /> },
-          { path: 'members', element: <PartnershipMembersPage /> },
-          { path: 'charter', element: <PartnershipCharterPage /> },
-          { path: 'decisions', element: <RequireAuth><PartnershipDecisionsPage /></RequireAuth> },
-          { path: 'decisions/new', element: <RequireAuth><PartnershipDecisionNewPage /></RequireAuth> },
-          { path: 'decisions/:decisionId', element: <RequireAuth><PartnershipDecisionPage /></RequireAuth> },
-          { path: 'disputes', element: <RequireAuth><PartnershipDisputesPage /></RequireAuth> },
-          { path: 'disputes/new', element: <RequireAuth><PartnershipDisputeNewPage /></RequireAuth> },
-          { path: 'disputes/:disputeId', element: <RequireAuth><PartnershipDisputePage /></RequireAuth> },
-          ...resourcesRoutes,
-          ...risksRoutes,
-          ...resultsRoutes,
-          ...accountabilityRoutes,
-          { path: 'audit', element: <PartnershipAuditPage /> },
-          { path: 'settings', element: <RequireAuth><PartnershipSettingsPage /></RequireAuth> },
+          { index: true, element: <HomePage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'reset-password', ...lazyPage(() => import('./pages/reset-password-page'), (m) => m.ResetPasswordPage) },
+          { path: 'search', ...lazyPage(() => import('./pages/search-page'), (m) => m.SearchPage) },
+          { path: 'organisations', ...lazyPage(() => import('./pages/organisations-page'), (m) => m.OrganisationsPage) },
+          { path: 'organisations/new', ...lazyPage(() => import('./pages/organisation-form-page'), (m) => m.OrganisationFormPage, { auth: true }) },
+          { path: 'organisations/:id', ...lazyPage(() => import('./pages/organisation-page'), (m) => m.OrganisationPage) },
+          { path: 'organisations/:id/edit', ...lazyPage(() => import('./pages/organisation-form-page'), (m) => m.OrganisationFormPage, { auth: true }) },
+          { path: 'partnerships', ...lazyPage(() => import('./pages/partnerships-page'), (m) => m.PartnershipsPage) },
+          { path: 'partnerships/new', ...lazyPage(() => import('./pages/partnership-new-page'), (m) => m.PartnershipNewPage, { auth: true }) },
+          {
+            path: 'partnerships/:id',
+            ...lazyPage(() => import('./pages/partnership-workspace'), (m) => m.PartnershipWorkspace),
+            children: [
+              { index: true, ...lazyPage(() => import('./pages/partnership-overview-page'), (m) => m.PartnershipOverviewPage) },
+              { path: 'members', ...lazyPage(() => import('./pages/partnership-members-page'), (m) => m.PartnershipMembersPage) },
+              { path: 'charter', ...lazyPage(() => import('./pages/partnership-charter-page'), (m) => m.PartnershipCharterPage) },
+              { path: 'decisions', ...lazyPage(() => import('./pages/partnership-decisions-page'), (m) => m.PartnershipDecisionsPage, { auth: true }) },
+              { path: 'decisions/new', ...lazyPage(() => import('./pages/partnership-decision-new-page'), (m) => m.PartnershipDecisionNewPage, { auth: true }) },
+              { path: 'decisions/:decisionId', ...lazyPage(() => import('./pages/partnership-decision-page'), (m) => m.PartnershipDecisionPage, { auth: true }) },
+              { path: 'disputes', ...lazyPage(() => import('./pages/partnership-disputes-page'), (m) => m.PartnershipDisputesPage, { auth: true }) },
+              { path: 'disputes/new', ...lazyPage(() => import('./pages/partnership-dispute-new-page'), (m) => m.PartnershipDisputeNewPage, { auth: true }) },
+              { path: 'disputes/:disputeId', ...lazyPage(() => import('./pages/partnership-dispute-page'), (m) => m.PartnershipDisputePage, { auth: true }) },
+              ...resourcesRoutes,
+              ...risksRoutes,
+              ...resultsRoutes,
+              ...accountabilityRoutes,
+              { path: 'audit', ...lazyPage(() => import('./pages/partnership-audit-page'), (m) => m.PartnershipAuditPage) },
+              { path: 'settings', ...lazyPage(() => import('./pages/partnership-settings-page'), (m) => m.PartnershipSettingsPage, { auth: true }) },
+            ],
+          },
+          { path: 'account', ...lazyPage(() => import('./pages/account-page'), (m) => m.AccountPage, { auth: true }) },
+          { path: '*', element: <NotFoundPage /> },
         ],
       },
-      { path: 'account', element: <RequireAuth><AccountPage /></RequireAuth> },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -1,15 +1,14 @@
 import { IconChecklist } from '@tabler/icons-react';
 import type { RouteObject } from 'react-router';
-import { RequireAuth } from '../../app/require-auth';
+import { lazyPage } from '../../app/lazy-page';
 import type { WorkspaceSection } from '../../lib/workspace';
-import { AccountabilityDashboardPage, ImportsPage, OverduePage, ScorecardsPage } from './pages';
 
 /** The accountability pages of a partnership's workspace (paths relative to /partnerships/:id). */
 export const accountabilityRoutes: RouteObject[] = [
-  { path: 'accountability', element: <RequireAuth><AccountabilityDashboardPage /></RequireAuth> },
-  { path: 'accountability/scorecards', element: <RequireAuth><ScorecardsPage /></RequireAuth> },
-  { path: 'accountability/overdue', element: <RequireAuth><OverduePage /></RequireAuth> },
-  { path: 'accountability/imports', element: <RequireAuth><ImportsPage /></RequireAuth> },
+  { path: 'accountability', ...lazyPage(() => import('./pages'), (m) => m.AccountabilityDashboardPage, { auth: true }) },
+  { path: 'accountability/scorecards', ...lazyPage(() => import('./pages'), (m) => m.ScorecardsPage, { auth: true }) },
+  { path: 'accountability/overdue', ...lazyPage(() => import('./pages'), (m) => m.OverduePage, { auth: true }) },
+  { path: 'accountability/imports', ...lazyPage(() => import('./pages'), (m) => m.ImportsPage, { auth: true }) },
 ];
 
 /** One entry in the workspace navigation; dashboard, scorecards, overdue board and import/export are tabs inside it. */

@@ -1,17 +1,16 @@
 import { IconHeartHandshake } from '@tabler/icons-react';
 import type { RouteObject } from 'react-router';
-import { RequireAuth } from '../../app/require-auth';
+import { lazyPage } from '../../app/lazy-page';
 import type { WorkspaceSection } from '../../lib/workspace';
-import { BudgetPage, CommitmentPage, LedgerPage, PledgeNewPage, RatesPage, ResourcesPage } from './pages';
 
 /** The resources pages of a partnership's workspace (paths relative to /partnerships/:id). */
 export const resourcesRoutes: RouteObject[] = [
-  { path: 'resources', element: <RequireAuth><ResourcesPage /></RequireAuth> },
-  { path: 'resources/new', element: <RequireAuth><PledgeNewPage /></RequireAuth> },
-  { path: 'resources/commitments/:commitmentId', element: <RequireAuth><CommitmentPage /></RequireAuth> },
-  { path: 'resources/ledger', element: <RequireAuth><LedgerPage /></RequireAuth> },
-  { path: 'resources/budget', element: <RequireAuth><BudgetPage /></RequireAuth> },
-  { path: 'resources/rates', element: <RequireAuth><RatesPage /></RequireAuth> },
+  { path: 'resources', ...lazyPage(() => import('./pages'), (m) => m.ResourcesPage, { auth: true }) },
+  { path: 'resources/new', ...lazyPage(() => import('./pages'), (m) => m.PledgeNewPage, { auth: true }) },
+  { path: 'resources/commitments/:commitmentId', ...lazyPage(() => import('./pages'), (m) => m.CommitmentPage, { auth: true }) },
+  { path: 'resources/ledger', ...lazyPage(() => import('./pages'), (m) => m.LedgerPage, { auth: true }) },
+  { path: 'resources/budget', ...lazyPage(() => import('./pages'), (m) => m.BudgetPage, { auth: true }) },
+  { path: 'resources/rates', ...lazyPage(() => import('./pages'), (m) => m.RatesPage, { auth: true }) },
 ];
 
 /** One entry in the workspace navigation; commitments, ledger, budget and rates are tabs inside it. */

@@ -1,15 +1,14 @@
 import { IconShieldHalf } from '@tabler/icons-react';
 import type { RouteObject } from 'react-router';
-import { RequireAuth } from '../../app/require-auth';
+import { lazyPage } from '../../app/lazy-page';
 import type { WorkspaceSection } from '../../lib/workspace';
-import { RiskEditPage, RiskNewPage, RiskPage, RisksPage } from './pages';
 
 /** The risks pages of a partnership's workspace (paths relative to /partnerships/:id). */
 export const risksRoutes: RouteObject[] = [
-  { path: 'risks', element: <RequireAuth><RisksPage /></RequireAuth> },
-  { path: 'risks/new', element: <RequireAuth><RiskNewPage /></RequireAuth> },
-  { path: 'risks/:riskId', element: <RequireAuth><RiskPage /></RequireAuth> },
-  { path: 'risks/:riskId/edit', element: <RequireAuth><RiskEditPage /></RequireAuth> },
+  { path: 'risks', ...lazyPage(() => import('./pages'), (m) => m.RisksPage, { auth: true }) },
+  { path: 'risks/new', ...lazyPage(() => import('./pages'), (m) => m.RiskNewPage, { auth: true }) },
+  { path: 'risks/:riskId', ...lazyPage(() => import('./pages'), (m) => m.RiskPage, { auth: true }) },
+  { path: 'risks/:riskId/edit', ...lazyPage(() => import('./pages'), (m) => m.RiskEditPage, { auth: true }) },
 ];
 
 /** The risks entries of the workspace navigation. */
