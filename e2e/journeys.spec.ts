@@ -23,6 +23,8 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
   const visited = new Map<string, string>();
   const axeFailures: string[] = [];
   const consoleErrors: string[] = [];
+  /** The translation chunks the main page fetched (web/i18n/lang-*.ts). */
+  const languageChunks: string[] = [];
 
   /** Checks a page with axe and photographs it (`<name>-<lang>.png`). */
   async function check(p: Page, name: string, lang: string): Promise<void> {
@@ -74,6 +76,10 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
       if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('request', (r) => {
+      const m = /\/assets\/(lang-[a-z]+)-/.exec(r.url());
+      if (m) languageChunks.push(m[1]);
+    });
   }, 300_000);
 
   afterAll(async () => {
@@ -102,6 +108,8 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
 
     await go('/reset-password');
     await capture('reset-password');
+    // an English reader downloads no other language
+    expect(languageChunks).toEqual([]);
   });
 
   it('opens an e-mailed reset link (token in the fragment) and shows the API’s error for a bad token', async () => {
@@ -326,6 +334,8 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await page.getByRole('menuitem', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Mes partenariats' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    // French arrived when it was chosen, and only French
+    expect(languageChunks).toEqual(['lang-fr']);
     await capture('home', 'fr');
     for (const [name, path] of visited) {
       if (name === 'home' || name === 'landing' || name === 'sign-in-error') continue;

@@ -7,7 +7,7 @@ import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation,
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { LOCALES, type Locale } from '../../src/contracts/locales';
-import { LANGUAGE_NAMES } from '../i18n';
+import { changeLanguage, LANGUAGE_NAMES } from '../i18n';
 import { api } from '../lib/api';
 import { SESSION_KEY, useSession } from '../lib/session';
 import type { SessionResponse, UserSummary } from '../lib/types';
@@ -59,7 +59,12 @@ export function useChangeLanguage() {
   const qc = useQueryClient();
   const { user } = useSession();
   return async (lng: Locale) => {
-    await i18n.changeLanguage(lng);
+    try {
+      await changeLanguage(lng);
+    } catch {
+      notifications.show({ color: 'red', message: i18n.t('errors.network') });
+      return;
+    }
     if (user && user.locale !== lng) {
       try {
         const updated = await api.patch<UserSummary>('/me', { locale: lng });

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { TRANSLATIONS } from './resources';
+import en from './lang-en';
+import type { Tree } from './merge';
 import { LOCALES, type Locale } from '../../src/contracts/locales';
 import { setApiLanguage } from '../lib/api';
 
@@ -32,9 +33,32 @@ function applyLanguage(lng: string): void {
   setApiLanguage(lng);
 }
 
+/**
+ * English is in the app (it is also the fallback); French and Spanish are chunks of their own, fetched when a
+ * reader needs them, so nobody downloads the languages they do not read.
+ */
+const LOADERS: Record<Locale, () => Promise<{ default: Tree }>> = {
+  en: async () => ({ default: en }),
+  fr: () => import('./lang-fr'),
+  es: () => import('./lang-es'),
+};
+
+async function loadLanguage(lng: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(lng, 'translation')) return;
+  const { default: tree } = await LOADERS[lng]();
+  i18n.addResourceBundle(lng, 'translation', tree, true, true);
+}
+
+/** Switches the language once its translations have arrived (rejects, leaving the language as it was, if they cannot be fetched). */
+export async function changeLanguage(lng: Locale): Promise<void> {
+  await loadLanguage(lng);
+  await i18n.changeLanguage(lng);
+}
+
+const initial = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: TRANSLATIONS.en }, fr: { translation: TRANSLATIONS.fr }, es: { translation: TRANSLATIONS.es } },
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },
@@ -42,13 +66,20 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 applyLanguage(i18n.language);
-i18n.on('languageChanged', (lng) => {
-  applyLanguage(lng);
+i18n.on('languageChanged', applyLanguage);
+
+/** A language the reader chose is remembered in this browser (not the one guessed from the browser's settings). */
+function remember(lng: string): void {
   try {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
   } catch {
-    /* ignore */
+    /* storage may be blocked */
   }
+}
+
+/** Resolves once the reader's language is ready (English at once; English too if it cannot be fetched); the app renders after it. */
+export const i18nReady: Promise<void> = (initial === 'en' ? Promise.resolve() : changeLanguage(initial).catch(() => undefined)).then(() => {
+  i18n.on('languageChanged', remember);
 });
 
 export default i18n;

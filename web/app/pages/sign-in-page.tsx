@@ -4,7 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/hooks';
-import { isLocale } from '../../i18n';
+import { changeLanguage, isLocale } from '../../i18n';
 import { AuthCard } from '../../components/section';
 import { SignInForm } from '../../features/accounts/sign-in-form';
 
@@ -14,7 +14,7 @@ function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, setSession } = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -29,7 +29,7 @@ export function SignInPage() {
           qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'reference' });
           setSession(s);
           // The account's language wins unless the person picked one in this browser already.
-          if (s.user && isLocale(s.user.locale) && !localStorage.getItem('accord.language')) void i18n.changeLanguage(s.user.locale);
+          if (s.user && isLocale(s.user.locale) && !localStorage.getItem('accord.language')) void changeLanguage(s.user.locale).catch(() => undefined);
           notifications.show({ color: 'teal', message: t('auth.welcome', { name: s.user?.name ?? '' }) });
           navigate(next, { replace: true });
         }}
