@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Charter } from '../domain/governance/charter';
 import type { Ballot } from '../domain/governance/count';
 import type { CharterPowerResult, PowerMethod } from '../services/governance/power-analysis';
+import type { Deps } from '../services/context';
 // Each command imports what it uses when it runs: `accord --help`, a usage error or an offline charter check does
 // not load the server, the store and the demo (seconds of start-up through tsx).
 
@@ -134,6 +135,17 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Opens the database and the services for one command, and closes them however the command ends. */
+async function withDeps<T>(config: Config, run: (deps: Deps) => Promise<T>): Promise<T> {
+  const { composeDeps } = await import('../server/compose');
+  const deps = await composeDeps(config);
+  try {
+    return await run(deps);
+  } finally {
+    await deps.database.close();
+  }
 }
 
 async function serve(config: Config, demoIfEmpty: boolean) {
@@ -269,15 +281,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { positionals } = parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true });
       if (positionals[0] !== 'load' || positionals.length !== 1) throw new UsageError('usage: accord demo load');
-      const [{ composeDeps }, { isEmpty }, { loadDemo, DEMO_PASSWORD, DEMO_SIGN_INS }] = await Promise.all([import('../server/compose'), import('../store/database'), import('../../demo/load')]);
-      const deps = await composeDeps(config);
-      try {
+      const [{ isEmpty }, { loadDemo, DEMO_PASSWORD, DEMO_SIGN_INS }] = await Promise.all([import('../store/database'), import('../../demo/load')]);
+      await withDeps(config, async (deps) => {
         if (!(await isEmpty(deps.database))) throw new UsageError('the database is not empty; the demo loads only into an empty database');
         await loadDemo(deps, progress('Loading the demo'));
         process.stdout.write(`\nDemo loaded. Sign in with any of these (password ${DEMO_PASSWORD}):\n${DEMO_SIGN_INS.map((d) => `  ${d.email}  ${d.role}`).join('\n')}\n`);
-      } finally {
-        await deps.database.close();
-      }
+      });
       return 0;
     }
     case 'user': {
@@ -290,26 +299,20 @@ export async function main(argv: string[]): Promise<number> {
       if (positionals[0] !== 'create' || positionals.length !== 1) throw new UsageError('usage: accord user create --email E --name N [--admin] --password-stdin');
       if (!values['password-stdin']) throw new UsageError('--password-stdin is required: the password is read from standard input');
       const password = await readStdin();
-      const [{ CreateUserBody }, { composeDeps }, { createUser }] = await Promise.all([import('../contracts/accounts'), import('../server/compose'), import('../services/accounts/accounts')]);
+      const [{ CreateUserBody }, { createUser }] = await Promise.all([import('../contracts/accounts'), import('../services/accounts/accounts')]);
       const parsed = CreateUserBody.safeParse({ email: values.email, name: values.name, password, isAdmin: !!values.admin, locale: values.locale ?? 'en' });
       if (!parsed.success) {
         throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
       }
-      const deps = await composeDeps(config);
-      try {
-        const user = await createUser(deps, null, parsed.data);
-        process.stdout.write(`Created ${user.isAdmin ? 'platform admin' : 'user'} ${user.name} <${user.email}> (${user.id})\n`);
-      } finally {
-        await deps.database.close();
-      }
+      const user = await withDeps(config, (deps) => createUser(deps, null, parsed.data));
+      process.stdout.write(`Created ${user.isAdmin ? 'platform admin' : 'user'} ${user.name} <${user.email}> (${user.id})\n`);
       return 0;
     }
     case 'audit': {
       const { positionals, values } = parseArgs({ args: rest, options: { partnership: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
       if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('usage: accord audit verify [--partnership ID]');
-      const [{ composeDeps }, { verifyAudit }] = await Promise.all([import('../server/compose'), import('../services/audit/audit')]);
-      const deps = await composeDeps(config);
-      try {
+      const { verifyAudit } = await import('../services/audit/audit');
+      return withDeps(config, async (deps) => {
         const report = progress('Verifying');
         const reports = await verifyAudit(deps, { partnershipId: values.partnership, onProgress: (n) => report(n) });
         if (process.stderr.isTTY) process.stderr.write('\n');
@@ -321,9 +324,7 @@ export async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${reports.length} chain(s), ${total} event(s) verified: ${broken.length ? `${broken.length} broken` : 'all intact'}\n`);
         }
         return broken.length ? 1 : 0;
-      } finally {
-        await deps.database.close();
-      }
+      });
     }
     case 'charter': {
       if (rest[0] === 'power') return charterPower(rest.slice(1));
