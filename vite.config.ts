@@ -22,6 +22,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|scheduler)/, priority: 30 },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|tslib)[\\/]/, priority: 20 },
+            // the icons the app uses, together: otherwise every icon two lazy pages share is a request of its own
+            { name: 'icons', test: /node_modules[\\/]@tabler[\\/]icons-react[\\/]/, priority: 15 },
             { name: 'charts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 10 },
           ],
         },
