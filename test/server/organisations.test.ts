@@ -287,6 +287,30 @@ describe.each(DIALECTS)('organisation routes on %s', (dialect) => {
       const list = OrganisationMemberList.parse((await t.app.inject({ url: `${ORGS}/${o.id}/members`, headers: as(s.outsider) })).json());
       expect(list.items.map((p) => [p.userId, p.role])).toEqual([[w.users.outsider, 'org_admin']]);
     });
+    run('the last admin cannot step down to member (409 role); with another admin they can', async () => {
+      const o = await create(s.outsider, valid({ name: uniq('Step Down Org') }));
+      expectProblem(await t.app.inject({ method: 'POST', url: `${ORGS}/${o.id}/members`, headers: as(s.outsider, true), payload: { email: w.emails.outsider, role: 'member' } }), 409, 'conflict', 'role');
+      const roles = async () => OrganisationMemberList.parse((await t.app.inject({ url: `${ORGS}/${o.id}/members`, headers: as(s.outsider) })).json()).items.map((p) => [p.userId, p.role]);
+      expect(await roles()).toEqual([[w.users.outsider, 'org_admin']]);
+      expect((await t.app.inject({ method: 'POST', url: `${ORGS}/${o.id}/members`, headers: as(s.outsider, true), payload: { email: w.emails.member, role: 'org_admin' } })).statusCode).toBe(201);
+      expect((await t.app.inject({ method: 'POST', url: `${ORGS}/${o.id}/members`, headers: as(s.outsider, true), payload: { email: w.emails.outsider, role: 'member' } })).statusCode).toBe(201);
+      expect((await roles()).sort()).toEqual([[w.users.member, 'org_admin'], [w.users.outsider, 'member']].sort());
+    });
+    run('a person removed from an organisation stops acting for it in its partnerships, each ended role audited there', async () => {
+      const o = await create(s.outsider, valid({ name: uniq('Departing Staff Org') }));
+      const P = `/api/v1/partnerships/${w.otherPartnership}`;
+      expect((await t.app.inject({ method: 'POST', url: `${ORGS}/${o.id}/members`, headers: as(s.outsider, true), payload: { email: w.emails.member, role: 'member' } })).statusCode).toBe(201);
+      expect((await t.app.inject({ method: 'POST', url: `${P}/members`, headers: as(s.outsider, true), payload: { organisationId: o.id, role: 'partner' } })).statusCode).toBe(201);
+      const rep = await t.app.inject({ method: 'POST', url: `${P}/people`, headers: as(s.outsider, true), payload: { email: w.emails.member, role: 'representative', organisationId: o.id } });
+      expect(rep.statusCode, rep.body).toBe(201);
+      const roleOf = async () => ((await t.app.inject({ url: `${P}/people`, headers: as(s.outsider) })).json() as { items: { userId: string; role: string }[] }).items.filter((x) => x.userId === w.users.member).map((x) => x.role);
+      expect(await roleOf()).toEqual(['representative']);
+      expect((await t.app.inject({ method: 'DELETE', url: `${ORGS}/${o.id}/members/${w.users.member}`, headers: as(s.outsider, true) })).statusCode).toBe(200);
+      expect(await roleOf()).toEqual([]);
+      expect((await t.app.inject({ url: P, headers: as(s.member) })).statusCode).toBe(404);
+      const audit = (await t.app.inject({ url: `${P}/audit?limit=20`, headers: as(s.outsider) })).json() as { items: { action: string; entityId: string }[] };
+      expect(audit.items.map((e) => [e.action, e.entityId])).toContainEqual(['person.removed', (rep.json() as { id: string }).id]);
+    });
     run('DELETE refuses anonymous (401), a non-admin (403), unknown organisations (404) and malformed ids (400)', async () => {
       const url = `${ORGS}/${w.orgs.convenerOrg}/members/${w.users.observer}`;
       expectProblem(await t.app.inject({ method: 'DELETE', url }), 401, 'unauthenticated');

@@ -403,6 +403,38 @@ describe.each(DIALECTS)('partnership routes on %s', (dialect) => {
       const all = MemberList.parse((await t.app.inject({ url: `${P}/${p.id}/members`, headers: as(s.convener) })).json()).items.filter((x) => x.organisationId === w.orgs.spareOrg);
       expect(all.map((x) => x.leftOn).sort()).toEqual(['2025-09-30', null].sort());
     });
+    run('an organisation that leaves takes its people’s roles with it: its representative no longer sees or acts in a private partnership', async () => {
+      const p = await create(s.convener, { visibility: 'private' });
+      const add = await t.app.inject({ method: 'POST', url: `${P}/${p.id}/members`, headers: as(s.convener, true), payload: { organisationId: w.orgs.partnerOrg, role: 'partner' } });
+      expect(add.statusCode, add.body).toBe(201);
+      const person = await t.app.inject({ method: 'POST', url: `${P}/${p.id}/people`, headers: as(s.convener, true), payload: { email: w.emails.representative, role: 'representative', organisationId: w.orgs.partnerOrg } });
+      expect(person.statusCode, person.body).toBe(201);
+      // a person with no organisation keeps their role
+      const observer = await t.app.inject({ method: 'POST', url: `${P}/${p.id}/people`, headers: as(s.convener, true), payload: { email: w.emails.observer, role: 'observer' } });
+      expect(observer.statusCode, observer.body).toBe(201);
+      expect(PartnershipDetail.parse((await get(p.id, s.representative)).json()).myRoles).toEqual(['representative']);
+
+      const left = await t.app.inject({ method: 'PATCH', url: `${P}/${p.id}/members/${PartnershipMember.parse(add.json()).id}`, headers: as(s.convener, true), payload: { leftOn: '2026-03-31' } });
+      expect(left.statusCode, left.body).toBe(200);
+      expectProblem(await get(p.id, s.representative), 404, 'not_found');
+      const people = (await t.app.inject({ url: `${P}/${p.id}/people`, headers: as(s.convener) })).json() as { items: { userId: string; role: string }[] };
+      expect(people.items.map((x) => [x.userId, x.role]).sort()).toEqual([[w.users.convener, 'convener'], [w.users.observer, 'observer']].sort());
+      expect(PartnershipDetail.parse((await get(p.id, s.observer)).json()).myRoles).toEqual(['observer']);
+      // each ended role is on the record, after the departure
+      const events = (await auditOf(p.id)).map((e) => [e.action, e.entityType]);
+      expect(events.filter(([a]) => a === 'member.left' || a === 'person.removed')).toEqual(expect.arrayContaining([['member.left', 'partnership_member'], ['person.removed', 'partnership_person']]));
+    });
+    run('an organisation whose people include the last convener cannot leave (409) and nothing changes', async () => {
+      const p = await create();
+      const spare = await t.app.inject({ method: 'POST', url: `${P}/${p.id}/members`, headers: as(s.convener, true), payload: { organisationId: w.orgs.partnerOrg, role: 'convener' } });
+      expect(spare.statusCode, spare.body).toBe(201);
+      const convening = p.members.find((m) => m.role === 'convener')!;
+      const people = (await t.app.inject({ url: `${P}/${p.id}/people`, headers: as(s.convener) })).json() as { items: { organisationId: string | null; role: string }[] };
+      // the creator convenes on behalf of the convening organisation
+      expect(people.items).toEqual([expect.objectContaining({ role: 'convener', organisationId: convening.organisationId })]);
+      expectProblem(await t.app.inject({ method: 'PATCH', url: `${P}/${p.id}/members/${convening.id}`, headers: as(s.convener, true), payload: { leftOn: '2026-01-01' } }), 409, 'conflict', 'leftOn');
+      expect(PartnershipDetail.parse((await get(p.id)).json()).members.find((m) => m.id === convening.id)?.leftOn).toBeNull();
+    });
     run('refuses an organisation that is already a current member with 409 duplicate', async () => {
       expectProblem(await t.app.inject({ method: 'POST', url: `${P}/${w.partnership}/members`, headers: as(s.convener, true), payload: { organisationId: w.orgs.partnerOrg, role: 'funder' } }), 409, 'duplicate', 'organisationId');
     });

@@ -5,6 +5,7 @@ import { allowedActions, can, ORGANISATION_ACTIONS, type Actor } from '../../dom
 import { assertValidOrganisation, normaliseTag, type OrganisationDraft, type OrganisationRole } from '../../domain/organisations/organisation';
 import * as orgs from '../../store/repositories/organisations.repository';
 import * as users from '../../store/repositories/users.repository';
+import * as partnerships from '../../store/repositories/partnerships.repository';
 import type { OrganisationRecord, OrganisationSearch } from '../../store/repositories/organisations.repository';
 import { scoped } from '../access';
 
@@ -152,6 +153,9 @@ export async function addOrganisationPerson(deps: Deps, anyActor: Actor, id: str
     const user = await users.findUserByEmail(u.trx, input.email);
     if (!user) throw new DomainError('validation_failed', `No account uses ${input.email}`, [{ field: 'email', message: 'No account with this e-mail address; ask an administrator to create it' }]);
     const existing = await orgs.findOrganisationPerson(u.trx, id, user.id);
+    if (existing?.role === 'org_admin' && input.role !== 'org_admin' && (await orgs.countOrganisationAdmins(u.trx, id)) <= 1) {
+      throw new DomainError('conflict', 'An organisation keeps at least one admin; make someone else admin first', [{ field: 'role', message: 'The last admin' }]);
+    }
     await orgs.upsertOrganisationPerson(u.trx, id, user.id, input.role, u.now);
     await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: existing ? 'organisation.person_role_changed' : 'organisation.person_added', entityType: 'organisation_person', entityId: `${id}:${user.id}`, before: existing ? { role: existing.role } : null, after: { organisationId: id, userId: user.id, role: input.role } });
     return { userId: user.id, name: user.name, email: user.email, role: input.role, since: existing?.created_at ?? u.now };
@@ -170,7 +174,19 @@ export async function removeOrganisationPerson(deps: Deps, anyActor: Actor, id: 
     if (existing.role === 'org_admin' && (await orgs.countOrganisationAdmins(u.trx, id)) <= 1) {
       throw new DomainError('conflict', 'An organisation keeps at least one admin; make someone else admin first');
     }
+    // a person who leaves an organisation stops acting for it in its partnerships
+    const through = await partnerships.rolesThrough(u.trx, userId, id);
+    for (const r of through) {
+      if (r.role === 'convener' && (await partnerships.countConveners(u.trx, r.partnership_id)) <= 1) {
+        throw new DomainError('conflict', 'This person is the last convener of a partnership on behalf of the organisation; name another convener there first');
+      }
+    }
+    const actorId = actor.kind === 'user' ? actor.id : null;
     await orgs.deleteOrganisationPerson(u.trx, id, userId);
-    await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: 'organisation.person_removed', entityType: 'organisation_person', entityId: `${id}:${userId}`, before: { organisationId: id, userId, role: existing.role }, after: null });
+    await u.audit({ partnershipId: null, actorId, action: 'organisation.person_removed', entityType: 'organisation_person', entityId: `${id}:${userId}`, before: { organisationId: id, userId, role: existing.role }, after: null });
+    for (const r of through) {
+      await partnerships.deletePerson(u.trx, r.id);
+      await u.audit({ partnershipId: r.partnership_id, actorId, action: 'person.removed', entityType: 'partnership_person', entityId: r.id, before: { userId, organisationId: id, role: r.role }, after: null });
+    }
   });
 }

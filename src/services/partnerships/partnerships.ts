@@ -340,7 +340,10 @@ export async function addMember(deps: Deps, actor: Actor, id: string, input: { o
   });
 }
 
-/** Changes a member's role or records that it left; a member that left keeps its history. */
+/**
+ * Changes a member's role or records that it left. A member that left keeps its history; the roles its people
+ * held through it (representative, member, observer, convener) end with it, each removal audited.
+ */
 export async function updateMember(deps: Deps, actor: Actor, id: string, memberId: string, patch: { role?: MemberRole; leftOn?: string | null }) {
   return inTransaction(deps, async (u) => {
     await loadFor(u, actor, id, 'partnership.members.manage');
@@ -355,9 +358,19 @@ export async function updateMember(deps: Deps, actor: Actor, id: string, memberI
     if (before.leftOn && next.leftOn === null && (await repo.findCurrentMembership(u.trx, id, before.organisationId))) {
       throw new DomainError('duplicate', 'The organisation has rejoined under another membership', [{ field: 'leftOn', message: 'Already a current member' }]);
     }
+    const leaves = !before.leftOn && !!next.leftOn;
+    // the organisation's people stop acting for it: the roles they held through it end with its membership
+    const through = leaves ? await repo.peopleThrough(u.trx, id, before.organisationId) : [];
+    const conveners = through.filter((p) => p.role === 'convener').length;
+    if (conveners && (await repo.countConveners(u.trx, id)) - conveners < 1) {
+      throw new DomainError('conflict', 'Its people include the partnership’s last convener; name another convener first', [{ field: 'leftOn', message: 'The organisation’s people include the last convener' }]);
+    }
     await repo.updateMemberRow(u.trx, next);
-    const action = !before.leftOn && next.leftOn ? 'member.left' : 'member.updated';
-    await u.audit({ partnershipId: id, actorId: actorId(actor), action, entityType: 'partnership_member', entityId: memberId, before: { role: before.role, leftOn: before.leftOn }, after: { role: next.role, leftOn: next.leftOn } });
+    await u.audit({ partnershipId: id, actorId: actorId(actor), action: leaves ? 'member.left' : 'member.updated', entityType: 'partnership_member', entityId: memberId, before: { role: before.role, leftOn: before.leftOn }, after: { role: next.role, leftOn: next.leftOn } });
+    for (const p of through) {
+      await repo.deletePerson(u.trx, p.id);
+      await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'person.removed', entityType: 'partnership_person', entityId: p.id, before: { userId: p.user_id, organisationId: p.organisation_id, role: p.role }, after: null });
+    }
     const org = (await orgs.findOrganisation(u.trx, before.organisationId))!;
     return { id: memberId, organisationId: org.id, organisationName: org.name, sector: org.sector, country: org.country, role: next.role, joinedOn: next.joinedOn, leftOn: next.leftOn };
   });

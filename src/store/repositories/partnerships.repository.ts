@@ -248,6 +248,14 @@ export async function findPersonRole(db: Kysely<DB>, partnershipId: string, user
 export async function deletePerson(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('partnership_people').where('id', '=', id).execute();
 }
+/** The roles one person holds, in any partnership, on behalf of one organisation. */
+export async function rolesThrough(db: Kysely<DB>, userId: string, organisationId: string) {
+  return db.selectFrom('partnership_people').selectAll().where('user_id', '=', userId).where('organisation_id', '=', organisationId).orderBy('partnership_id').orderBy('id').execute();
+}
+/** The roles people hold in a partnership on behalf of one organisation. */
+export async function peopleThrough(db: Kysely<DB>, partnershipId: string, organisationId: string) {
+  return db.selectFrom('partnership_people').selectAll().where('partnership_id', '=', partnershipId).where('organisation_id', '=', organisationId).orderBy('id').execute();
+}
 export async function countConveners(db: Kysely<DB>, partnershipId: string): Promise<number> {
   const r = await db.selectFrom('partnership_people').select((eb) => eb.fn.countAll<string | number>().as('n')).where('partnership_id', '=', partnershipId).where('role', '=', 'convener').executeTakeFirstOrThrow();
   return Number(r.n);
