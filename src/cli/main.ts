@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type Config } from '../config/config';
+import { ConfigError, loadConfig, type Config } from '../config/config';
 import { DomainError } from '../domain/kernel/errors';
 import { parse as parseYaml } from 'yaml';
 import type { Charter } from '../domain/governance/charter';
@@ -367,6 +367,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       const target = path.resolve(positionals[0]);
       if (fs.existsSync(target)) throw new UsageError(`${target} already exists; choose a new file`);
+      if (!fs.existsSync(path.dirname(target))) throw new UsageError(`${path.dirname(target)} does not exist; create the directory first`);
+      if (config.database.file === ':memory:' || !fs.existsSync(config.database.file)) throw new UsageError(`there is no database at ${config.database.file} to back up (ACCORD_DATABASE_URL)`);
       const { backupSqlite } = await import('../store/backup');
       const report = progress('Backing up');
       await backupSqlite(config.database.file, target, (done, total) => report(done, total));
@@ -388,9 +390,17 @@ if (isMain) {
       if (err instanceof UsageError) fail(err.message, 2);
       if (err instanceof DomainError) fail(`${err.message}${err.issues.length ? '\n' + err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n') : ''}`, 1);
       if (err && typeof err === 'object' && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) fail(`${(err as Error).message}; see accord ${argvCommand()} --help`, 2);
+      if (err instanceof ConfigError) fail(err.message, 2);
+      // the database or the network said no (unreachable server, unreadable file): its message, without our stack
+      if (isOperational(err)) fail(`the database cannot be reached or read: ${(err as Error).message}${(err as { code?: string }).code ? ` (${(err as { code?: string }).code})` : ''}`, 1);
       fail(err instanceof Error ? (err.stack ?? err.message) : String(err), 1);
     },
   );
+}
+function isOperational(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = String((err as { code?: unknown }).code ?? '');
+  return err.name === 'SqliteError' || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EACCES|EPERM|ENOENT|ENOSPC|EROFS|28P01|3D000|57P03)$/.test(code);
 }
 function argvCommand() {
   return process.argv[2] ?? '';

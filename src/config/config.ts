@@ -13,7 +13,11 @@ const bool = z
 export const ConfigSchema = z.object({
   ACCORD_HOST: z.string().default('127.0.0.1'),
   ACCORD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  ACCORD_DATABASE_URL: z.string().default('sqlite:./data/accord.db'),
+  ACCORD_DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/accord.db')
+    // a mistyped scheme (postgress://, mysql://) must not quietly become a new SQLite file of that name
+    .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(postgres(ql)?|sqlite):\/\//i.test(v), 'Use postgres://USER@HOST:PORT/DB, sqlite:PATH or a file path'),
   ACCORD_PUBLIC_URL: z.string().url().optional(),
   ACCORD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCORD_SECURE_COOKIES: bool.optional(),
@@ -50,12 +54,15 @@ export function parseDatabaseUrl(url: string): Config['database'] {
   return { kind: 'sqlite', file: path.resolve(file) };
 }
 
+/** A setting that cannot be used: the message names each bad variable. */
+export class ConfigError extends Error {}
+
 /** Reads the configuration once at start-up; throws a readable error naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   const publicUrl = e.ACCORD_PUBLIC_URL ?? `http://localhost:${e.ACCORD_PORT}`;

@@ -312,8 +312,10 @@ export function createDatabase(config: DatabaseConfig): Database {
       transaction: groupCommit(db, cached),
       async close() {
         await bus.close();
-        await db.destroy();
+        // the reader first: the writer, closing last, checkpoints the WAL into the database file and removes it,
+        // so a stopped server's accord.db holds every committed change on its own
         reader?.close();
+        await db.destroy();
       },
     };
   }

@@ -120,6 +120,38 @@ describe('the accord command', CLI_TIMEOUT, () => {
     expect(again.err).toMatch(/already exists/);
   });
 
+  it('refuses a backup into a missing directory or of a missing database, in a sentence and without a stack trace', () => {
+    const noDir = accord(['backup', path.join(dir, 'no-such-dir', 'b.db')]);
+    expect(noDir.code).toBe(2);
+    expect(noDir.err).toMatch(/no-such-dir does not exist/);
+    const noDb = accord(['backup', path.join(dir, 'b2.db')], undefined, { ACCORD_DATABASE_URL: `sqlite:${path.join(dir, 'missing.db')}` });
+    expect(noDb.code).toBe(2);
+    expect(noDb.err).toMatch(/no database at .*missing\.db/);
+    for (const r of [noDir, noDb]) expect(r.err).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(path.join(dir, 'missing.db'))).toBe(false);
+  });
+
+  it('refuses a database URL of another kind (a mistyped scheme) instead of creating a file of that name', () => {
+    for (const url of ['mysql://root@localhost/accord', 'postgress://postgres@localhost/accord']) {
+      const r = accord(['migrate'], undefined, { ACCORD_DATABASE_URL: url });
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/ACCORD_DATABASE_URL: Use postgres:\/\//);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(fs.readdirSync(dir).filter((f) => /mysql|postgress/.test(f))).toEqual([]);
+    const badPort = accord(['migrate'], undefined, { ACCORD_PORT: 'abc' });
+    expect(badPort.code).toBe(2);
+    expect(badPort.err).toMatch(/ACCORD_PORT/);
+    expect(badPort.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('says when the PostgreSQL server cannot be reached, without a stack trace', () => {
+    const r = accord(['migrate'], undefined, { ACCORD_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/the database cannot be reached or read: .*ECONNREFUSED/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
   it('explains pg_dump instead of backing up PostgreSQL', () => {
     const r = accord(['backup', path.join(dir, 'x.db')], undefined, { ACCORD_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(r.code).toBe(2);

@@ -189,10 +189,11 @@ describe.each(DIALECTS)('the running totals of commitments on %s', (dialect) => 
       }),
       { numRuns: RUNS[dialect], endOnFailure: true },
     );
-    // not vacuous: deliveries were confirmed and tranches completed along the way
-    // (about one per run on average; a random draw gave 35 in 40 runs once, so the floor is half of that)
-    expect(seen.confirmations).toBeGreaterThan(RUNS[dialect] / 2);
-    expect(seen.datedTranches).toBeGreaterThan(RUNS[dialect] / 4);
+    // not vacuous: deliveries were confirmed and tranches completed along the way. The counts are random (about one
+    // confirmation per run; dated tranches fewer: a draw gave 4 in 20 runs once), so the floors sit far below them,
+    // where a run of bad luck is rarer than one in ten thousand
+    expect(seen.confirmations).toBeGreaterThan(RUNS[dialect] / 4);
+    expect(seen.datedTranches).toBeGreaterThan(0);
   }, 300_000);
 
   run('lose no update when deliveries of one commitment are recorded and confirmed at the same time', async () => {

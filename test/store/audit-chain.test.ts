@@ -96,4 +96,22 @@ describe.each(DIALECTS)('audit chain on %s', (dialect) => {
       await t.deps.database.db.insertInto('audit_events').values(mid).execute();
     }
   });
+
+  run('detects a partnership whose whole chain was deleted, events and head', async () => {
+    const db = t.deps.database.db;
+    const events = await db.selectFrom('audit_events').selectAll().where('chain', '=', w.otherPartnership).execute();
+    const head = await db.selectFrom('audit_heads').selectAll().where('chain', '=', w.otherPartnership).executeTakeFirstOrThrow();
+    await db.deleteFrom('audit_events').where('chain', '=', w.otherPartnership).execute();
+    await db.deleteFrom('audit_heads').where('chain', '=', w.otherPartnership).execute();
+    try {
+      const [report] = await verifyAudit(t.deps, { partnershipId: w.otherPartnership });
+      expect(report).toMatchObject({ chain: w.otherPartnership, ok: false, events: 0 });
+      expect(report.break!.reason).toMatch(/chain is gone/);
+      expect((await verifyAudit(t.deps)).filter((r) => !r.ok).map((r) => r.chain)).toEqual([w.otherPartnership]);
+    } finally {
+      await db.insertInto('audit_events').values(events).execute();
+      await db.insertInto('audit_heads').values(head).execute();
+    }
+    expect((await verifyAudit(t.deps, { partnershipId: w.otherPartnership }))[0].ok).toBe(true);
+  });
 });

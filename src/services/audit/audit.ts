@@ -55,9 +55,10 @@ export async function verifyAudit(deps: Deps, options: { partnershipId?: string;
     }
     reports.push({ chain: head.chain, events: seq, ok: !broken, break: broken });
   }
-  if (options.partnershipId && reports.length === 0) {
-    if (!(await findPartnership(db, options.partnershipId))) throw notFound('The partnership');
-    reports.push({ chain: options.partnershipId, events: 0, ok: true, break: null });
+  // a partnership whose whole chain was deleted, head and all, is a break too
+  for (const id of await audit.partnershipsWithoutChain(db, options.partnershipId)) {
+    reports.push({ chain: id, events: 0, ok: false, break: { chain: id, seq: 1, eventId: '', reason: 'the partnership exists but its audit chain is gone (its events and its head were deleted)' } });
   }
+  if (options.partnershipId && reports.length === 0 && !(await findPartnership(db, options.partnershipId))) throw notFound('The partnership');
   return reports;
 }

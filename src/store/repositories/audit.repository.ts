@@ -91,6 +91,17 @@ export async function listChains(db: Kysely<DB>): Promise<{ chain: string; seq: 
   return [...known.values()];
 }
 
+/** Partnerships whose chain has neither a head nor an event: every partnership's creation is audited, so it was deleted. */
+export async function partnershipsWithoutChain(db: Kysely<DB>, only?: string): Promise<string[]> {
+  let q = db
+    .selectFrom('partnerships as p')
+    .select('p.id')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('audit_heads as h').select('h.chain').whereRef('h.chain', '=', 'p.id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('audit_events as e').select('e.chain').whereRef('e.chain', '=', 'p.id'))));
+  if (only) q = q.where('p.id', '=', only);
+  return (await q.orderBy('p.id').execute()).map((r) => r.id);
+}
+
 /** A page of a partnership's events, newest first, with the actor's name. */
 export async function partnershipAuditPage(db: Kysely<DB>, partnershipId: string, beforeSeq: number | null, limit: number) {
   let q = db
