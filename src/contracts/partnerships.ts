@@ -108,6 +108,8 @@ export const PartnershipQuery = PageQuery.extend({
   model: z.enum(MODELS).optional(),
   stage: z.enum(STAGES).optional(),
   country: CountryCode.optional(),
+  sector: z.enum(SECTORS).optional().describe('Partnerships that name this sector'),
+  visibility: z.enum(VISIBILITIES).optional(),
   mine: z.enum(['true', 'false']).optional().describe('Only partnerships I take part in'),
   sort: z.enum(PARTNERSHIP_SORTS).default('name'),
 });

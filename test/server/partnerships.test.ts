@@ -607,18 +607,18 @@ describe.each(DIALECTS)('partnership routes on %s', (dialect) => {
 
   // ---------------------------------------------------------------------------------------------
   describe('GET /api/v1/partnerships (search)', () => {
-    type Fx = { id: string; name: string; model: string; visibility: string; countries: string[]; stage: Stage };
+    type Fx = { id: string; name: string; model: string; visibility: string; countries: string[]; sectors: string[]; stage: Stage };
     let fixtures: Fx[] = [];
     beforeAll(async () => {
       if (!t) return;
       const specs = [
-        { name: 'Quasar Apple', model: 'ppp', visibility: 'public', countries: ['KE'] },
-        { name: 'Quasar Banana', model: 'msi', visibility: 'private', countries: ['FR', 'KE'] },
-        { name: 'Quasar Cherry', model: 'nonprofit_corporate', visibility: 'public', countries: ['BR'] },
-        { name: 'Quasar Damson', model: 'other', visibility: 'private', countries: [] },
-        { name: 'Quasar Damson', model: 'ppp', visibility: 'public', countries: ['KE'] },
-        { name: 'Quasar Elder', model: 'msi', visibility: 'public', countries: ['GB'] },
-        { name: 'Quasar Fig', model: 'ppp', visibility: 'private', countries: ['KE'] },
+        { name: 'Quasar Apple', model: 'ppp', visibility: 'public', countries: ['KE'], sectors: ['public', 'private'] },
+        { name: 'Quasar Banana', model: 'msi', visibility: 'private', countries: ['FR', 'KE'], sectors: ['nonprofit', 'community'] },
+        { name: 'Quasar Cherry', model: 'nonprofit_corporate', visibility: 'public', countries: ['BR'], sectors: ['private', 'nonprofit'] },
+        { name: 'Quasar Damson', model: 'other', visibility: 'private', countries: [], sectors: [] },
+        { name: 'Quasar Damson', model: 'ppp', visibility: 'public', countries: ['KE'], sectors: ['public'] },
+        { name: 'Quasar Elder', model: 'msi', visibility: 'public', countries: ['GB'], sectors: ['multilateral', 'philanthropic'] },
+        { name: 'Quasar Fig', model: 'ppp', visibility: 'private', countries: ['KE'], sectors: ['public', 'private', 'academic'] },
       ];
       fixtures = [];
       for (const spec of specs) {
@@ -631,7 +631,7 @@ describe.each(DIALECTS)('partnership routes on %s', (dialect) => {
       moved.stage = 'building';
       // the outsider's own private one, with the same search word
       const other = await create(s.outsider, { name: 'Quasar Outsider', convenerOrganisationId: w.orgs.otherOrg, goals: [] });
-      fixtures.push({ id: other.id, name: 'Quasar Outsider', model: 'msi', visibility: 'private', countries: ['KE'], stage: 'scoping' });
+      fixtures.push({ id: other.id, name: 'Quasar Outsider', model: 'msi', visibility: 'private', countries: ['KE'], sectors: ['public', 'nonprofit'], stage: 'scoping' });
     });
     const search = async (qs: string, who: Session | null) => {
       const res = await t.app.inject({ url: `${P}?${qs}`, headers: as(who) });
@@ -655,6 +655,10 @@ describe.each(DIALECTS)('partnership routes on %s', (dialect) => {
       ['stage=building', (f: Fx) => f.stage === 'building'],
       ['country=KE', (f: Fx) => f.countries.includes('KE')],
       ['country=FR&model=msi', (f: Fx) => f.countries.includes('FR') && f.model === 'msi'],
+      ['sector=private', (f: Fx) => f.sectors.includes('private')],
+      ['sector=community', (f: Fx) => f.sectors.includes('community')],
+      ['visibility=private', (f: Fx) => f.visibility === 'private'],
+      ['visibility=public&sector=public', (f: Fx) => f.visibility === 'public' && f.sectors.includes('public')],
       ['mine=true', (f: Fx) => mineOf('convener')(f)],
       ['mine=false', () => true],
     ])('filters with %s', async (qs, pred) => {
@@ -671,7 +675,7 @@ describe.each(DIALECTS)('partnership routes on %s', (dialect) => {
     run('refuses mine=true to anonymous callers with 401', async () => {
       expectProblem(await t.app.inject({ url: `${P}?mine=true` }), 401, 'unauthenticated');
     });
-    run.each([['model=joint', 'model'], ['stage=done', 'stage'], ['country=Kenya', 'country'], ['mine=yes', 'mine'], ['limit=abc', 'limit'], ['sort=stage', 'sort']])(
+    run.each([['model=joint', 'model'], ['stage=done', 'stage'], ['country=Kenya', 'country'], ['sector=industry', 'sector'], ['visibility=secret', 'visibility'], ['mine=yes', 'mine'], ['limit=abc', 'limit'], ['sort=stage', 'sort']])(
       'refuses the query %s with 400 naming the parameter',
       async (qs, field) => {
         expectProblem(await t.app.inject({ url: `${P}?${qs}` }), 400, 'invalid_request', field);

@@ -72,6 +72,8 @@ export interface PartnershipSearch {
   model?: PartnershipModel;
   stage?: Stage;
   country?: string;
+  sector?: string;
+  visibility?: 'public' | 'private';
   /** Who looks: a user id (public ones plus theirs), null for anonymous (public only), 'admin' (all). */
   viewer: string | null | 'admin';
   /** Only the partnerships this user takes part in. */
@@ -108,6 +110,9 @@ export async function searchPartnerships(db: Kysely<DB>, s: PartnershipSearch) {
   if (s.q) q = q.where(sql<boolean>`p.search_name like ${`%${likeEscape(searchForm(s.q))}%`} escape '\\'`);
   if (s.model) q = q.where('p.model', '=', s.model);
   if (s.stage) q = q.where('p.stage', '=', s.stage);
+  if (s.visibility) q = q.where('p.visibility', '=', s.visibility);
+  // sectors is a JSON list of words from a closed set: the quoted word matches that element and no other
+  if (s.sector) q = q.where('p.sectors', 'like', `%${JSON.stringify(s.sector)}%`);
   if (s.country) {
     const c = s.country;
     q = q.where((eb) => eb.exists(eb.selectFrom('partnership_countries as pc').select('pc.country').whereRef('pc.partnership_id', '=', 'p.id').where('pc.country', '=', c)));
