@@ -127,12 +127,23 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const index = path.join(webDir, 'index.html');
   const html = options.serveWeb !== false && fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : null;
   if (html) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+      // the build's chunks carry a hash of their content in their names: a browser keeps them until a release renames them
+      setHeaders: (res, file) => {
+        if (/[\\/]assets[\\/][^\\/]+-[\w-]{8}\.(js|css)$/.test(file)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html));
   }
-  // the SPA's routes: any GET that is not the API and not a file answers with index.html
+  // the SPA's routes: any GET (or HEAD) that is not the API and not a file answers with index.html
   app.setNotFoundHandler((req, reply) => {
-    if (html && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    if (html && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     return sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
   });
   return app;

@@ -29,6 +29,8 @@ describe('accord serve', { timeout: 240_000 }, () => {
     const web = path.join(dir, 'web');
     fs.mkdirSync(web);
     fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><html><head><title>Accord under test</title></head><body><div id="root"></div></body></html>');
+    fs.mkdirSync(path.join(web, 'assets'));
+    fs.writeFileSync(path.join(web, 'assets', 'organisations-page-Bg-fFK23.js'), 'export const page = 1;');
     const file = path.join(dir, 'data', 'accord.db');
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/accord.js'), 'serve', '--demo-if-empty'], {
@@ -71,6 +73,13 @@ describe('accord serve', { timeout: 240_000 }, () => {
         expect(r.headers.get('content-type'), page).toMatch(/text\/html/);
         expect(await r.text(), page).toContain('Accord under test');
       }
+      // a page asked with HEAD (link checkers, monitors) is there too
+      expect((await fetch(`${base}/organisations`, { method: 'HEAD' })).status).toBe(200);
+      // the index is checked on every visit; a build's chunk, named by its content, is kept until a release renames it
+      expect((await fetch(`${base}/`)).headers.get('cache-control')).toBe('no-cache');
+      const chunk = await fetch(`${base}/assets/organisations-page-Bg-fFK23.js`);
+      expect(chunk.status).toBe(200);
+      expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       // an unknown API path is a problem document, not the web app
       const missing = await fetch(`${base}/api/v1/nothing-here`);
       expect(missing.status).toBe(404);
