@@ -148,6 +148,52 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     }
   });
 
+  it('is usable with the keyboard alone: skip link, main navigation, and signing in', async () => {
+    const { ctx, p } = await otherContext('en-GB', { width: 1280, height: 860 });
+    /** Presses Tab until the focused element's text or label matches, as a keyboard user would. */
+    const tabTo = async (what: RegExp, { back = false, field = false, max = 40 } = {}): Promise<void> => {
+      for (let i = 0; i < max; i++) {
+        await p.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+        const [tag, label] = await p.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? [el.tagName, `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}`] : ['', ''];
+        });
+        if (what.test(label) && (!field || tag === 'INPUT')) return;
+      }
+      throw new Error(`${what} is not reachable with Tab`);
+    };
+    try {
+      await p.goto(server.url + '/');
+      await p.locator('main h1').first().waitFor({ timeout: 20_000 });
+      // the first stop skips the header and lands in the page
+      await p.keyboard.press('Tab');
+      expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      await p.keyboard.press('Enter');
+      await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('main');
+      // the main navigation by Tab and Enter
+      await p.keyboard.press('Shift+Tab');
+      await tabTo(/^\s*Organisations\s*$/);
+      await p.keyboard.press('Enter');
+      await p.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
+      // signing in without a mouse: back from the page to the header's button
+      await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('main');
+      await tabTo(/^\s*Sign in\s*$/, { back: true });
+      await p.keyboard.press('Enter');
+      await p.getByRole('heading', { name: 'Sign in to Accord' }).waitFor();
+      await tabTo(/E-mail address/, { field: true });
+      await p.keyboard.type('nora.newcomer@demo.accord.test');
+      await tabTo(/Password/, { field: true });
+      await p.keyboard.type(PASSWORD);
+      await p.keyboard.press('Enter');
+      // signed in, and back on the page where the sign-in began
+      await p.getByRole('button', { name: /Account menu/ }).waitFor();
+      await p.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
+      expect(new URL(p.url()).pathname).toBe('/organisations');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('signs in, with the error shown on a wrong password', async () => {
     await go('/sign-in');
     // Keep the journey in English in this browser whatever the account's language.
