@@ -660,7 +660,8 @@ const BALLOT_MISFIT: Record<BallotKind, string> = {
   consensus: 'agree is read as yes, stand aside as abstain, block as no',
 };
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** A JSON object (not null, not a list): what every part of a charter document must be. */
+export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 const isVoting = (s: Seat): boolean => s.voting !== false;
 const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);

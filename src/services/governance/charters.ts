@@ -2,7 +2,7 @@ import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
 import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
 import { allowedActions, type Actor } from '../../domain/access/can';
-import { checkCharter, errorsOnly, type Charter, type CharterIssue } from '../../domain/governance/charter';
+import { checkCharter, errorsOnly, isObject, type Charter, type CharterIssue, type Seat } from '../../domain/governance/charter';
 import { TEMPLATES, templateById } from '../../domain/governance/templates';
 import * as repo from '../../store/repositories/governance.repository';
 import type { Tx } from '../../store/database';
@@ -43,7 +43,7 @@ export function listTemplates() {
 async function checkHolders(db: Tx, partnershipId: string, charter: Charter, at = 'charter'): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   // only well-formed seats: the domain check has already named every malformed one
-  const seats = Array.isArray(charter.seats) ? charter.seats.filter((s) => typeof s === 'object' && s !== null && !Array.isArray(s)) : [];
+  const seats = Array.isArray(charter.seats) ? charter.seats.filter((s): s is Seat => isObject(s)) : [];
   const orgIds = await repo.currentMemberOrganisations(db, partnershipId, seats.flatMap((s) => (typeof s.organisation === 'string' ? [s.organisation] : [])));
   const people = await repo.participants(db, partnershipId, seats.flatMap((s) => [s.person, s.alternate].filter((v): v is string => typeof v === 'string')));
   seats.forEach((s, i) => {

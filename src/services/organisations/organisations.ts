@@ -8,6 +8,7 @@ import * as users from '../../store/repositories/users.repository';
 import * as partnerships from '../../store/repositories/partnerships.repository';
 import type { OrganisationRecord, OrganisationSearch } from '../../store/repositories/organisations.repository';
 import { scoped } from '../access';
+import { endRolesHeldThrough } from '../partnerships/partnerships';
 
 const lists = (deps: Deps) => ({
   organisationTypes: deps.codelists.sets.organisationTypes,
@@ -174,19 +175,9 @@ export async function removeOrganisationPerson(deps: Deps, anyActor: Actor, id: 
     if (existing.role === 'org_admin' && (await orgs.countOrganisationAdmins(u.trx, id)) <= 1) {
       throw new DomainError('conflict', 'An organisation keeps at least one admin; make someone else admin first');
     }
-    // a person who leaves an organisation stops acting for it in its partnerships
-    const through = await partnerships.rolesThrough(u.trx, userId, id);
-    for (const r of through) {
-      if (r.role === 'convener' && (await partnerships.countConveners(u.trx, r.partnership_id)) <= 1) {
-        throw new DomainError('conflict', 'This person is the last convener of a partnership on behalf of the organisation; name another convener there first');
-      }
-    }
-    const actorId = actor.kind === 'user' ? actor.id : null;
     await orgs.deleteOrganisationPerson(u.trx, id, userId);
-    await u.audit({ partnershipId: null, actorId, action: 'organisation.person_removed', entityType: 'organisation_person', entityId: `${id}:${userId}`, before: { organisationId: id, userId, role: existing.role }, after: null });
-    for (const r of through) {
-      await partnerships.deletePerson(u.trx, r.id);
-      await u.audit({ partnershipId: r.partnership_id, actorId, action: 'person.removed', entityType: 'partnership_person', entityId: r.id, before: { userId, organisationId: id, role: r.role }, after: null });
-    }
+    await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: 'organisation.person_removed', entityType: 'organisation_person', entityId: `${id}:${userId}`, before: { organisationId: id, userId, role: existing.role }, after: null });
+    // a person who leaves an organisation stops acting for it in its partnerships
+    await endRolesHeldThrough(u, actor, await partnerships.rolesThrough(u.trx, userId, id));
   });
 }

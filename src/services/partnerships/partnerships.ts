@@ -359,24 +359,37 @@ export async function updateMember(deps: Deps, actor: Actor, id: string, memberI
       throw new DomainError('duplicate', 'The organisation has rejoined under another membership', [{ field: 'leftOn', message: 'Already a current member' }]);
     }
     const leaves = !before.leftOn && !!next.leftOn;
-    // the organisation's people stop acting for it: the roles they held through it end with its membership
-    const through = leaves ? await repo.peopleThrough(u.trx, id, before.organisationId) : [];
-    const conveners = through.filter((p) => p.role === 'convener').length;
-    if (conveners && (await repo.countConveners(u.trx, id)) - conveners < 1) {
-      throw new DomainError('conflict', 'Its people include the partnership’s last convener; name another convener first', [{ field: 'leftOn', message: 'The organisation’s people include the last convener' }]);
-    }
     await repo.updateMemberRow(u.trx, next);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: leaves ? 'member.left' : 'member.updated', entityType: 'partnership_member', entityId: memberId, before: { role: before.role, leftOn: before.leftOn }, after: { role: next.role, leftOn: next.leftOn } });
-    for (const p of through) {
-      await repo.deletePerson(u.trx, p.id);
-      await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'person.removed', entityType: 'partnership_person', entityId: p.id, before: { userId: p.user_id, organisationId: p.organisation_id, role: p.role }, after: null });
-    }
+    // the organisation's people stop acting for it: the roles they held through it end with its membership
+    if (leaves) await endRolesHeldThrough(u, actor, await repo.peopleThrough(u.trx, id, before.organisationId), 'leftOn');
     const org = (await orgs.findOrganisation(u.trx, before.organisationId))!;
     return { id: memberId, organisationId: org.id, organisationName: org.name, sector: org.sector, country: org.country, role: next.role, joinedOn: next.joinedOn, leftOn: next.leftOn };
   });
 }
 
 // People -----------------------------------------------------------------------------------------
+
+type PersonRow = Awaited<ReturnType<typeof repo.peopleThrough>>[number];
+
+/**
+ * Ends partnership roles held on behalf of an organisation that no longer stands behind them (it left the
+ * partnership, or the person left it), each removal audited in its partnership's chain. Refused with 409, naming
+ * `field` when given, where it would leave a partnership without a convener.
+ */
+export async function endRolesHeldThrough(u: Unit, actor: Actor, rows: readonly PersonRow[], field?: string): Promise<void> {
+  const conveners = new Map<string, number>();
+  for (const r of rows) if (r.role === 'convener') conveners.set(r.partnership_id, (conveners.get(r.partnership_id) ?? 0) + 1);
+  for (const [partnershipId, n] of conveners) {
+    if ((await repo.countConveners(u.trx, partnershipId)) - n < 1) {
+      throw new DomainError('conflict', 'This would leave a partnership without a convener; name another convener there first', field ? [{ field, message: 'The last convener of the partnership acts for this organisation' }] : []);
+    }
+  }
+  for (const r of rows) {
+    await repo.deletePerson(u.trx, r.id);
+    await u.audit({ partnershipId: r.partnership_id, actorId: actorId(actor), action: 'person.removed', entityType: 'partnership_person', entityId: r.id, before: { userId: r.user_id, organisationId: r.organisation_id, role: r.role }, after: null });
+  }
+}
 
 export async function listPeople(deps: Deps, actor: Actor, id: string, f: { role?: PersonRole; cursor?: string; limit: number } = { limit: 200 }) {
   await loadFor(deps.database.db, actor, id, 'partnership.people.read');
