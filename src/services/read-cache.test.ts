@@ -222,3 +222,54 @@ describe('the read cache of credentials, roles and overview answers', () => {
     expect(c.getOverviewBody('p1', 'anonymous', fresh)).toBeUndefined();
   });
 });
+
+describe('the read cache of people’s roles in organisations', () => {
+  const ev = (type: string) => ({ type, partnershipId: '' });
+  const roles = (entries: [string, 'org_admin' | 'member' | null][]) => new Map(entries);
+
+  it('tells which organisations it knows a role for, "none" included, and which must be looked up', () => {
+    const c = new ReadCache();
+    c.setOrganisationRoles('u1', roles([['o1', 'org_admin'], ['o2', null]]), c.organisationRolesToken());
+    const { known, missing } = c.getOrganisationRoles('u1', ['o1', 'o2', 'o3']);
+    expect([...known]).toEqual([['o1', 'org_admin'], ['o2', null]]);
+    expect(missing).toEqual(['o3']);
+    expect(c.getOrganisationRoles('u2', ['o1']).missing).toEqual(['o1']);
+  });
+
+  it('drops every organisation role when anyone joins, leaves or changes role in an organisation, or a user or token changes', () => {
+    for (const type of ['organisation.person_added', 'organisation.person_removed', 'organisation.person_role_changed', 'user.updated', 'api_token.revoked', 'bus.reconnected']) {
+      const c = new ReadCache();
+      c.setOrganisationRoles('u1', roles([['o1', 'member']]), c.organisationRolesToken());
+      c.invalidate([ev(type)]);
+      expect(c.getOrganisationRoles('u1', ['o1']).missing, type).toEqual(['o1']);
+    }
+  });
+
+  it('keeps organisation roles when an organisation’s record changes, on import progress and on partnership events', () => {
+    const c = new ReadCache();
+    c.setOrganisationRoles('u1', roles([['o1', 'member']]), c.organisationRolesToken());
+    c.invalidate([ev('organisation.created'), ev('organisation.updated'), ev('import.progress'), { type: 'goal.added', partnershipId: 'p1' }]);
+    expect(c.getOrganisationRoles('u1', ['o1']).known.get('o1')).toBe('member');
+  });
+
+  it('refuses to store roles looked up before a change of an organisation’s people', () => {
+    const c = new ReadCache();
+    const token = c.organisationRolesToken();
+    c.invalidate([ev('organisation.person_added')]);
+    c.setOrganisationRoles('u1', roles([['o1', null]]), token);
+    expect(c.getOrganisationRoles('u1', ['o1']).missing).toEqual(['o1']);
+  });
+
+  it('expires a person’s organisation roles after authTtlMs, and keeps at most 5 x max of them, dropping the oldest person’s first', () => {
+    let now = 0;
+    const c = new ReadCache(10_000, 2, () => now, 1_000);
+    c.setOrganisationRoles('u1', roles([['o1', 'member']]), c.organisationRolesToken());
+    now = 1_001;
+    expect(c.getOrganisationRoles('u1', ['o1']).missing).toEqual(['o1']);
+
+    c.setOrganisationRoles('u1', roles([['o1', null], ['o2', null], ['o3', null], ['o4', null], ['o5', null]]), c.organisationRolesToken());
+    c.setOrganisationRoles('u2', roles([['o1', 'member'], ['o2', null], ['o3', null], ['o4', null], ['o5', null], ['o6', null]]), c.organisationRolesToken());
+    expect(c.getOrganisationRoles('u1', ['o1']).missing).toEqual(['o1']);
+    expect(c.getOrganisationRoles('u2', ['o1']).known.get('o1')).toBe('member');
+  });
+});

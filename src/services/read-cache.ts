@@ -1,6 +1,7 @@
 import type { BusEvent } from '../store/database';
 import type { UserRecord } from '../store/repositories/users.repository';
 import type { PersonRole } from '../domain/partnerships/partnership';
+import type { OrganisationRole } from '../domain/organisations/organisation';
 import { PROGRESS_EVENT } from './imports/progress';
 
 interface Entry<T> {
@@ -17,11 +18,17 @@ export interface CachedCredential {
 
 /**
  * Platform events (no partnership) that cannot change a user, an API token or a person's role in a partnership:
- * they keep the credentials and roles. They write only an organisation's record or its people
- * (`organisation_people`), which neither reads: partnership roles come from `partnership_people` alone. Import
- * progress is not a change at all (nothing is written, see imports/progress.ts).
+ * they keep the credentials and partnership roles. They write only an organisation's record or its people
+ * (`organisation_people`), which neither reads: partnership roles come from `partnership_people` alone (a person
+ * leaving an organisation also ends the partnership roles held for it, and each of those is an event of that
+ * partnership). Import progress is not a change at all (nothing is written, see imports/progress.ts).
  */
 const KEEPS_CREDENTIALS = new Set(['organisation.created', 'organisation.updated', 'organisation.person_added', 'organisation.person_removed', PROGRESS_EVENT]);
+/**
+ * Platform events that change who holds a role in an organisation: they drop every cached organisation role.
+ * (Any other platform event not in KEEPS_CREDENTIALS drops them too, with the credentials.)
+ */
+const CHANGES_ORGANISATION_ROLES = new Set(['organisation.person_added', 'organisation.person_removed', 'organisation.person_role_changed']);
 
 /**
  * A per-node cache of read models that do not depend on who asks (a partnership's overview data, a page of
@@ -36,7 +43,8 @@ const KEEPS_CREDENTIALS = new Set(['organisation.created', 'organisation.updated
  * that bounds how long another node may honour a revoked token or a removed role if a notification is lost.
  * A partnership's roles go with any event of the partnership (every change of its people is audited there);
  * all credentials and roles go with any platform event but those in KEEPS_CREDENTIALS, and when the bus
- * reconnects.
+ * reconnects. People's roles in organisations (and the absence of one: most organisations on a search page
+ * are not the reader's) are kept the same way and also go with any change of an organisation's people.
  */
 export class ReadCache {
   private overviews = new Map<string, Entry<unknown>>();
@@ -54,6 +62,10 @@ export class ReadCache {
   private roles = new Map<string, Map<string, Entry<readonly PersonRole[]>>>();
   private roleCount = 0;
   private authGen = 0;
+  /** user id -> organisation id -> the user's role in it, or null for none; the whole map expires at once */
+  private orgRoles = new Map<string, { at: number; roles: Map<string, OrganisationRole | null> }>();
+  private orgRoleCount = 0;
+  private orgRolesGen = 0;
 
   constructor(
     private readonly ttlMs = 10_000,
@@ -171,6 +183,48 @@ export class ReadCache {
     }
   }
 
+  /** A token to pass back to `setOrganisationRoles`: the write is ignored if anyone's organisation roles changed since. */
+  organisationRolesToken(): string {
+    return `${this.authGen}:${this.orgRolesGen}`;
+  }
+  /**
+   * What is known of a person's roles in these organisations: `known` (a role, or null for none) and the ids to
+   * look up (`missing`).
+   */
+  getOrganisationRoles(userId: string, organisationIds: readonly string[]): { known: Map<string, OrganisationRole | null>; missing: string[] } {
+    const known = new Map<string, OrganisationRole | null>();
+    let e = this.orgRoles.get(userId);
+    if (e && this.now() - e.at > this.authTtlMs) {
+      this.dropOrganisationRolesOf(userId);
+      e = undefined;
+    }
+    const missing: string[] = [];
+    for (const id of organisationIds) {
+      const role = e?.roles.get(id);
+      if (role === undefined) missing.push(id);
+      else known.set(id, role);
+    }
+    return { known, missing };
+  }
+  setOrganisationRoles(userId: string, roles: ReadonlyMap<string, OrganisationRole | null>, token: string): void {
+    if (token !== this.organisationRolesToken() || roles.size === 0) return;
+    let e = this.orgRoles.get(userId);
+    if (e && this.now() - e.at > this.authTtlMs) {
+      this.dropOrganisationRolesOf(userId);
+      e = undefined;
+    }
+    if (!e) {
+      e = { at: this.now(), roles: new Map() };
+      this.orgRoles.set(userId, e);
+    }
+    for (const [id, role] of roles) {
+      if (!e.roles.has(id)) this.orgRoleCount++;
+      e.roles.set(id, role);
+    }
+    // the oldest people's roles go first (one person's may exceed max: then they are not kept)
+    while (this.orgRoleCount > this.max * 5 && this.orgRoles.size > 0) this.dropOrganisationRolesOf(this.orgRoles.keys().next().value!);
+  }
+
   /** Drops what committed changes touched. */
   invalidate(events: readonly Pick<BusEvent, 'type' | 'partnershipId'>[]): void {
     for (const e of events) {
@@ -188,6 +242,8 @@ export class ReadCache {
       } else if (!KEEPS_CREDENTIALS.has(e.type)) {
         // a user, a token or a person's roles may have changed (user.*, api_token.*, any new kind of platform event)
         this.clearCredentials();
+      } else if (CHANGES_ORGANISATION_ROLES.has(e.type)) {
+        this.clearOrganisationRoles();
       }
       // organisation names and people's names appear in every overview; organisations in every search
       if (e.type === 'organisation.created' || e.type === 'organisation.updated') {
@@ -222,7 +278,21 @@ export class ReadCache {
     this.credentials.clear();
     this.roles.clear();
     this.roleCount = 0;
+    this.clearOrganisationRoles();
     this.authGen++;
+  }
+
+  private clearOrganisationRoles() {
+    this.orgRoles.clear();
+    this.orgRoleCount = 0;
+    this.orgRolesGen++;
+  }
+
+  private dropOrganisationRolesOf(userId: string) {
+    const e = this.orgRoles.get(userId);
+    if (!e) return;
+    this.orgRoleCount -= e.roles.size;
+    this.orgRoles.delete(userId);
   }
 
   private dropRoles(partnershipId: string) {

@@ -65,6 +65,19 @@ describe.each(CASES)('organisation search answers on %s (strict serialiser: %s)'
     const after = OrganisationPage.parse((await search(s.member)).json());
     expect(after.items.find((o) => o.id === orgId)!.allowedActions).toContain('organisation.update');
     expect(after.items.find((o) => o.id !== orgId)!.allowedActions).toEqual(['organisation.read']);
+    const profile = await t.app.inject({ url: `${ORGS}/${orgId}`, headers: as(s.member) });
+    expect(Organisation.parse(profile.json()).allowedActions).toContain('organisation.update');
+  });
+
+  run('answers a reader whose role on a listed organisation was taken away without it, at once', async () => {
+    const given = await t.app.inject({ method: 'POST', url: `${ORGS}/${orgId}/members`, headers: as(s.outsider, true), payload: { email: w.emails.observer, role: 'org_admin' } });
+    expect(given.statusCode, given.body).toBe(201);
+    expect(OrganisationPage.parse((await search(s.observer)).json()).items.find((o) => o.id === orgId)!.allowedActions).toContain('organisation.update');
+    const removed = await t.app.inject({ method: 'DELETE', url: `${ORGS}/${orgId}/members/${w.users.observer}`, headers: as(s.outsider, true) });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(OrganisationPage.parse((await search(s.observer)).json()).items.find((o) => o.id === orgId)!.allowedActions).toEqual(['organisation.read']);
+    const profile = await t.app.inject({ url: `${ORGS}/${orgId}`, headers: as(s.observer) });
+    expect(Organisation.parse(profile.json()).allowedActions).toEqual(['organisation.read']);
   });
 
   run('shows a renamed organisation in the next search', async () => {

@@ -93,9 +93,29 @@ export async function updateOrganisation(deps: Deps, anyActor: Actor, id: string
 
 export async function getOrganisation(deps: Deps, anyActor: Actor, id: string) {
   const o = await orgs.findOrganisation(deps.database.db, id);
-  const actor = await scoped(deps.database.db, anyActor, { organisations: [id] });
+  const actor = await withOrganisationRoles(deps, anyActor, [id]);
   if (!o || !can(actor, 'organisation.read', { type: 'organisation', id })) throw notFound('The organisation');
   return presentOrganisation(actor, o);
+}
+
+/**
+ * The actor with its roles in these organisations (for reads: a write checks inside its transaction with
+ * `scoped`), from the read cache when fresh (about a second, dropped by any change of an organisation's people)
+ * and otherwise from one indexed look-up of the missing ones. Roles in other organisations are left out.
+ */
+async function withOrganisationRoles(deps: Deps, actor: Actor, ids: readonly string[]): Promise<Actor> {
+  if (actor.kind !== 'user') return actor;
+  const { known, missing } = deps.cache.getOrganisationRoles(actor.id, ids);
+  if (missing.length > 0) {
+    const token = deps.cache.organisationRolesToken();
+    const loaded = await scoped(deps.database.db, actor, { organisations: missing });
+    const found = new Map<string, OrganisationRole | null>(missing.map((id) => [id, loaded.kind === 'user' ? (loaded.organisationRoles.get(id) ?? null) : null]));
+    deps.cache.setOrganisationRoles(actor.id, found, token);
+    for (const [id, role] of found) known.set(id, role);
+  }
+  const organisationRoles = new Map([...actor.organisationRoles].filter(([id]) => !known.has(id)));
+  for (const [id, role] of known) if (role) organisationRoles.set(id, role);
+  return { ...actor, organisationRoles };
 }
 
 /** A page of results is the same whoever asks: cached per query until an organisation changes. */
@@ -112,7 +132,7 @@ async function searchPage(deps: Deps, query: OrganisationSearch) {
 
 export async function searchOrganisations(deps: Deps, actor: Actor, query: OrganisationSearch) {
   const { page } = await searchPage(deps, query);
-  actor = await scoped(deps.database.db, actor, { organisations: page.items.map((o) => o.id) });
+  actor = await withOrganisationRoles(deps, actor, page.items.map((o) => o.id));
   return { items: page.items.map((o) => presentOrganisation(actor, o)), nextCursor: page.nextCursor };
 }
 
@@ -125,7 +145,7 @@ export async function searchOrganisations(deps: Deps, actor: Actor, query: Organ
  */
 export async function searchOrganisationsAnswer(deps: Deps, actor: Actor, query: OrganisationSearch, write: (page: Awaited<ReturnType<typeof searchOrganisations>>) => string): Promise<string> {
   const { key, token, page } = await searchPage(deps, query);
-  const scopedActor = await scoped(deps.database.db, actor, { organisations: page.items.map((o) => o.id) });
+  const scopedActor = await withOrganisationRoles(deps, actor, page.items.map((o) => o.id));
   const signature = scopedActor.kind === 'user' ? `user:${scopedActor.isAdmin ? 'admin' : ''}:${page.items.map((o) => scopedActor.organisationRoles.get(o.id) ?? '').join(',')}` : 'anonymous';
   const bodyKey = `${key}\u0000${signature}`;
   const cached = deps.cache.getSearchBody(bodyKey);
