@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { msg } from '../domain/kernel/messages';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -144,7 +145,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   // the SPA's routes: any GET (or HEAD) that is not the API and not a file answers with index.html
   app.setNotFoundHandler((req, reply) => {
     if (html && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-    return sendProblem(reply, req, 404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+    return sendProblem(reply, req, 404, 'not_found', msg('errors.no_route', { method: req.method, path: req.url.split('?')[0] }));
   });
   return app;
 }

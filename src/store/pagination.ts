@@ -1,4 +1,5 @@
-import { DomainError } from '../domain/kernel/errors';
+import { DomainError, issue } from '../domain/kernel/errors';
+import { msg } from '../domain/kernel/messages';
 
 /** Opaque keyset cursor: the sort value and id of the last row of a page. */
 export function encodeCursor(value: string | number, id: string): string {
@@ -15,7 +16,7 @@ export function decodeCursor(cursor: string): [string | number, string] {
   } catch {
     /* fall through */
   }
-  throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  throw new DomainError('bad_request', msg('cursor.invalid'), [issue('cursor', msg('cursor.invalid_short'))]);
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%" literally (used with ESCAPE '\'). */

@@ -15,7 +15,8 @@
  */
 import { isDate } from '../kernel/dates';
 import { decimalText, readDecimal, type DecimalSeparator } from '../kernel/decimal';
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { isMsg, msg, type Msg } from '../kernel/messages';
 import { addF, cmpF, frac, mulF, subF, type Fraction } from '../kernel/fraction';
 import type { Money } from '../kernel/money';
 import { CURRENCIES, MAX_MINOR, checkCurrency, formatMoney, roundHalfEven, type CurrencyTable } from './currency';
@@ -52,29 +53,42 @@ export function quantityValue(q: Quantity): Fraction {
  */
 export function readQuantity(text: string, unit: string, decimal: DecimalSeparator = '.', field = 'quantity'): { ok: true; quantity: Quantity } | { ok: false; issue: FieldIssue } {
   const r = readDecimal(text, decimal);
-  if (!r.ok) return { ok: false, issue: { field: `${field}.value`, message: r.message, code: r.code } };
+  if (!r.ok) return { ok: false, issue: decimalIssue(`${field}.value`, r) };
   const issues = checkQuantity({ value: decimalText(r.value), unit }, field);
-  if (r.decimals > MAX_QUANTITY_DECIMALS) issues.unshift({ field: `${field}.value`, message: `Use at most ${MAX_QUANTITY_DECIMALS} decimals`, code: 'too_many_decimals' });
+  if (r.decimals > MAX_QUANTITY_DECIMALS) issues.unshift(issue(`${field}.value`, msg('commitments.too_many_decimals', { max: MAX_QUANTITY_DECIMALS }), 'too_many_decimals'));
   if (issues.length) return { ok: false, issue: issues[0] };
   return { ok: true, quantity: { value: decimalText(r.value), unit: unit.trim() } };
 }
 
+/** Why decimal text is not a number, as a field issue (in the reader's language where the reading carries a message). */
+function decimalIssue(field: string, r: { message: string; code: string }): FieldIssue {
+  const m = (r as { msg?: unknown }).msg;
+  return isMsg(m) ? issue(field, m, r.code) : { field, message: r.message, code: r.code };
+}
+
 /** Every problem of a quantity: a positive canonical decimal value (at most 6 decimals) and a unit of 1 to 40 characters. */
 export function checkQuantity(q: unknown, field = 'quantity'): FieldIssue[] {
-  if (!q || typeof q !== 'object') return [{ field, message: 'A quantity has a value and a unit', code: 'invalid_quantity' }];
+  if (!q || typeof q !== 'object') return [issue(field, msg('commitments.quantity.invalid'), 'invalid_quantity')];
   const { value, unit } = q as Partial<Quantity>;
   const issues: FieldIssue[] = [];
   const r = typeof value === 'string' ? readDecimal(value) : null;
-  if (!r || !r.ok) issues.push({ field: `${field}.value`, message: 'Write the quantity as a number such as 200 or 12.5', code: 'invalid_number' });
-  else if (r.value.num <= 0n) issues.push({ field: `${field}.value`, message: 'A quantity is more than zero', code: 'not_positive' });
-  else if (r.decimals > MAX_QUANTITY_DECIMALS) issues.push({ field: `${field}.value`, message: `Use at most ${MAX_QUANTITY_DECIMALS} decimals`, code: 'too_many_decimals' });
-  else if (!/^\d+(\.\d+)?$/.test(value as string)) issues.push({ field: `${field}.value`, message: 'Write the quantity with digits and "." only, such as 1000000 or 12.5', code: 'invalid_number' });
-  if (typeof unit !== 'string' || !unit.trim()) issues.push({ field: `${field}.unit`, message: 'Name the unit: person-days, doses, tonnes...', code: 'required' });
-  else if (unit.trim().length > MAX_UNIT_LENGTH) issues.push({ field: `${field}.unit`, message: `Use at most ${MAX_UNIT_LENGTH} characters`, code: 'too_long' });
+  if (!r || !r.ok) issues.push(issue(`${field}.value`, msg('commitments.quantity.not_a_number'), 'invalid_number'));
+  else if (r.value.num <= 0n) issues.push(issue(`${field}.value`, msg('commitments.quantity.not_positive'), 'not_positive'));
+  else if (r.decimals > MAX_QUANTITY_DECIMALS) issues.push(issue(`${field}.value`, msg('commitments.too_many_decimals', { max: MAX_QUANTITY_DECIMALS }), 'too_many_decimals'));
+  else if (!/^\d+(\.\d+)?$/.test(value as string)) issues.push(issue(`${field}.value`, msg('commitments.quantity.digits_only'), 'invalid_number'));
+  if (typeof unit !== 'string' || !unit.trim()) issues.push(issue(`${field}.unit`, msg('commitments.quantity.unit_required'), 'required'));
+  else if (unit.trim().length > MAX_UNIT_LENGTH) issues.push(issue(`${field}.unit`, msg('commitments.too_long', { max: MAX_UNIT_LENGTH }), 'too_long'));
   return issues;
 }
 
 const showQuantity = (f: Fraction, unit: string): string => `${decimalText(f)} ${unit}`;
+
+/** A commitment's status, worded in the reader's language (English: the API's own value). */
+const statusWord = (s: CommitmentStatus): Msg => msg(`commitments.status.${s}`);
+/** A delivery's status, worded in the reader's language (English: the API's own value). */
+const deliveryStatusWord = (s: DeliveryStatus): Msg => msg(`commitments.delivery_status.${s}`);
+/** The items worded as one list, "a, b, c". */
+const listOf = (items: readonly Msg[]): Msg => items.slice(0, -1).reduceRight((rest, first) => msg('commitments.list', { first, rest }), items[items.length - 1]);
 
 // ---- commitments --------------------------------------------------------------------------------
 
@@ -127,21 +141,22 @@ export interface CommitmentContext {
 
 const LIMITS = { description: 2000, basis: 1000, condition: 1000, conditions: 50, tranches: 120, goals: 50 } as const;
 
-function checkText(value: unknown, field: string, max: number, required: boolean, what: string): FieldIssue[] {
+/** `what` names the text, one of the `commitments.what.*` messages. */
+function checkText(value: unknown, field: string, max: number, required: boolean, what: Msg): FieldIssue[] {
   if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
-    return required ? [{ field, message: `${what} is required`, code: 'required' }] : [];
+    return required ? [issue(field, msg('commitments.text.required', { what }), 'required')] : [];
   }
-  if (typeof value !== 'string') return [{ field, message: `${what} is text`, code: 'invalid' }];
-  if (value.trim().length > max) return [{ field, message: `Use at most ${max} characters`, code: 'too_long' }];
+  if (typeof value !== 'string') return [issue(field, msg('commitments.text.not_text', { what }), 'invalid')];
+  if (value.trim().length > max) return [issue(field, msg('commitments.too_long', { max }), 'too_long')];
   return [];
 }
 
 function checkAmount(m: unknown, field: string, table: CurrencyTable, allowZero = false): FieldIssue[] {
-  if (!m || typeof m !== 'object' || typeof (m as Money).minor !== 'bigint') return [{ field, message: 'An amount is integer minor units with a currency', code: 'invalid_amount' }];
+  if (!m || typeof m !== 'object' || typeof (m as Money).minor !== 'bigint') return [issue(field, msg('commitments.amount.invalid'), 'invalid_amount')];
   const money = m as Money;
   const issues = checkCurrency(money.currency, `${field}.currency`, table);
-  if (money.minor < 0n || (!allowZero && money.minor === 0n)) issues.push({ field, message: allowZero ? 'An amount is not negative' : 'An amount is more than zero', code: 'not_positive' });
-  else if (money.minor > MAX_MINOR) issues.push({ field, message: 'The amount is too large', code: 'too_large' });
+  if (money.minor < 0n || (!allowZero && money.minor === 0n)) issues.push(issue(field, msg(allowZero ? 'commitments.amount.negative' : 'commitments.amount.not_positive'), 'not_positive'));
+  else if (money.minor > MAX_MINOR) issues.push(issue(field, msg('commitments.amount.too_large'), 'too_large'));
   return issues;
 }
 
@@ -150,19 +165,19 @@ export function checkTerms(t: CommitmentTerms, kind: ResourceKind, pledgedOn: st
   const issues = checkAmount(t.valuation, 'valuation', table);
   const valuationOk = issues.length === 0;
   if (kind === 'cash') {
-    if (t.quantity != null) issues.push({ field: 'quantity', message: 'A cash pledge has no quantity: its amount is its valuation', code: 'not_applicable' });
+    if (t.quantity != null) issues.push(issue('quantity', msg('commitments.cash_has_no_quantity'), 'not_applicable'));
   } else {
     if (t.quantity != null) issues.push(...checkQuantity(t.quantity, 'quantity'));
-    issues.push(...checkText(t.valuationBasis, 'valuationBasis', LIMITS.basis, true, 'The basis of the valuation'));
+    issues.push(...checkText(t.valuationBasis, 'valuationBasis', LIMITS.basis, true, msg('commitments.what.valuation_basis')));
   }
-  if (kind === 'cash') issues.push(...checkText(t.valuationBasis, 'valuationBasis', LIMITS.basis, false, 'The basis of the valuation'));
+  if (kind === 'cash') issues.push(...checkText(t.valuationBasis, 'valuationBasis', LIMITS.basis, false, msg('commitments.what.valuation_basis')));
   const quantityOk = t.quantity != null && checkQuantity(t.quantity).length === 0;
 
   if (!Array.isArray(t.tranches) || t.tranches.length === 0) {
-    issues.push({ field: 'tranches', message: 'Give at least one tranche: what is due by when', code: 'required' });
+    issues.push(issue('tranches', msg('commitments.tranches.required'), 'required'));
     return issues;
   }
-  if (t.tranches.length > LIMITS.tranches) issues.push({ field: 'tranches', message: `Use at most ${LIMITS.tranches} tranches`, code: 'too_many' });
+  if (t.tranches.length > LIMITS.tranches) issues.push(issue('tranches', msg('commitments.tranches.too_many', { max: LIMITS.tranches }), 'too_many'));
   let sum = 0n;
   let qSum = frac(0);
   let allOk = true;
@@ -170,20 +185,20 @@ export function checkTerms(t: CommitmentTerms, kind: ResourceKind, pledgedOn: st
   t.tranches.forEach((tr, i) => {
     const at = `tranches.${i}`;
     const own: FieldIssue[] = [];
-    if (!isDate(tr.dueOn)) own.push({ field: `${at}.dueOn`, message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
-    else if (isDate(pledgedOn) && tr.dueOn < pledgedOn) own.push({ field: `${at}.dueOn`, message: `A tranche cannot be due before the pledge (${pledgedOn})`, code: 'before_pledge' });
+    if (!isDate(tr.dueOn)) own.push(issue(`${at}.dueOn`, msg('commitments.date_format'), 'invalid_date'));
+    else if (isDate(pledgedOn) && tr.dueOn < pledgedOn) own.push(issue(`${at}.dueOn`, msg('commitments.tranches.before_pledge', { date: pledgedOn }), 'before_pledge'));
     const amountIssues = checkAmount(tr.value, `${at}.value`, table);
     own.push(...amountIssues);
     if (amountIssues.length === 0 && valuationOk && tr.value.currency !== t.valuation.currency) {
-      own.push({ field: `${at}.value.currency`, message: `Tranches are in the currency of the valuation (${t.valuation.currency})`, code: 'currency_mismatch' });
+      own.push(issue(`${at}.value.currency`, msg('commitments.tranches.currency', { currency: t.valuation.currency }), 'currency_mismatch'));
     }
     if (tr.quantity != null) {
-      if (t.quantity == null) own.push({ field: `${at}.quantity`, message: 'The commitment has no quantity, so its tranches have none', code: 'not_applicable' });
+      if (t.quantity == null) own.push(issue(`${at}.quantity`, msg('commitments.tranches.no_quantity'), 'not_applicable'));
       else {
         const qi = checkQuantity(tr.quantity, `${at}.quantity`);
         own.push(...qi);
         if (qi.length === 0 && quantityOk && tr.quantity.unit.trim() !== t.quantity.unit.trim()) {
-          own.push({ field: `${at}.quantity.unit`, message: `Use the unit of the commitment (${t.quantity.unit})`, code: 'unit_mismatch' });
+          own.push(issue(`${at}.quantity.unit`, msg('commitments.unit_of_commitment', { unit: t.quantity.unit }), 'unit_mismatch'));
         } else if (qi.length === 0) qSum = addF(qSum, quantityValue(tr.quantity));
       }
     }
@@ -192,18 +207,20 @@ export function checkTerms(t: CommitmentTerms, kind: ResourceKind, pledgedOn: st
     issues.push(...own);
   });
   if (t.quantity != null && withQuantity > 0 && withQuantity < t.tranches.length) {
-    issues.push({ field: 'tranches', message: 'Give a quantity for every tranche or for none', code: 'incomplete' });
+    issues.push(issue('tranches', msg('commitments.tranches.quantity_all_or_none'), 'incomplete'));
     allOk = false;
   }
   if (allOk && valuationOk && sum !== t.valuation.minor) {
-    issues.push({
-      field: 'tranches',
-      message: `The tranches add up to ${formatMoney({ minor: sum, currency: t.valuation.currency }, { code: true }, table)}, not the valuation of ${formatMoney(t.valuation, { code: true }, table)}`,
-      code: 'tranches_total',
-    });
+    issues.push(
+      issue(
+        'tranches',
+        msg('commitments.tranches.total_value', { total: formatMoney({ minor: sum, currency: t.valuation.currency }, { code: true }, table), valuation: formatMoney(t.valuation, { code: true }, table) }),
+        'tranches_total',
+      ),
+    );
   }
   if (allOk && quantityOk && withQuantity === t.tranches.length && cmpF(qSum, quantityValue(t.quantity!)) !== 0) {
-    issues.push({ field: 'tranches', message: `The tranches add up to ${showQuantity(qSum, t.quantity!.unit)}, not ${showQuantity(quantityValue(t.quantity!), t.quantity!.unit)}`, code: 'tranches_total' });
+    issues.push(issue('tranches', msg('commitments.tranches.total_quantity', { total: showQuantity(qSum, t.quantity!.unit), expected: showQuantity(quantityValue(t.quantity!), t.quantity!.unit) }), 'tranches_total'));
   }
   return issues;
 }
@@ -212,23 +229,23 @@ export function checkTerms(t: CommitmentTerms, kind: ResourceKind, pledgedOn: st
 export function checkCommitment(input: CommitmentInput, ctx: CommitmentContext = {}): FieldIssue[] {
   const table = ctx.currencies ?? CURRENCIES;
   const issues: FieldIssue[] = [];
-  if (typeof input.partner !== 'string' || !input.partner) issues.push({ field: 'partner', message: 'Name the pledging partner', code: 'required' });
-  else if (ctx.partners && !ctx.partners.has(input.partner)) issues.push({ field: 'partner', message: 'The pledging organisation is not a member of this partnership', code: 'unknown_partner' });
-  if (!isResourceKind(input.kind)) issues.push({ field: 'kind', message: `Use one of: ${RESOURCE_KINDS.join(', ')}`, code: 'invalid_kind' });
-  issues.push(...checkText(input.description, 'description', LIMITS.description, true, 'A description'));
-  if (!isDate(input.pledgedOn)) issues.push({ field: 'pledgedOn', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
+  if (typeof input.partner !== 'string' || !input.partner) issues.push(issue('partner', msg('commitments.partner.required'), 'required'));
+  else if (ctx.partners && !ctx.partners.has(input.partner)) issues.push(issue('partner', msg('commitments.partner.not_member'), 'unknown_partner'));
+  if (!isResourceKind(input.kind)) issues.push(issue('kind', msg('commitments.kind.invalid', { kinds: RESOURCE_KINDS.join(', ') }), 'invalid_kind'));
+  issues.push(...checkText(input.description, 'description', LIMITS.description, true, msg('commitments.what.description')));
+  if (!isDate(input.pledgedOn)) issues.push(issue('pledgedOn', msg('commitments.date_format'), 'invalid_date'));
   if (isResourceKind(input.kind)) issues.push(...checkTerms(input, input.kind, input.pledgedOn, table));
   const conditions = Array.isArray(input.conditions) ? input.conditions : [];
-  if (conditions.length > LIMITS.conditions) issues.push({ field: 'conditions', message: `Use at most ${LIMITS.conditions} conditions`, code: 'too_many' });
-  conditions.forEach((c, i) => issues.push(...checkText(c, `conditions.${i}`, LIMITS.condition, true, 'A condition')));
+  if (conditions.length > LIMITS.conditions) issues.push(issue('conditions', msg('commitments.conditions.too_many', { max: LIMITS.conditions }), 'too_many'));
+  conditions.forEach((c, i) => issues.push(...checkText(c, `conditions.${i}`, LIMITS.condition, true, msg('commitments.what.condition'))));
   const goals = Array.isArray(input.goalIds) ? input.goalIds : [];
-  if (goals.length > LIMITS.goals) issues.push({ field: 'goalIds', message: `Use at most ${LIMITS.goals} goals`, code: 'too_many' });
+  if (goals.length > LIMITS.goals) issues.push(issue('goalIds', msg('commitments.goals.too_many', { max: LIMITS.goals }), 'too_many'));
   goals.forEach((g, i) => {
-    if (ctx.goals && !ctx.goals.has(g)) issues.push({ field: `goalIds.${i}`, message: 'Not a goal of this partnership', code: 'unknown_goal' });
+    if (ctx.goals && !ctx.goals.has(g)) issues.push(issue(`goalIds.${i}`, msg('commitments.goals.unknown'), 'unknown_goal'));
   });
-  if (new Set(goals).size !== goals.length) issues.push({ field: 'goalIds', message: 'A goal is listed twice', code: 'duplicate' });
+  if (new Set(goals).size !== goals.length) issues.push(issue('goalIds', msg('commitments.goals.duplicate'), 'duplicate'));
   if (input.decisionId != null && ctx.decisions && !ctx.decisions.has(input.decisionId)) {
-    issues.push({ field: 'decisionId', message: 'Not a decision of this partnership', code: 'unknown_decision' });
+    issues.push(issue('decisionId', msg('commitments.decision.unknown'), 'unknown_decision'));
   }
   return issues;
 }
@@ -248,7 +265,7 @@ const normaliseTerms = (t: CommitmentTerms): CommitmentTerms => ({
 /** A new commitment in status pledged, texts trimmed and tranches in due-date order; throws `validation_failed` with every issue. */
 export function newCommitment(id: string, input: CommitmentInput, ctx: CommitmentContext = {}): Commitment {
   const issues = checkCommitment(input, ctx);
-  if (issues.length) throw new DomainError('validation_failed', 'The commitment has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('commitments.invalid_fields'), issues);
   return {
     id,
     status: 'pledged',
@@ -326,26 +343,27 @@ export function decideCommitmentTransition(c: Pick<Commitment, 'status'>, to: Co
   if (!MANUAL_TRANSITIONS[from].includes(to)) {
     const allowed = MANUAL_TRANSITIONS[from];
     const derived = DERIVED_TRANSITIONS[from].includes(to) || to === 'partially_delivered' || to === 'delivered';
-    const why = derived
-      ? `; ${to} follows from the confirmed deliveries, record a delivery instead`
+    const words = { from: statusWord(from), to: statusWord(to) };
+    const refusal = derived
+      ? msg('commitments.transition.derived', words)
       : allowed.length
-        ? `; allowed: ${allowed.join(', ')}`
+        ? msg('commitments.transition.allowed', { ...words, allowed: listOf(allowed.map(statusWord)) })
         : from === 'delivered'
-          ? '; it is fully delivered (amend it to pledge more)'
-          : `; it is ${from}`;
-    throw new DomainError('illegal_transition', `A commitment cannot move from ${from} to ${to}${why}`, [{ field: 'to', message: `Not allowed from ${from}` }], {
+          ? msg('commitments.transition.fully_delivered', words)
+          : msg('commitments.transition.final', words);
+    throw new DomainError('illegal_transition', refusal, [issue('to', msg('commitments.not_allowed_from', { from: words.from }))], {
       from,
       to,
       allowed: [...allowed],
     });
   }
   const issues: FieldIssue[] = [];
-  if (!isDate(act.on)) issues.push({ field: 'on', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
+  if (!isDate(act.on)) issues.push(issue('on', msg('commitments.date_format'), 'invalid_date'));
   const reason = act.reason?.trim() || null;
-  if (ENDED.includes(to) && !reason) issues.push({ field: 'reason', message: `Say why the commitment is ${to}`, code: 'required' });
-  if (issues.length) throw new DomainError('validation_failed', 'The change has invalid fields', issues);
+  if (ENDED.includes(to) && !reason) issues.push(issue('reason', msg('commitments.reason.ended', { status: statusWord(to) }), 'required'));
+  if (issues.length) throw new DomainError('validation_failed', msg('commitments.change_invalid_fields'), issues);
   if (ENDED.includes(to) && totals.pending.count > 0) {
-    throw new DomainError('conflict', 'Confirm or reject the deliveries awaiting confirmation first', [{ field: 'to', message: 'Deliveries await confirmation' }]);
+    throw new DomainError('conflict', msg('commitments.pending_first'), [issue('to', msg('commitments.pending_deliveries'))]);
   }
   return { from, to, on: act.on, by: act.by, reason };
 }
@@ -598,7 +616,7 @@ function checkEvidence(e: string, field: string): FieldIssue[] {
       /* not a URL: reported below */
     }
   }
-  return [{ field, message: 'Evidence is a link (https://...) or a file reference (file:<id>)', code: 'invalid_evidence' }];
+  return [issue(field, msg('commitments.evidence.invalid'), 'invalid_evidence')];
 }
 
 /**
@@ -610,46 +628,50 @@ function checkEvidence(e: string, field: string): FieldIssue[] {
  */
 export function checkDelivery(c: Commitment, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>, input: DeliveryInput, today: string, table: CurrencyTable = CURRENCIES): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!isDate(input.on)) issues.push({ field: 'on', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
-  else if (input.on > today) issues.push({ field: 'on', message: 'A delivery cannot be dated in the future', code: 'in_future' });
-  else if (input.on < c.pledgedOn) issues.push({ field: 'on', message: `A delivery cannot be dated before the pledge (${c.pledgedOn})`, code: 'before_pledge' });
+  if (!isDate(input.on)) issues.push(issue('on', msg('commitments.date_format'), 'invalid_date'));
+  else if (input.on > today) issues.push(issue('on', msg('commitments.delivery.in_future'), 'in_future'));
+  else if (input.on < c.pledgedOn) issues.push(issue('on', msg('commitments.delivery.before_pledge', { date: c.pledgedOn }), 'before_pledge'));
   const valueIssues = checkAmount(input.value, 'value', table, true);
   issues.push(...valueIssues);
   const valueOk = valueIssues.length === 0 && input.value.currency === c.valuation.currency;
-  if (valueIssues.length === 0 && !valueOk) issues.push({ field: 'value.currency', message: `Deliveries are in the currency of the commitment (${c.valuation.currency})`, code: 'currency_mismatch' });
+  if (valueIssues.length === 0 && !valueOk) issues.push(issue('value.currency', msg('commitments.delivery.currency', { currency: c.valuation.currency }), 'currency_mismatch'));
   let quantityOk = false;
   if (input.quantity != null) {
-    if (!c.quantity) issues.push({ field: 'quantity', message: 'The commitment has no quantity: deliver a value', code: 'not_applicable' });
+    if (!c.quantity) issues.push(issue('quantity', msg('commitments.delivery.no_quantity'), 'not_applicable'));
     else {
       const qi = checkQuantity(input.quantity, 'quantity');
       issues.push(...qi);
-      if (qi.length === 0 && input.quantity.unit.trim() !== c.quantity.unit) issues.push({ field: 'quantity.unit', message: `Use the unit of the commitment (${c.quantity.unit})`, code: 'unit_mismatch' });
+      if (qi.length === 0 && input.quantity.unit.trim() !== c.quantity.unit) issues.push(issue('quantity.unit', msg('commitments.unit_of_commitment', { unit: c.quantity.unit }), 'unit_mismatch'));
       else quantityOk = qi.length === 0;
     }
   }
-  if (valueOk && input.value.minor === 0n && !quantityOk) issues.push({ field: 'value', message: 'Deliver a value above zero, or a quantity', code: 'not_positive' });
+  if (valueOk && input.value.minor === 0n && !quantityOk) issues.push(issue('value', msg('commitments.delivery.nothing'), 'not_positive'));
   const evidence = input.evidence ?? [];
-  if (evidence.length > 20) issues.push({ field: 'evidence', message: 'Give at most 20 pieces of evidence', code: 'too_many' });
+  if (evidence.length > 20) issues.push(issue('evidence', msg('commitments.evidence.too_many', { max: 20 }), 'too_many'));
   evidence.forEach((e, i) => issues.push(...checkEvidence(e, `evidence.${i}`)));
-  if (typeof input.recordedBy !== 'string' || !input.recordedBy) issues.push({ field: 'recordedBy', message: 'Say who recorded the delivery', code: 'required' });
-  issues.push(...checkText(input.note, 'note', LIMITS.description, false, 'A note'));
+  if (typeof input.recordedBy !== 'string' || !input.recordedBy) issues.push(issue('recordedBy', msg('commitments.delivery.recorded_by'), 'required'));
+  issues.push(...checkText(input.note, 'note', LIMITS.description, false, msg('commitments.what.note')));
 
   const p = progressOf(c, totals);
   if (valueOk && input.value.minor > p.remaining.minor) {
-    issues.push({
-      field: 'value',
-      message: `This delivery (${formatMoney(input.value, { code: true, group: ',' }, table)}) is more than what remains of the commitment (${formatMoney(p.remaining, { code: true, group: ',' }, table)}): amend the commitment first`,
-      code: 'exceeds_remaining',
-    });
+    issues.push(
+      issue(
+        'value',
+        msg('commitments.delivery.exceeds_remaining', { delivery: formatMoney(input.value, { code: true, group: ',' }, table), remaining: formatMoney(p.remaining, { code: true, group: ',' }, table) }),
+        'exceeds_remaining',
+      ),
+    );
   }
   if (quantityOk && p.quantity) {
     const remaining = readDecimal(p.quantity.remaining);
     if (remaining.ok && cmpF(quantityValue(input.quantity!), remaining.value) > 0) {
-      issues.push({
-        field: 'quantity.value',
-        message: `This delivery (${input.quantity!.value} ${p.quantity.unit}) is more than what remains of the commitment (${p.quantity.remaining} ${p.quantity.unit}): amend the commitment first`,
-        code: 'exceeds_remaining',
-      });
+      issues.push(
+        issue(
+          'quantity.value',
+          msg('commitments.delivery.exceeds_remaining', { delivery: `${input.quantity!.value} ${p.quantity.unit}`, remaining: `${p.quantity.remaining} ${p.quantity.unit}` }),
+          'exceeds_remaining',
+        ),
+      );
     }
   }
   return issues;
@@ -662,11 +684,12 @@ export function checkDelivery(c: Commitment, totals: Pick<DeliveryTotals, 'confi
  */
 export function decideDelivery(id: string, c: Commitment, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>, input: DeliveryInput, today: string, table: CurrencyTable = CURRENCIES): Delivery {
   if (!DELIVERABLE.includes(c.status)) {
-    const hint = c.status === 'pledged' ? ': confirm the commitment first' : c.status === 'delivered' ? ': it is fully delivered; amend it first to deliver more' : `: it is ${c.status}`;
-    throw new DomainError('illegal_transition', `No delivery can be recorded against a ${c.status} commitment${hint}`, [{ field: 'commitment', message: `The commitment is ${c.status}` }], { status: c.status });
+    const status = statusWord(c.status);
+    const refusal = msg(c.status === 'pledged' ? 'commitments.delivery.not_confirmed' : c.status === 'delivered' ? 'commitments.delivery.fully_delivered' : 'commitments.delivery.ended', { status });
+    throw new DomainError('illegal_transition', refusal, [issue('commitment', msg('commitments.commitment_is', { status }))], { status: c.status });
   }
   const issues = checkDelivery(c, totals, input, today, table);
-  if (issues.length) throw new DomainError('validation_failed', 'The delivery has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('commitments.delivery.invalid_fields'), issues);
   return {
     id,
     on: input.on,
@@ -705,20 +728,23 @@ export interface DeliveryChange {
 export function decideDeliveryTransition(c: Pick<Commitment, 'status'>, d: Pick<Delivery, 'id' | 'status'>, to: DeliveryStatus, act: Act): DeliveryChange {
   const allowed = DELIVERY_TRANSITIONS[d.status];
   if (!allowed.includes(to)) {
-    throw new DomainError('illegal_transition', `A delivery cannot move from ${d.status} to ${to}` + (allowed.length ? `; allowed: ${allowed.join(', ')}` : `; it is ${d.status}`), [{ field: 'to', message: `Not allowed from ${d.status}` }], {
+    const words = { from: deliveryStatusWord(d.status), to: deliveryStatusWord(to) };
+    const refusal = allowed.length ? msg('commitments.delivery_transition.allowed', { ...words, allowed: listOf(allowed.map(deliveryStatusWord)) }) : msg('commitments.delivery_transition.final', words);
+    throw new DomainError('illegal_transition', refusal, [issue('to', msg('commitments.not_allowed_from', { from: words.from }))], {
       from: d.status,
       to,
       allowed: [...allowed],
     });
   }
   if (to === 'confirmed' && ENDED.includes(c.status)) {
-    throw new DomainError('illegal_transition', `The commitment is ${c.status}: its pending deliveries can only be rejected`, [{ field: 'to', message: `The commitment is ${c.status}` }], { from: d.status, to, allowed: ['rejected'] });
+    const status = statusWord(c.status);
+    throw new DomainError('illegal_transition', msg('commitments.delivery_transition.commitment_ended', { status }), [issue('to', msg('commitments.commitment_is', { status }))], { from: d.status, to, allowed: ['rejected'] });
   }
   const issues: FieldIssue[] = [];
-  if (!isDate(act.on)) issues.push({ field: 'on', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
+  if (!isDate(act.on)) issues.push(issue('on', msg('commitments.date_format'), 'invalid_date'));
   const reason = act.reason?.trim() || null;
-  if (to !== 'confirmed' && !reason) issues.push({ field: 'reason', message: to === 'rejected' ? 'Say why the delivery is rejected' : 'Say why the delivery is reversed', code: 'required' });
-  if (issues.length) throw new DomainError('validation_failed', 'The change has invalid fields', issues);
+  if (to !== 'confirmed' && !reason) issues.push(issue('reason', msg(to === 'rejected' ? 'commitments.delivery.reason_rejected' : 'commitments.delivery.reason_reversed'), 'required'));
+  if (issues.length) throw new DomainError('validation_failed', msg('commitments.change_invalid_fields'), issues);
   return { deliveryId: d.id, from: d.status, to, on: act.on, by: act.by, reason };
 }
 
@@ -768,7 +794,8 @@ export interface AmendmentDecision {
  */
 export function decideAmendment(c: Commitment, totals: Pick<DeliveryTotals, 'confirmed' | 'pending'>, input: AmendmentInput, table: CurrencyTable = CURRENCIES): AmendmentDecision {
   if (ENDED.includes(c.status)) {
-    throw new DomainError('illegal_transition', `A ${c.status} commitment cannot be amended`, [{ field: 'commitment', message: `The commitment is ${c.status}` }], { status: c.status });
+    const status = statusWord(c.status);
+    throw new DomainError('illegal_transition', msg('commitments.amend.ended', { status }), [issue('commitment', msg('commitments.commitment_is', { status }))], { status: c.status });
   }
   const before: CommitmentTerms = { valuation: c.valuation, quantity: c.quantity, valuationBasis: c.valuationBasis, tranches: c.tranches };
   const afterRaw: CommitmentTerms = {
@@ -779,34 +806,34 @@ export function decideAmendment(c: Commitment, totals: Pick<DeliveryTotals, 'con
   };
   const issues: FieldIssue[] = [];
   const reason = input.reason?.trim();
-  if (!reason) issues.push({ field: 'reason', message: 'Say why the commitment is amended', code: 'required' });
-  if (!isDate(input.on)) issues.push({ field: 'on', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
+  if (!reason) issues.push(issue('reason', msg('commitments.amend.reason'), 'required'));
+  if (!isDate(input.on)) issues.push(issue('on', msg('commitments.date_format'), 'invalid_date'));
   if (input.valuation && input.valuation.currency !== c.valuation.currency) {
-    issues.push({ field: 'valuation.currency', message: 'The currency of a commitment cannot change: record a new commitment instead', code: 'currency_change' });
+    issues.push(issue('valuation.currency', msg('commitments.amend.currency_change'), 'currency_change'));
   }
   if (c.quantity && input.quantity && input.quantity.unit.trim() !== c.quantity.unit) {
     // a delivered or pending quantity is more than zero: the totals say whether any delivery counted one
     const used = totals.confirmed.quantity.num !== 0n || totals.pending.quantity.num !== 0n;
-    if (used) issues.push({ field: 'quantity.unit', message: `Deliveries are counted in ${c.quantity.unit}: the unit cannot change`, code: 'unit_change' });
+    if (used) issues.push(issue('quantity.unit', msg('commitments.amend.unit_change', { unit: c.quantity.unit }), 'unit_change'));
   }
   if (issues.length === 0) issues.push(...checkTerms(afterRaw, c.kind, c.pledgedOn, table));
   if (issues.length === 0) {
     const after = normaliseTerms(afterRaw);
     if (JSON.stringify(after, big) === JSON.stringify(normaliseTerms(before), big)) {
-      issues.push({ field: 'valuation', message: 'The amendment changes nothing', code: 'no_change' });
+      issues.push(issue('valuation', msg('commitments.amend.no_change'), 'no_change'));
     } else {
       const p = progressOf(c, totals);
       const used = p.delivered.minor + p.pending.minor;
       if (after.valuation.minor < used) {
-        issues.push({ field: 'valuation', message: `${formatMoney({ minor: used, currency: c.valuation.currency }, { code: true, group: ',' }, table)} is already delivered or awaiting confirmation: the valuation cannot be lower`, code: 'below_delivered' });
+        issues.push(issue('valuation', msg('commitments.amend.below_delivered_value', { amount: formatMoney({ minor: used, currency: c.valuation.currency }, { code: true, group: ',' }, table) }), 'below_delivered'));
       }
       if (p.quantity && after.quantity) {
         const usedQ = addF(quantityValue({ value: p.quantity.delivered, unit: '' }), quantityValue({ value: p.quantity.pending, unit: '' }));
         if (cmpF(quantityValue(after.quantity), usedQ) < 0) {
-          issues.push({ field: 'quantity.value', message: `${decimalText(usedQ)} ${p.quantity.unit} are already delivered or awaiting confirmation: the quantity cannot be lower`, code: 'below_delivered' });
+          issues.push(issue('quantity.value', msg('commitments.amend.below_delivered_quantity', { quantity: `${decimalText(usedQ)} ${p.quantity.unit}` }), 'below_delivered'));
         }
       } else if (p.quantity && !after.quantity && (p.quantity.delivered !== '0' || p.quantity.pending !== '0')) {
-        issues.push({ field: 'quantity', message: 'Deliveries are counted in quantities: the quantity cannot be removed', code: 'below_delivered' });
+        issues.push(issue('quantity', msg('commitments.amend.quantity_removed'), 'below_delivered'));
       }
       if (issues.length === 0) {
         const commitment: Commitment = { ...c, ...after };
@@ -822,7 +849,7 @@ export function decideAmendment(c: Commitment, totals: Pick<DeliveryTotals, 'con
       }
     }
   }
-  throw new DomainError('validation_failed', 'The amendment has invalid fields', issues);
+  throw new DomainError('validation_failed', msg('commitments.amend.invalid_fields'), issues);
 }
 
 const big = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);

@@ -10,7 +10,8 @@
  *   "0.9134", valid from its date. `convert` rounds half to even to the target currency's minor unit and
  *   returns the rate it used with the result.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg } from '../kernel/messages';
 import { isDate } from '../kernel/dates';
 import { decimalFromDigits, splitDecimal, type DecimalSeparator } from '../kernel/decimal';
 import { cmpF, frac, type Fraction } from '../kernel/fraction';
@@ -70,15 +71,15 @@ export const CURRENCIES: CurrencyTable = currencyTable(CURRENCY_EXPONENTS);
 
 /** Every problem with a currency code (an empty list when the table knows it). */
 export function checkCurrency(code: unknown, field = 'currency', table: CurrencyTable = CURRENCIES): FieldIssue[] {
-  if (typeof code !== 'string' || !CODE.test(code)) return [{ field, message: 'Use a three-letter ISO 4217 currency code such as EUR', code: 'invalid_currency' }];
-  if (!table.has(code)) return [{ field, message: `${code} is not a currency of the IATI Currency code list`, code: 'unknown_currency' }];
+  if (typeof code !== 'string' || !CODE.test(code)) return [issue(field, msg('numbers.currency_code'), 'invalid_currency')];
+  if (!table.has(code)) return [issue(field, msg('numbers.currency_not_in_list', { code }), 'unknown_currency')];
   return [];
 }
 
 /** The currency's minor-unit exponent; throws `validation_failed` naming `field` for an unknown currency. */
 export function exponentOf(currency: string, table: CurrencyTable = CURRENCIES, field = 'currency'): number {
   const e = table.get(currency);
-  if (e === undefined) throw new DomainError('validation_failed', `Unknown currency ${currency}`, checkCurrency(currency, field, table));
+  if (e === undefined) throw new DomainError('validation_failed', msg('numbers.unknown_currency', { code: currency }), checkCurrency(currency, field, table));
   return e;
 }
 
@@ -110,26 +111,26 @@ export type MoneyReading = { ok: true; money: Money } | { ok: false; issue: Fiel
  */
 export function readMoney(text: string, currency: string, options: MoneyTextOptions, table: CurrencyTable = CURRENCIES): MoneyReading {
   const field = options.field ?? 'amount';
-  const fail = (message: string, code: string): MoneyReading => ({ ok: false, issue: { field, message, code } });
+  const fail = (m: Msg, code: string): MoneyReading => ({ ok: false, issue: issue(field, m, code) });
   const currencyIssue = checkCurrency(currency, field, table)[0];
   if (currencyIssue) return { ok: false, issue: currencyIssue };
   const exponent = table.get(currency)!;
   const parts = splitDecimal(String(text), options.decimal);
-  if ('message' in parts) return fail(parts.message, parts.code);
-  if (parts.negative && !options.allowNegative) return fail('Enter a positive amount', 'negative');
+  if ('message' in parts) return fail(parts.msg, parts.code);
+  if (parts.negative && !options.allowNegative) return fail(msg('numbers.positive_amount'), 'negative');
   if (parts.fraction.length > exponent) {
-    const has = exponent === 0 ? 'no decimals' : exponent === 1 ? '1 decimal' : `${exponent} decimals`;
-    return fail(`${currency} has ${has}; "${String(text).trim()}" has ${parts.fraction.length}`, 'too_many_decimals');
+    const said = { currency, text: String(text).trim(), found: parts.fraction.length };
+    return fail(exponent === 0 ? msg('numbers.too_many_decimals_none', said) : msg('numbers.too_many_decimals', { ...said, count: exponent }), 'too_many_decimals');
   }
   const minor = BigInt(parts.int + parts.fraction.padEnd(exponent, '0'));
-  if (minor > MAX_MINOR) return fail('The amount is too large', 'too_large');
+  if (minor > MAX_MINOR) return fail(msg('numbers.amount_too_large'), 'too_large');
   return { ok: true, money: { minor: parts.negative ? -minor : minor, currency } };
 }
 
 /** Reads money text like `readMoney`, throwing `validation_failed` with the issue when it cannot. */
 export function parseMoney(text: string, currency: string, options: MoneyTextOptions, table: CurrencyTable = CURRENCIES): Money {
   const r = readMoney(text, currency, options, table);
-  if (!r.ok) throw new DomainError('validation_failed', r.issue.message, [r.issue]);
+  if (!r.ok) throw new DomainError('validation_failed', r.issue.msg ?? r.issue.message, [r.issue]);
   return r.money;
 }
 
@@ -211,10 +212,10 @@ type RateReading = { ok: true; rate: Fraction; text: string } | { ok: false; iss
 
 function readRate(text: string, decimal: DecimalSeparator, field: string): RateReading {
   const parts = splitDecimal(String(text), decimal);
-  if ('message' in parts) return { ok: false, issue: { field, message: parts.message, code: parts.code } };
+  if ('message' in parts) return { ok: false, issue: issue(field, parts.msg, parts.code) };
   const digits = (parts.int + parts.fraction).replace(/^0+/, '');
-  if (parts.negative || digits === '') return { ok: false, issue: { field, message: 'A rate is a positive number', code: 'not_positive' } };
-  if (digits.length > MAX_RATE_DIGITS) return { ok: false, issue: { field, message: `Use at most ${MAX_RATE_DIGITS} significant digits`, code: 'too_long' } };
+  if (parts.negative || digits === '') return { ok: false, issue: issue(field, msg('numbers.rate_positive'), 'not_positive') };
+  if (digits.length > MAX_RATE_DIGITS) return { ok: false, issue: issue(field, msg('numbers.rate_digits', { max: MAX_RATE_DIGITS }), 'too_long') };
   const rate = decimalFromDigits(false, parts.int, parts.fraction);
   const int = parts.int.replace(/^0+(?=\d)/, '');
   const fraction = parts.fraction.replace(/0+$/, '');
@@ -227,15 +228,15 @@ function readRate(text: string, decimal: DecimalSeparator, field: string): RateR
  */
 export function parseRate(text: string, decimal: DecimalSeparator = '.', field = 'rate'): Fraction {
   const r = readRate(text, decimal, field);
-  if (!r.ok) throw new DomainError('validation_failed', r.issue.message, [r.issue]);
+  if (!r.ok) throw new DomainError('validation_failed', r.issue.msg ?? r.issue.message, [r.issue]);
   return r.rate;
 }
 
 /** Every problem of an exchange rate as entered: both currencies known and different, a date, a positive rate. */
 export function checkExchangeRate(input: ExchangeRateInput, decimal: DecimalSeparator = '.', table: CurrencyTable = CURRENCIES): FieldIssue[] {
   const issues = [...checkCurrency(input.from, 'from', table), ...checkCurrency(input.to, 'to', table)];
-  if (issues.length === 0 && input.from === input.to) issues.push({ field: 'to', message: 'A rate converts between two different currencies', code: 'same_currency' });
-  if (!isDate(input.on)) issues.push({ field: 'on', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
+  if (issues.length === 0 && input.from === input.to) issues.push(issue('to', msg('numbers.rate_same_currency'), 'same_currency'));
+  if (!isDate(input.on)) issues.push(issue('on', msg('numbers.date_format'), 'invalid_date'));
   const r = readRate(input.rate, decimal, 'rate');
   if (!r.ok) issues.push(r.issue);
   return issues;
@@ -244,7 +245,7 @@ export function checkExchangeRate(input: ExchangeRateInput, decimal: DecimalSepa
 /** Builds an exchange rate from its input, or throws `validation_failed` with every issue. */
 export function exchangeRate(input: ExchangeRateInput, decimal: DecimalSeparator = '.', table: CurrencyTable = CURRENCIES): ExchangeRate {
   const issues = checkExchangeRate(input, decimal, table);
-  if (issues.length > 0) throw new DomainError('validation_failed', 'The exchange rate has invalid fields', issues);
+  if (issues.length > 0) throw new DomainError('validation_failed', msg('numbers.rate_invalid_fields'), issues);
   const r = readRate(input.rate, decimal, 'rate') as Extract<RateReading, { ok: true }>;
   return Object.freeze({ from: input.from, to: input.to, on: input.on, rate: Object.freeze(r.rate), text: r.text });
 }
@@ -260,7 +261,7 @@ export function checkRates(rates: readonly ExchangeRate[], field = 'rates'): Fie
     const key = `${r.from}>${r.to}@${r.on}`;
     const before = seen.get(key);
     if (before && cmpF(before.rate, r.rate) !== 0) {
-      issues.push({ field: `${field}.${i}`, message: `${r.from} to ${r.to} already has the rate ${before.text} on ${r.on}`, code: 'duplicate' });
+      issues.push(issue(`${field}.${i}`, msg('numbers.rate_already_set', { from: r.from, to: r.to, rate: before.text, on: r.on }), 'duplicate'));
     } else if (!before) seen.set(key, r);
   });
   return issues;
@@ -278,7 +279,7 @@ export function findRate(rates: readonly ExchangeRate[], from: string, to: strin
     if (r.from !== from || r.to !== to || r.on > on) continue;
     if (!best || r.on > best.on) best = r;
     else if (r.on === best.on && cmpF(r.rate, best.rate) !== 0) {
-      throw new DomainError('conflict', `${from} to ${to} has two different rates on ${r.on} (${best.text} and ${r.text})`, [], { from, to, on: r.on });
+      throw new DomainError('conflict', msg('numbers.rate_two_values', { from, to, on: r.on, first: best.text, second: r.text }), [], { from, to, on: r.on });
     }
   }
   return best;
@@ -290,8 +291,8 @@ export function rateFor(rates: readonly ExchangeRate[], from: string, to: string
   if (!r) {
     throw new DomainError(
       'validation_failed',
-      `There is no exchange rate from ${from} to ${to} dated on or before ${on}: enter one`,
-      [{ field: 'rates', message: `No ${from} to ${to} rate on or before ${on}`, code: 'no_rate' }],
+      msg('numbers.no_rate', { from, to, on }),
+      [issue('rates', msg('numbers.no_rate_short', { from, to, on }), 'no_rate')],
       { from, to, on },
     );
   }

@@ -7,7 +7,8 @@
  * on the start date and the last one ends on the end date, so together the periods cover exactly the days from
  * start to end, each day in one period. Dates are inclusive.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg } from '../kernel/messages';
 import { addDays, dateOf, dateParts, isDate } from '../kernel/dates';
 
 export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
@@ -47,18 +48,18 @@ export interface ReportingPeriod {
 /** Every problem of a schedule, with paths under `at`. */
 export function checkSchedule(s: ReportingSchedule, at = 'schedule'): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!FREQUENCIES.includes(s.frequency)) issues.push({ field: `${at}.frequency`, message: `Choose ${FREQUENCIES.join(', ')}`, code: 'unknown_code' });
-  if (!isDate(s.start)) issues.push({ field: `${at}.start`, message: 'Use a date such as 2026-01-01', code: 'invalid_date' });
-  if (!isDate(s.end)) issues.push({ field: `${at}.end`, message: 'Use a date such as 2026-12-31', code: 'invalid_date' });
-  else if (isDate(s.start) && s.end < s.start) issues.push({ field: `${at}.end`, message: 'The end is before the start', code: 'invalid_range' });
+  if (!FREQUENCIES.includes(s.frequency)) issues.push(issue(`${at}.frequency`, msg('results.choose_one_of', { options: FREQUENCIES.join(', ') }), 'unknown_code'));
+  if (!isDate(s.start)) issues.push(issue(`${at}.start`, msg('results.date_example', { example: '2026-01-01' }), 'invalid_date'));
+  if (!isDate(s.end)) issues.push(issue(`${at}.end`, msg('results.date_example', { example: '2026-12-31' }), 'invalid_date'));
+  else if (isDate(s.start) && s.end < s.start) issues.push(issue(`${at}.end`, msg('results.schedule.end_before_start'), 'invalid_range'));
   const grace = s.graceDays ?? 0;
   if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_DAYS) {
-    issues.push({ field: `${at}.graceDays`, message: `Grace days are a whole number from 0 to ${MAX_GRACE_DAYS}`, code: 'invalid_number' });
+    issues.push(issue(`${at}.graceDays`, msg('results.schedule.grace_days', { max: MAX_GRACE_DAYS }), 'invalid_number'));
   }
   const fy = s.fiscalYearStartMonth ?? 1;
-  if (!Number.isInteger(fy) || fy < 1 || fy > 12) issues.push({ field: `${at}.fiscalYearStartMonth`, message: 'A month from 1 to 12', code: 'invalid_number' });
+  if (!Number.isInteger(fy) || fy < 1 || fy > 12) issues.push(issue(`${at}.fiscalYearStartMonth`, msg('results.schedule.month'), 'invalid_number'));
   if (issues.length === 0 && periodCount(s) > MAX_PERIODS) {
-    issues.push({ field: `${at}.end`, message: `At most ${MAX_PERIODS} reporting periods; choose a later start, an earlier end or a longer period`, code: 'too_many' });
+    issues.push(issue(`${at}.end`, msg('results.schedule.too_many_periods', { max: MAX_PERIODS }), 'too_many'));
   }
   return issues;
 }
@@ -99,7 +100,7 @@ function keyOf(index: number, frequency: Frequency, fiscalStart: number): string
  */
 export function reportingPeriods(s: ReportingSchedule): ReportingPeriod[] {
   const issues = checkSchedule(s);
-  if (issues.length) throw new DomainError('validation_failed', 'The reporting schedule is invalid', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('results.schedule.invalid'), issues);
   const step = MONTHS_PER_PERIOD[s.frequency];
   const fiscalStart = step === 1 ? 1 : (s.fiscalYearStartMonth ?? 1);
   const grace = s.graceDays ?? 0;

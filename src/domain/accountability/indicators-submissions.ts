@@ -4,8 +4,9 @@
  * own; the convener returns it with a comment or approves it; an approved submission is locked.
  * Pure: who the actor is, the period and "today" come in as arguments.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
-import { checkBreakdown, valueProblem, type BreakdownValue, type Indicator, type RawValue } from './indicators';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg } from '../kernel/messages';
+import { checkBreakdown, valueProblemMsg, type BreakdownValue, type Indicator, type RawValue } from './indicators';
 import { hasBegun, isPastDue, type ReportingPeriod } from './indicators-periods';
 
 export const SUBMISSION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
@@ -28,6 +29,32 @@ export const ACTION_BY: Readonly<Record<SubmissionAction, 'partner' | 'convener'
 /** The statuses in which the values may still be changed. */
 export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['draft', 'returned'];
 
+/** The words of a refused move, worded in the reader's language: the status ("a draft submission"), the move ("cannot be returned"), the actions. */
+const STATUS_WORD: Readonly<Record<string, Msg | undefined>> = {
+  draft: msg('results.submission.status.draft'),
+  submitted: msg('results.submission.status.submitted'),
+  returned: msg('results.submission.status.returned'),
+  approved: msg('results.submission.status.approved'),
+};
+const DONE_WORD: Readonly<Record<string, Msg | undefined>> = {
+  submit: msg('results.submission.done.submit'),
+  return: msg('results.submission.done.return'),
+  approve: msg('results.submission.done.approve'),
+};
+const ACTION_WORD: Readonly<Record<string, Msg | undefined>> = {
+  submit: msg('results.submission.action.submit'),
+  return: msg('results.submission.action.return'),
+  approve: msg('results.submission.action.approve'),
+};
+
+/** Words joined with ", " as one message (null for none). */
+function listOf(words: readonly (Msg | string)[]): Msg | string | null {
+  if (words.length === 0) return null;
+  let out = words[words.length - 1];
+  for (let i = words.length - 2; i >= 0; i--) out = msg('results.list_more', { first: words[i], rest: out });
+  return out;
+}
+
 /** The actions possible from a status. */
 export const nextSubmissionActions = (status: SubmissionStatus): SubmissionAction[] =>
   SUBMISSION_ACTIONS.filter((a) => SUBMISSION_MOVES[status]?.[a] !== undefined);
@@ -44,16 +71,19 @@ export function decideSubmissionAction(
   const to = SUBMISSION_MOVES[from]?.[action];
   if (!to) {
     const allowed = nextSubmissionActions(from);
+    const status = STATUS_WORD[from] ?? from;
     throw new DomainError(
       'illegal_transition',
-      from === 'approved' ? 'The submission is approved and locked' : `A ${from} submission cannot be ${action === 'submit' ? 'submitted' : action === 'return' ? 'returned' : 'approved'}; allowed: ${allowed.join(', ') || 'none'}`,
-      [{ field: 'action', message: `Not allowed when ${from}` }],
+      from === 'approved'
+        ? msg('results.submission.locked_approved')
+        : msg('results.submission.cannot', { status, done: DONE_WORD[action] ?? msg('results.submission.done.approve'), allowed: listOf(allowed.map((a) => ACTION_WORD[a] ?? a)) ?? msg('results.submission.no_action') }),
+      [issue('action', msg('results.submission.not_allowed_when', { status }))],
       { from, action, allowed },
     );
   }
   const comment = typeof input.comment === 'string' && input.comment.trim() ? input.comment.trim() : null;
   if (action === 'return' && !comment) {
-    throw new DomainError('validation_failed', 'Say what needs to change', [{ field: 'comment', message: 'Say what the partner should correct' }]);
+    throw new DomainError('validation_failed', msg('results.submission.say_what_to_change'), [issue('comment', msg('results.submission.say_what_to_correct'))]);
   }
   return { from, to, action, comment };
 }
@@ -64,10 +94,10 @@ export function decideSubmissionAction(
  */
 export function assertEditable(status: SubmissionStatus): void {
   if (status === 'approved') {
-    throw new DomainError('conflict', 'The values are approved and locked; they can no longer be changed', [], { status, locked: true });
+    throw new DomainError('conflict', msg('results.submission.values_locked'), [], { status, locked: true });
   }
   if (!EDITABLE_STATUSES.includes(status)) {
-    throw new DomainError('conflict', 'The values are under review; the convener must return them before they can be changed', [], { status, locked: false });
+    throw new DomainError('conflict', msg('results.submission.under_review'), [], { status, locked: false });
   }
 }
 
@@ -109,22 +139,22 @@ export interface SubmissionValues {
  */
 export function checkSubmissionValues(ind: Pick<Indicator, 'measure' | 'dimensions' | 'aggregation'>, input: SubmissionValues): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (input.value === null || input.value === undefined || input.value === '') issues.push({ field: 'value', message: 'Enter the value for the period', code: 'required' });
+  if (input.value === null || input.value === undefined || input.value === '') issues.push(issue('value', msg('results.submission.value_required'), 'required'));
   else {
-    const problem = valueProblem(ind.measure, input.value);
-    if (problem) issues.push({ field: 'value', message: problem, code: 'invalid_value' });
+    const problem = valueProblemMsg(ind.measure, input.value);
+    if (problem) issues.push(issue('value', problem, 'invalid_value'));
   }
   if (input.breakdown?.length) {
-    if (ind.dimensions.length === 0) issues.push({ field: 'breakdown', message: 'This indicator has no disaggregation dimensions', code: 'no_dimensions' });
+    if (ind.dimensions.length === 0) issues.push(issue('breakdown', msg('results.submission.no_dimensions'), 'no_dimensions'));
     else issues.push(...checkBreakdown(ind, issues.length ? null : input.value, input.breakdown));
   }
-  if (input.note != null && input.note.length > 5000) issues.push({ field: 'note', message: 'At most 5000 characters', code: 'too_long' });
+  if (input.note != null && input.note.length > 5000) issues.push(issue('note', msg('results.at_most_characters', { max: 5000 }), 'too_long'));
   return issues;
 }
 
 /** Values cannot be submitted for a period that has not begun yet. */
 export function checkSubmissionTiming(period: Pick<ReportingPeriod, 'key' | 'start'>, today: string): FieldIssue[] {
-  return hasBegun(period, today) ? [] : [{ field: 'periodKey', message: `The period ${period.key} begins on ${period.start}`, code: 'period_not_begun' }];
+  return hasBegun(period, today) ? [] : [issue('periodKey', msg('results.submission.period_begins_on', { period: period.key, date: period.start }), 'period_not_begun')];
 }
 
 /** Where one partner's report for one period stands on a given day. */

@@ -8,7 +8,8 @@
  */
 import { isDate } from '../kernel/dates';
 import { parseDecimal } from '../kernel/decimal';
-import { type FieldIssue } from '../kernel/errors';
+import { issue, type FieldIssue } from '../kernel/errors';
+import { msg, render, type Msg } from '../kernel/messages';
 import { addF, cmpF, divF, frac, fractionToString, mulF, subF, type Fraction } from '../kernel/fraction';
 import { checkSchedule, reportingPeriods, type ReportingPeriod, type ReportingSchedule } from './indicators-periods';
 import { cappedPercent, isWhole } from './results-exact';
@@ -120,32 +121,47 @@ export const MAX_DIMENSION_VALUES = 50;
 export const MAX_TEXT_VALUE = 5000;
 
 /**
- * The problem with one value for a measure, or null when it is fine. Numeric measures take numbers only
- * (decimal text or JSON numbers; nominal and ordinal whole numbers); qualitative takes non-empty text.
+ * The problem with one value for a measure as a message, or null when it is fine. Numeric measures take numbers
+ * only (decimal text or JSON numbers; nominal and ordinal whole numbers); qualitative takes non-empty text.
  */
-export function valueProblem(measure: Measure, value: unknown): string | null {
+export function valueProblemMsg(measure: Measure, value: unknown): Msg | null {
   if (measure === 'qualitative') {
-    if (typeof value !== 'string' || !value.trim()) return 'A qualitative value is text describing what was observed';
-    return value.length > MAX_TEXT_VALUE ? `At most ${MAX_TEXT_VALUE} characters` : null;
+    if (typeof value !== 'string' || !value.trim()) return msg('results.value.qualitative_text');
+    return value.length > MAX_TEXT_VALUE ? msg('results.at_most_characters', { max: MAX_TEXT_VALUE }) : null;
   }
   const f = parseDecimal(value);
-  if (!f) return 'Numbers only, such as 1200 or 37.5 (no units, no thousands separators)';
-  if (takesWholeNumbers(measure) && !isWhole(f)) return `${measure === 'ordinal' ? 'An ordinal' : 'A nominal'} value is a whole number`;
+  if (!f) return msg('results.value.numbers_only');
+  if (takesWholeNumbers(measure) && !isWhole(f)) return msg(measure === 'ordinal' ? 'results.value.ordinal_whole' : 'results.value.nominal_whole');
   return null;
+}
+
+/** The problem with one value for a measure, in English, or null when it is fine (see `valueProblemMsg`). */
+export function valueProblem(measure: Measure, value: unknown): string | null {
+  const problem = valueProblemMsg(measure, value);
+  return problem ? render(problem) : null;
 }
 
 /** The exact number of a numeric value, or null (qualitative measure, or not a valid value). */
 export function numericValue(measure: Measure, value: unknown): Fraction | null {
-  if (!isNumericMeasure(measure) || valueProblem(measure, value) !== null) return null;
+  if (!isNumericMeasure(measure) || valueProblemMsg(measure, value) !== null) return null;
   return parseDecimal(value);
 }
+
+/** A measure's name as it qualifies "measure" in a sentence ("A percentage measure"), worded in the reader's language. */
+const MEASURE_WORD: Readonly<Record<Measure, Msg>> = {
+  unit: msg('results.measure.unit'),
+  percentage: msg('results.measure.percentage'),
+  nominal: msg('results.measure.nominal'),
+  ordinal: msg('results.measure.ordinal'),
+  qualitative: msg('results.measure.qualitative'),
+};
 
 /** Checks SDG indicator codes against the list given; paths under `at`. */
 export function checkSdgIndicators(codes: readonly string[], sdgIndicators: ReadonlySet<string>, at = 'sdgIndicators'): FieldIssue[] {
   const issues: FieldIssue[] = [];
   codes.forEach((c, i) => {
-    if (!sdgIndicators.has(c)) issues.push({ field: `${at}.${i}`, message: `"${c}" is not an SDG indicator code (such as 3.b.1)`, code: 'unknown_code' });
-    else if (codes.indexOf(c) !== i) issues.push({ field: `${at}.${i}`, message: 'This SDG indicator is listed twice', code: 'duplicate' });
+    if (!sdgIndicators.has(c)) issues.push(issue(`${at}.${i}`, msg('results.sdg.unknown', { code: c }), 'unknown_code'));
+    else if (codes.indexOf(c) !== i) issues.push(issue(`${at}.${i}`, msg('results.sdg.twice'), 'duplicate'));
   });
   return issues;
 }
@@ -153,19 +169,19 @@ export function checkSdgIndicators(codes: readonly string[], sdgIndicators: Read
 /** Checks disaggregation dimensions: keys, values, no duplicates. */
 export function checkDimensions(dimensions: readonly Dimension[], at = 'dimensions'): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (dimensions.length > MAX_DIMENSIONS) issues.push({ field: at, message: `At most ${MAX_DIMENSIONS} dimensions`, code: 'too_many' });
+  if (dimensions.length > MAX_DIMENSIONS) issues.push(issue(at, msg('results.dimensions.too_many', { max: MAX_DIMENSIONS }), 'too_many'));
   const keys = new Set<string>();
   dimensions.forEach((d, i) => {
     const p = `${at}.${i}`;
-    if (typeof d.key !== 'string' || !DIMENSION_KEY.test(d.key)) issues.push({ field: `${p}.key`, message: 'Use a short lower-case key such as sex or age_band', code: 'invalid_key' });
-    else if (keys.has(d.key)) issues.push({ field: `${p}.key`, message: `The dimension "${d.key}" is listed twice`, code: 'duplicate' });
+    if (typeof d.key !== 'string' || !DIMENSION_KEY.test(d.key)) issues.push(issue(`${p}.key`, msg('results.dimensions.key'), 'invalid_key'));
+    else if (keys.has(d.key)) issues.push(issue(`${p}.key`, msg('results.dimensions.twice', { key: d.key }), 'duplicate'));
     keys.add(d.key);
     const values = Array.isArray(d.values) ? d.values : [];
-    if (values.length < 2) issues.push({ field: `${p}.values`, message: 'A dimension has at least two values', code: 'too_few' });
-    if (values.length > MAX_DIMENSION_VALUES) issues.push({ field: `${p}.values`, message: `At most ${MAX_DIMENSION_VALUES} values`, code: 'too_many' });
+    if (values.length < 2) issues.push(issue(`${p}.values`, msg('results.dimensions.too_few_values'), 'too_few'));
+    if (values.length > MAX_DIMENSION_VALUES) issues.push(issue(`${p}.values`, msg('results.dimensions.too_many_values', { max: MAX_DIMENSION_VALUES }), 'too_many'));
     values.forEach((v, j) => {
-      if (typeof v !== 'string' || !v.trim() || v.length > 100) issues.push({ field: `${p}.values.${j}`, message: 'A value is short non-empty text', code: 'required' });
-      else if (values.indexOf(v) !== j) issues.push({ field: `${p}.values.${j}`, message: `"${v}" is listed twice`, code: 'duplicate' });
+      if (typeof v !== 'string' || !v.trim() || v.length > 100) issues.push(issue(`${p}.values.${j}`, msg('results.dimensions.value_text'), 'required'));
+      else if (values.indexOf(v) !== j) issues.push(issue(`${p}.values.${j}`, msg('results.value_listed_twice', { value: v }), 'duplicate'));
     });
   });
   return issues;
@@ -185,20 +201,21 @@ export function contradictsDirection(direction: Direction, baseline: Fraction, t
  */
 export function checkIndicator(ind: Omit<Indicator, 'id' | 'nodeId'>, lists: IndicatorCodelists, refs: { partnerIds?: ReadonlySet<string> } = {}): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const push = (field: string, message: string, code: string) => issues.push({ field, message, code });
-  if (typeof ind.title !== 'string' || !ind.title.trim()) push('title', 'Name the indicator', 'required');
-  else if (ind.title.length > 300) push('title', 'At most 300 characters', 'too_long');
-  if (typeof ind.definition !== 'string' || !ind.definition.trim()) push('definition', 'Define what is counted, from which source and how', 'required');
+  const push = (field: string, m: Msg, code: string) => issues.push(issue(field, m, code));
+  const either = (options: readonly [string, string]) => msg('results.choose_either', { first: options[0], second: options[1] });
+  if (typeof ind.title !== 'string' || !ind.title.trim()) push('title', msg('results.indicator.title_required'), 'required');
+  else if (ind.title.length > 300) push('title', msg('results.at_most_characters', { max: 300 }), 'too_long');
+  if (typeof ind.definition !== 'string' || !ind.definition.trim()) push('definition', msg('results.indicator.definition_required'), 'required');
 
   const measureKnown = MEASURES.includes(ind.measure);
-  if (!measureKnown) push('measure', `Choose ${MEASURES.join(', ')}`, 'unknown_code');
-  else if (lists.measures && !lists.measures.has(IATI_MEASURE_CODES[ind.measure])) push('measure', 'This measure is not in the IATI IndicatorMeasure code list', 'unknown_code');
-  if (measureKnown && ind.measure === 'unit' && (typeof ind.unit !== 'string' || !ind.unit.trim())) push('unit', 'Say what is counted: doses, people, hectares...', 'required');
-  if (!DIRECTIONS.includes(ind.direction)) push('direction', `Choose ${DIRECTIONS.join(' or ')}`, 'unknown_code');
-  if (!VALUE_KINDS.includes(ind.valueKind)) push('valueKind', `Choose ${VALUE_KINDS.join(' or ')}`, 'unknown_code');
+  if (!measureKnown) push('measure', msg('results.choose_one_of', { options: MEASURES.join(', ') }), 'unknown_code');
+  else if (lists.measures && !lists.measures.has(IATI_MEASURE_CODES[ind.measure])) push('measure', msg('results.indicator.measure_not_iati'), 'unknown_code');
+  if (measureKnown && ind.measure === 'unit' && (typeof ind.unit !== 'string' || !ind.unit.trim())) push('unit', msg('results.indicator.unit_required'), 'required');
+  if (!DIRECTIONS.includes(ind.direction)) push('direction', either(DIRECTIONS), 'unknown_code');
+  if (!VALUE_KINDS.includes(ind.valueKind)) push('valueKind', either(VALUE_KINDS), 'unknown_code');
   if (ind.aggregation != null) {
-    if (!AGGREGATIONS.includes(ind.aggregation)) push('aggregation', `Choose ${AGGREGATIONS.join(' or ')}`, 'unknown_code');
-    else if (measureKnown && ind.measure !== 'unit' && ind.aggregation === 'sum') push('aggregation', `A ${ind.measure} measure cannot be summed`, 'not_additive');
+    if (!AGGREGATIONS.includes(ind.aggregation)) push('aggregation', either(AGGREGATIONS), 'unknown_code');
+    else if (measureKnown && ind.measure !== 'unit' && ind.aggregation === 'sum') push('aggregation', msg('results.indicator.not_additive', { measure: MEASURE_WORD[ind.measure] }), 'not_additive');
   }
 
   const scheduleIssues = checkSchedule(ind.schedule, 'schedule');
@@ -207,10 +224,10 @@ export function checkIndicator(ind: Omit<Indicator, 'id' | 'nodeId'>, lists: Ind
 
   let baseline: Fraction | null = null;
   if (ind.baseline) {
-    if (!isDate(ind.baseline.date)) push('baseline.date', 'Use a date such as 2025-01-01', 'invalid_date');
-    else if (periods && ind.baseline.date > periods[periods.length - 1].end) push('baseline.date', 'The baseline is measured before the last reporting period ends', 'invalid_date');
+    if (!isDate(ind.baseline.date)) push('baseline.date', msg('results.date_example', { example: '2025-01-01' }), 'invalid_date');
+    else if (periods && ind.baseline.date > periods[periods.length - 1].end) push('baseline.date', msg('results.indicator.baseline_after_end'), 'invalid_date');
     if (measureKnown) {
-      const problem = valueProblem(ind.measure, ind.baseline.value);
+      const problem = valueProblemMsg(ind.measure, ind.baseline.value);
       if (problem) push('baseline.value', problem, 'invalid_value');
       else baseline = numericValue(ind.measure, ind.baseline.value);
     }
@@ -220,15 +237,15 @@ export function checkIndicator(ind: Omit<Indicator, 'id' | 'nodeId'>, lists: Ind
   const seenTargets = new Set<string>();
   (ind.targets ?? []).forEach((t, i) => {
     const p = `targets.${i}`;
-    if (periods && !periodKeys.has(t.periodKey)) push(`${p}.periodKey`, `"${t.periodKey}" is not one of the indicator's reporting periods`, 'unknown_period');
-    else if (seenTargets.has(t.periodKey)) push(`${p}.periodKey`, 'This period already has a target', 'duplicate');
+    if (periods && !periodKeys.has(t.periodKey)) push(`${p}.periodKey`, msg('results.indicator.not_a_period', { period: t.periodKey }), 'unknown_period');
+    else if (seenTargets.has(t.periodKey)) push(`${p}.periodKey`, msg('results.indicator.target_twice'), 'duplicate');
     seenTargets.add(t.periodKey);
     if (!measureKnown) return;
-    const problem = valueProblem(ind.measure, t.value);
+    const problem = valueProblemMsg(ind.measure, t.value);
     if (problem) return push(`${p}.value`, problem, 'invalid_value');
     const target = numericValue(ind.measure, t.value);
     if (baseline && target && ind.measure !== 'nominal' && DIRECTIONS.includes(ind.direction) && contradictsDirection(ind.direction, baseline, target)) {
-      push(`${p}.value`, ind.direction === 'higher_is_better' ? 'Higher is better, yet the target is below the baseline' : 'Lower is better, yet the target is above the baseline', 'contradicts_direction');
+      push(`${p}.value`, msg(ind.direction === 'higher_is_better' ? 'results.indicator.target_below_baseline' : 'results.indicator.target_above_baseline'), 'contradicts_direction');
     }
   });
 
@@ -236,10 +253,10 @@ export function checkIndicator(ind: Omit<Indicator, 'id' | 'nodeId'>, lists: Ind
   issues.push(...checkSdgIndicators(ind.sdgIndicators ?? [], lists.sdgIndicators));
 
   const partners = ind.responsiblePartnerIds ?? [];
-  if (partners.length === 0) push('responsiblePartnerIds', 'Name at least one partner who reports the values', 'required');
+  if (partners.length === 0) push('responsiblePartnerIds', msg('results.indicator.partners_required'), 'required');
   partners.forEach((id, i) => {
-    if (partners.indexOf(id) !== i) push(`responsiblePartnerIds.${i}`, 'This partner is listed twice', 'duplicate');
-    else if (refs.partnerIds && !refs.partnerIds.has(id)) push(`responsiblePartnerIds.${i}`, 'This organisation is not a member of the partnership', 'unknown_reference');
+    if (partners.indexOf(id) !== i) push(`responsiblePartnerIds.${i}`, msg('results.indicator.partner_twice'), 'duplicate');
+    else if (refs.partnerIds && !refs.partnerIds.has(id)) push(`responsiblePartnerIds.${i}`, msg('results.indicator.not_a_member'), 'unknown_reference');
   });
   return issues;
 }
@@ -277,23 +294,23 @@ export function checkBreakdown(
   breakdown.forEach((b, i) => {
     const p = `${at}.${i}`;
     const keys = Object.keys(b.cell ?? {});
-    if (keys.length === 0) return void issues.push({ field: `${p}.cell`, message: 'Name at least one dimension value', code: 'required' });
+    if (keys.length === 0) return void issues.push(issue(`${p}.cell`, msg('results.breakdown.cell_required'), 'required'));
     let cellOk = true;
     for (const k of keys) {
       const d = dims.get(k);
       if (!d) {
         cellOk = false;
-        issues.push({ field: `${p}.cell.${k}`, message: `The indicator has no dimension "${k}"`, code: 'unknown_dimension' });
+        issues.push(issue(`${p}.cell.${k}`, msg('results.breakdown.unknown_dimension', { key: k }), 'unknown_dimension'));
       } else if (!d.values.includes(b.cell[k])) {
         cellOk = false;
-        issues.push({ field: `${p}.cell.${k}`, message: `"${b.cell[k]}" is not a value of ${k} (${d.values.join(', ')})`, code: 'unknown_value' });
+        issues.push(issue(`${p}.cell.${k}`, msg('results.breakdown.unknown_value', { value: String(b.cell[k]), key: k, values: d.values.join(', ') }), 'unknown_value'));
       }
     }
-    const problem = valueProblem(ind.measure, b.value);
-    if (problem) issues.push({ field: `${p}.value`, message: problem, code: 'invalid_value' });
+    const problem = valueProblemMsg(ind.measure, b.value);
+    if (problem) issues.push(issue(`${p}.value`, problem, 'invalid_value'));
     if (!cellOk) return;
     const key = cellKey(ind.dimensions, b.cell);
-    if (seen.has(key)) return void issues.push({ field: `${p}.cell`, message: `This combination is already given (item ${seen.get(key)})`, code: 'duplicate' });
+    if (seen.has(key)) return void issues.push(issue(`${p}.cell`, msg('results.breakdown.duplicate', { item: seen.get(key)! }), 'duplicate'));
     seen.set(key, i);
     const setKey = ind.dimensions.filter((d) => b.cell[d.key] !== undefined).map((d) => d.key).join(';');
     const entry = bySet.get(setKey) ?? { keys: setKey.split(';'), cells: new Set<string>(), sum: frac(0), ok: true };
@@ -308,7 +325,7 @@ export function checkBreakdown(
     for (const [setKey, e] of bySet) {
       const combinations = e.keys.reduce((n, k) => n * (dims.get(k)?.values.length ?? 0), 1);
       if (e.ok && e.cells.size === combinations && cmpF(e.sum, totalValue) !== 0) {
-        issues.push({ field: at, message: `The values by ${setKey.replace(/;/g, ' x ')} add up to ${show(e.sum)}, not the total ${show(totalValue)}`, code: 'breakdown_total' });
+        issues.push(issue(at, msg('results.breakdown.total', { dimensions: setKey.replace(/;/g, ' x '), sum: show(e.sum), total: show(totalValue) }), 'breakdown_total'));
       }
     }
   }

@@ -20,7 +20,8 @@
  */
 import { isDate } from '../kernel/dates';
 import { decimalText } from '../kernel/decimal';
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg } from '../kernel/messages';
 import { addF, frac, subF, type Fraction } from '../kernel/fraction';
 import type { Money } from '../kernel/money';
 import { checkQuantity, isResourceKind, quantityValue, type Quantity, type ResourceKind } from './commitments';
@@ -113,16 +114,16 @@ export interface Chart {
 }
 
 /** Why an account id is not an account of this chart; null when it is one. */
-function accountProblem(id: string, chart: Chart): { message: string; code: string } | null {
+function accountProblem(id: string, chart: Chart): { msg: Msg; code: string } | null {
   const a = parseAccount(id);
-  if (!a) return { message: `"${id}" is not an account id`, code: 'invalid_account' };
+  if (!a) return { msg: msg('ledger.not_an_account', { id }), code: 'invalid_account' };
   if ((a.kind === 'receivable' || a.kind === 'pledged') && !chart.partners.has(a.partner)) {
-    return { message: `${a.partner} is not a partner of this partnership`, code: 'unknown_account' };
+    return { msg: msg('ledger.not_a_partner', { partner: a.partner }), code: 'unknown_account' };
   }
   if (a.kind === 'expense' || a.kind === 'disbursement') {
     const activities = chart.budgetLines.get(a.line);
-    if (!activities) return { message: `${a.line} is not a budget line of this partnership`, code: 'unknown_account' };
-    if (a.activity && !activities.has(a.activity)) return { message: `${a.activity} is not an activity of the budget line ${a.line}`, code: 'unknown_account' };
+    if (!activities) return { msg: msg('ledger.not_a_budget_line', { line: a.line }), code: 'unknown_account' };
+    if (a.activity && !activities.has(a.activity)) return { msg: msg('ledger.not_an_activity', { activity: a.activity, line: a.line }), code: 'unknown_account' };
   }
   return null;
 }
@@ -188,34 +189,34 @@ export const MAX_ENTRIES = 1000;
  */
 export function checkTransaction(tx: NewTransaction, chart: Chart, table: CurrencyTable = CURRENCIES): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!(TRANSACTION_TYPES as readonly string[]).includes(tx.type)) issues.push({ field: 'type', message: `Use one of: ${TRANSACTION_TYPES.join(', ')}`, code: 'invalid_type' });
-  if (!isDate(tx.date)) issues.push({ field: 'date', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' });
-  if (typeof tx.description !== 'string' || !tx.description.trim()) issues.push({ field: 'description', message: 'Describe the transaction', code: 'required' });
-  else if (tx.description.length > MAX_DESCRIPTION) issues.push({ field: 'description', message: `Use at most ${MAX_DESCRIPTION} characters`, code: 'too_long' });
-  if (tx.type === 'reversal' && !tx.refs?.reverses) issues.push({ field: 'refs.reverses', message: 'A reversal names the transaction it reverses', code: 'required' });
+  if (!(TRANSACTION_TYPES as readonly string[]).includes(tx.type)) issues.push(issue('type', msg('ledger.use_one_of', { values: TRANSACTION_TYPES.join(', ') }), 'invalid_type'));
+  if (!isDate(tx.date)) issues.push(issue('date', msg('ledger.date_format'), 'invalid_date'));
+  if (typeof tx.description !== 'string' || !tx.description.trim()) issues.push(issue('description', msg('ledger.describe_transaction'), 'required'));
+  else if (tx.description.length > MAX_DESCRIPTION) issues.push(issue('description', msg('ledger.at_most_characters', { max: MAX_DESCRIPTION }), 'too_long'));
+  if (tx.type === 'reversal' && !tx.refs?.reverses) issues.push(issue('refs.reverses', msg('ledger.reversal_names_original'), 'required'));
   const entries: readonly Entry[] = Array.isArray(tx.entries) ? tx.entries : [];
   if (entries.length < 2) {
-    issues.push({ field: 'entries', message: 'A transaction has at least two entries: one debit and one credit', code: 'too_few' });
+    issues.push(issue('entries', msg('ledger.too_few_entries'), 'too_few'));
     return issues;
   }
-  if (entries.length > MAX_ENTRIES) issues.push({ field: 'entries', message: `Use at most ${MAX_ENTRIES} entries`, code: 'too_many' });
+  if (entries.length > MAX_ENTRIES) issues.push(issue('entries', msg('ledger.too_many_entries', { max: MAX_ENTRIES }), 'too_many'));
 
   let entriesOk = true;
   entries.forEach((e, i) => {
     const at = `entries.${i}`;
     const own: FieldIssue[] = [];
     const problem = accountProblem(e.account, chart);
-    if (problem) own.push({ field: `${at}.account`, ...problem });
-    if (e.side !== 'debit' && e.side !== 'credit') own.push({ field: `${at}.side`, message: 'An entry is a debit or a credit', code: 'invalid_side' });
-    if (!e.amount || typeof e.amount.minor !== 'bigint') own.push({ field: `${at}.amount`, message: 'An amount is integer minor units with a currency', code: 'invalid_amount' });
+    if (problem) own.push(issue(`${at}.account`, problem.msg, problem.code));
+    if (e.side !== 'debit' && e.side !== 'credit') own.push(issue(`${at}.side`, msg('ledger.invalid_side'), 'invalid_side'));
+    if (!e.amount || typeof e.amount.minor !== 'bigint') own.push(issue(`${at}.amount`, msg('ledger.invalid_amount'), 'invalid_amount'));
     else {
       own.push(...checkCurrency(e.amount.currency, `${at}.amount.currency`, table));
-      if (e.amount.minor <= 0n) own.push({ field: `${at}.amount`, message: 'An entry amount is more than zero (use the other side instead of a negative amount)', code: 'not_positive' });
-      else if (e.amount.minor > MAX_MINOR) own.push({ field: `${at}.amount`, message: 'The amount is too large', code: 'too_large' });
+      if (e.amount.minor <= 0n) own.push(issue(`${at}.amount`, msg('ledger.entry_not_positive'), 'not_positive'));
+      else if (e.amount.minor > MAX_MINOR) own.push(issue(`${at}.amount`, msg('ledger.amount_too_large'), 'too_large'));
     }
     if (e.quantity != null) {
       const a = parseAccount(e.account);
-      if (a && isCashAccount(a)) own.push({ field: `${at}.quantity`, message: 'Cash has no quantity', code: 'not_applicable' });
+      if (a && isCashAccount(a)) own.push(issue(`${at}.quantity`, msg('ledger.cash_no_quantity'), 'not_applicable'));
       else own.push(...checkQuantity(e.quantity, `${at}.quantity`));
     }
     if (own.length) entriesOk = false;
@@ -232,14 +233,10 @@ export function checkTransaction(tx: NewTransaction, chart: Chart, table: Curren
   for (const [currency, t] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const show = (minor: bigint) => formatMoney({ minor, currency }, { code: true, group: ',' }, table);
     if (t.debit === 0n || t.credit === 0n) {
-      issues.push({
-        field: 'entries',
-        message: `${currency} appears only on the ${t.debit ? 'debit' : 'credit'} side, so it cannot balance: each currency balances on its own (exchange currencies through the exchange account)`,
-        code: 'one_sided',
-      });
+      issues.push(issue('entries', msg('ledger.one_sided', { currency, side: msg(t.debit ? 'ledger.side.debit' : 'ledger.side.credit') }), 'one_sided'));
     } else if (t.debit !== t.credit) {
-      issues.push({ field: 'entries', message: `The debits in ${currency} (${show(t.debit)}) do not equal the credits (${show(t.credit)})`, code: 'unbalanced' });
-    } else if (t.debit > MAX_MINOR) issues.push({ field: 'entries', message: `The ${currency} total is too large`, code: 'too_large' });
+      issues.push(issue('entries', msg('ledger.unbalanced', { currency, debits: show(t.debit), credits: show(t.credit) }), 'unbalanced'));
+    } else if (t.debit > MAX_MINOR) issues.push(issue('entries', msg('ledger.total_too_large', { currency }), 'too_large'));
   }
   return issues;
 }
@@ -274,7 +271,7 @@ const copyTx = (tx: NewTransaction): NewTransaction => ({
  */
 export function acceptTransaction(id: string, tx: NewTransaction, chart: Chart, table: CurrencyTable = CURRENCIES): Transaction {
   const issues = checkTransaction(tx, chart, table);
-  if (issues.length) throw new DomainError('validation_failed', 'The transaction does not balance or has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('ledger.transaction_invalid'), issues);
   return freezeTx({ id, ...copyTx(tx) });
 }
 
@@ -317,7 +314,7 @@ export function correction(original: Transaction, replacement: NewTransaction, d
  */
 export function checkApproval(tx: NewTransaction, decisionNeeded: boolean): FieldIssue[] {
   if (!decisionNeeded || (tx.type !== 'expense' && tx.type !== 'disbursement')) return [];
-  return tx.refs?.decisionId ? [] : [{ field: 'refs.decisionId', message: `This ${tx.type} needs the decision that approved it`, code: 'approval_required' }];
+  return tx.refs?.decisionId ? [] : [issue('refs.decisionId', msg(tx.type === 'expense' ? 'ledger.approval_required.expense' : 'ledger.approval_required.disbursement'), 'approval_required')];
 }
 
 // ---- standard postings --------------------------------------------------------------------------
@@ -652,29 +649,29 @@ export function checkBudgetLines(lines: readonly BudgetLine[], table: CurrencyTa
     const currencies = new Set<string>();
     planned.forEach((m, i) => {
       issues.push(...checkCurrency(m.currency, `${at}.${i}.currency`, table));
-      if (m.minor < 0n) issues.push({ field: `${at}.${i}`, message: 'A planned amount is not negative', code: 'negative' });
-      if (m.minor > MAX_MINOR) issues.push({ field: `${at}.${i}`, message: 'The amount is too large', code: 'too_large' });
-      if (currencies.has(m.currency)) issues.push({ field: `${at}.${i}`, message: `${m.currency} is planned twice`, code: 'duplicate' });
+      if (m.minor < 0n) issues.push(issue(`${at}.${i}`, msg('ledger.planned_negative'), 'negative'));
+      if (m.minor > MAX_MINOR) issues.push(issue(`${at}.${i}`, msg('ledger.amount_too_large'), 'too_large'));
+      if (currencies.has(m.currency)) issues.push(issue(`${at}.${i}`, msg('ledger.planned_twice', { currency: m.currency }), 'duplicate'));
       currencies.add(m.currency);
     });
   };
   lines.forEach((l, i) => {
-    if (!KEY.test(l.id)) issues.push({ field: `lines.${i}.id`, message: 'Use a short id of letters, digits, "_", "." or "-"', code: 'invalid_id' });
-    else if (seen.has(l.id)) issues.push({ field: `lines.${i}.id`, message: `The budget line ${l.id} is listed twice`, code: 'duplicate' });
+    if (!KEY.test(l.id)) issues.push(issue(`lines.${i}.id`, msg('ledger.invalid_id'), 'invalid_id'));
+    else if (seen.has(l.id)) issues.push(issue(`lines.${i}.id`, msg('ledger.line_twice', { line: l.id }), 'duplicate'));
     seen.add(l.id);
     checkPlanned(l.planned, `lines.${i}.planned`);
     const acts = new Set<string>();
     const sums = new Map<string, bigint>();
     (l.activities ?? []).forEach((a, j) => {
-      if (!KEY.test(a.id)) issues.push({ field: `lines.${i}.activities.${j}.id`, message: 'Use a short id of letters, digits, "_", "." or "-"', code: 'invalid_id' });
-      else if (acts.has(a.id)) issues.push({ field: `lines.${i}.activities.${j}.id`, message: `The activity ${a.id} is listed twice`, code: 'duplicate' });
+      if (!KEY.test(a.id)) issues.push(issue(`lines.${i}.activities.${j}.id`, msg('ledger.invalid_id'), 'invalid_id'));
+      else if (acts.has(a.id)) issues.push(issue(`lines.${i}.activities.${j}.id`, msg('ledger.activity_twice', { activity: a.id }), 'duplicate'));
       acts.add(a.id);
       checkPlanned(a.planned, `lines.${i}.activities.${j}.planned`);
       for (const m of a.planned) sums.set(m.currency, (sums.get(m.currency) ?? 0n) + m.minor);
     });
     for (const [currency, sum] of sums) {
       const line = l.planned.find((m) => m.currency === currency)?.minor ?? 0n;
-      if (sum > line) issues.push({ field: `lines.${i}.activities`, message: `The activities plan more ${currency} than the line`, code: 'exceeds_line' });
+      if (sum > line) issues.push(issue(`lines.${i}.activities`, msg('ledger.activities_exceed_line', { currency }), 'exceeds_line'));
     }
   });
   return issues;

@@ -3,7 +3,8 @@
  * measured by indicators, progress rolled up the tree (weighted or averaged), and the contribution links that
  * say which commitments feed which results. Pure. See docs/domain/results.md.
  */
-import { type FieldIssue } from '../kernel/errors';
+import { issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg } from '../kernel/messages';
 import { addF, divF, frac, mulF, type Fraction } from '../kernel/fraction';
 import { cappedPercent, clampF, parseWeight } from './results-exact';
 
@@ -29,6 +30,9 @@ export interface IndicatorPlacement {
   weight?: string | number | null;
 }
 
+/** A level with its indefinite article ("an outcome"), worded in the reader's language. */
+const A_LEVEL: Readonly<Record<string, Msg | undefined>> = { goal: msg('results.level.a.goal'), outcome: msg('results.level.a.outcome'), output: msg('results.level.a.output') };
+
 const hasWeight = (w: string | number | null | undefined): boolean => w !== undefined && w !== null && w !== '';
 
 /**
@@ -41,38 +45,39 @@ export function checkResultsTree(nodes: readonly ResultNode[], indicators: reado
   const byId = new Map<string, ResultNode>();
   const ids = new Set<string>();
   nodes.forEach((n, i) => {
-    if (typeof n.id !== 'string' || !n.id) issues.push({ field: `nodes.${i}.id`, message: 'A result needs an id', code: 'required' });
-    else if (ids.has(n.id)) issues.push({ field: `nodes.${i}.id`, message: `The id "${n.id}" is used twice`, code: 'duplicate' });
+    if (typeof n.id !== 'string' || !n.id) issues.push(issue(`nodes.${i}.id`, msg('results.tree.id_required'), 'required'));
+    else if (ids.has(n.id)) issues.push(issue(`nodes.${i}.id`, msg('results.tree.id_twice', { id: n.id }), 'duplicate'));
     else byId.set(n.id, n);
     ids.add(n.id);
   });
   nodes.forEach((n, i) => {
     const p = `nodes.${i}`;
-    if (!RESULT_LEVELS.includes(n.level)) return void issues.push({ field: `${p}.level`, message: `Choose ${RESULT_LEVELS.join(', ')}`, code: 'unknown_code' });
-    if (typeof n.title !== 'string' || !n.title.trim()) issues.push({ field: `${p}.title`, message: 'Name the result', code: 'required' });
+    if (!RESULT_LEVELS.includes(n.level)) return void issues.push(issue(`${p}.level`, msg('results.choose_one_of', { options: RESULT_LEVELS.join(', ') }), 'unknown_code'));
+    if (typeof n.title !== 'string' || !n.title.trim()) issues.push(issue(`${p}.title`, msg('results.tree.title_required'), 'required'));
     const want = PARENT_LEVEL[n.level];
     if (want === null) {
-      if (n.parentId != null) issues.push({ field: `${p}.parentId`, message: 'A goal sits at the top of the tree', code: 'invalid_parent' });
+      if (n.parentId != null) issues.push(issue(`${p}.parentId`, msg('results.tree.goal_at_top'), 'invalid_parent'));
     } else {
       const parent = n.parentId == null ? undefined : byId.get(n.parentId);
-      if (!parent) issues.push({ field: `${p}.parentId`, message: `An ${n.level} belongs to ${want === 'goal' ? 'a goal' : 'an outcome'}`, code: n.parentId == null ? 'required' : 'unknown_reference' });
-      else if (parent.level !== want) issues.push({ field: `${p}.parentId`, message: `An ${n.level} belongs to ${want === 'goal' ? 'a goal' : 'an outcome'}, not to ${parent.level === 'goal' ? 'a goal' : `an ${parent.level}`}`, code: 'invalid_parent' });
+      const belongs = want === 'goal' ? msg('results.tree.outcome_belongs_to_goal') : msg('results.tree.output_belongs_to_outcome');
+      if (!parent) issues.push(issue(`${p}.parentId`, belongs, n.parentId == null ? 'required' : 'unknown_reference'));
+      else if (parent.level !== want) issues.push(issue(`${p}.parentId`, msg('results.tree.wrong_parent', { belongs, actual: A_LEVEL[parent.level] ?? `an ${parent.level}` }), 'invalid_parent'));
     }
-    if (hasWeight(n.weight) && !positiveWeight(n.weight)) issues.push({ field: `${p}.weight`, message: 'A weight is a positive number or ratio, such as 2, 0.25 or 1/3', code: 'invalid_weight' });
+    if (hasWeight(n.weight) && !positiveWeight(n.weight)) issues.push(issue(`${p}.weight`, msg('results.weight_invalid'), 'invalid_weight'));
   });
   const seenIndicators = new Set<string>();
   indicators.forEach((ind, i) => {
     const p = `indicators.${i}`;
-    if (ids.has(ind.id) || seenIndicators.has(ind.id)) issues.push({ field: `${p}.id`, message: `The id "${ind.id}" is used twice`, code: 'duplicate' });
+    if (ids.has(ind.id) || seenIndicators.has(ind.id)) issues.push(issue(`${p}.id`, msg('results.tree.id_twice', { id: ind.id }), 'duplicate'));
     seenIndicators.add(ind.id);
-    if (!byId.has(ind.nodeId)) issues.push({ field: `${p}.nodeId`, message: 'No such result in this framework', code: 'unknown_reference' });
-    if (hasWeight(ind.weight) && !positiveWeight(ind.weight)) issues.push({ field: `${p}.weight`, message: 'A weight is a positive number or ratio, such as 2, 0.25 or 1/3', code: 'invalid_weight' });
+    if (!byId.has(ind.nodeId)) issues.push(issue(`${p}.nodeId`, msg('results.no_such_result'), 'unknown_reference'));
+    if (hasWeight(ind.weight) && !positiveWeight(ind.weight)) issues.push(issue(`${p}.weight`, msg('results.weight_invalid'), 'invalid_weight'));
   });
   for (const [parent, kids] of childrenOf(nodes, indicators)) {
     const weighted = kids.filter((k) => hasWeight(k.weight));
     if (weighted.length > 0 && weighted.length < kids.length) {
       for (const k of kids.filter((x) => !hasWeight(x.weight))) {
-        issues.push({ field: k.path, message: parent === null ? 'Some goals have weights and this one has none: weight every goal or none' : 'Its siblings have weights and it has none: weight every child of a result or none', code: 'missing_weight' });
+        issues.push(issue(k.path, parent === null ? msg('results.tree.goal_weight_missing') : msg('results.tree.sibling_weight_missing'), 'missing_weight'));
       }
     }
   }
@@ -200,10 +205,10 @@ export function checkContributionLinks(links: readonly ContributionLink[], nodeI
   const seen = new Set<string>();
   links.forEach((l, i) => {
     const p = `${at}.${i}`;
-    if (!nodeIds.has(l.nodeId)) issues.push({ field: `${p}.nodeId`, message: 'No such result in this framework', code: 'unknown_reference' });
-    if (commitmentIds && !commitmentIds.has(l.commitmentId)) issues.push({ field: `${p}.commitmentId`, message: 'No such commitment in this partnership', code: 'unknown_reference' });
+    if (!nodeIds.has(l.nodeId)) issues.push(issue(`${p}.nodeId`, msg('results.no_such_result'), 'unknown_reference'));
+    if (commitmentIds && !commitmentIds.has(l.commitmentId)) issues.push(issue(`${p}.commitmentId`, msg('results.no_such_commitment'), 'unknown_reference'));
     const key = `${l.commitmentId}\u0000${l.nodeId}`;
-    if (seen.has(key)) issues.push({ field: p, message: 'This commitment is already linked to this result', code: 'duplicate' });
+    if (seen.has(key)) issues.push(issue(p, msg('results.already_linked'), 'duplicate'));
     seen.add(key);
   });
   return issues;

@@ -7,7 +7,8 @@
  * dates, review dates, links to decisions and commitments, and a status moved through a state machine.
  * See docs/domain/risks.md.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type MsgParam } from '../kernel/messages';
 import { addF, cmpF, frac, type Fraction } from '../kernel/fraction';
 import { daysBetween, isDate } from '../kernel/dates';
 import { decimalTextOrNull, parseDecimal } from '../kernel/decimal';
@@ -79,6 +80,16 @@ export const isLiveRisk = (s: RiskStatus): boolean => s !== 'closed';
 /** The statuses a risk may move to next. */
 export const nextRiskStatuses = (from: RiskStatus): RiskStatus[] => [...(RISK_TRANSITIONS[from] ?? [])];
 
+/** A status as a word inside a sentence (a value that is no status, as it is). */
+const statusWord = (s: RiskStatus): MsgParam => ((RISK_STATUSES as readonly string[]).includes(s) ? msg(`risks.status.${s}`) : String(s));
+
+/** Statuses as a list in a sentence ("open, closed"), or "none". */
+function statusList(statuses: readonly RiskStatus[]): MsgParam {
+  if (statuses.length === 0) return msg('risks.status.none');
+  const [first, ...rest] = statuses;
+  return rest.length ? msg('risks.list', { first: statusWord(first), rest: statusList(rest) }) : statusWord(first);
+}
+
 /**
  * Returns the move or throws: 409 `illegal_transition` (naming the allowed moves) when the state machine
  * forbids it, 422 `validation_failed` when no reason is given.
@@ -88,13 +99,13 @@ export function decideRiskTransition(from: RiskStatus, to: RiskStatus, reason: s
   if (!allowed.includes(to)) {
     throw new DomainError(
       'illegal_transition',
-      `A risk cannot move from ${from} to ${to}; allowed: ${allowed.join(', ') || 'none'}`,
-      [{ field: 'to', message: `Not allowed from ${from}` }],
+      msg('risks.illegal_transition', { from: statusWord(from), to: statusWord(to), allowed: statusList(allowed) }),
+      [issue('to', msg('risks.not_allowed_from', { from: statusWord(from) }))],
       { from, to, allowed: [...allowed] },
     );
   }
   if (typeof reason !== 'string' || !reason.trim()) {
-    throw new DomainError('validation_failed', 'A reason is required', [{ field: 'reason', message: 'Say why the risk changes status' }]);
+    throw new DomainError('validation_failed', msg('risks.reason_required'), [issue('reason', msg('risks.say_why_status_changes'))]);
   }
   return { from, to, reason: reason.trim() };
 }
@@ -193,26 +204,26 @@ export function checkAllocation(
   shares.forEach((s, i) => {
     const p = `${at}.${i}`;
     if (!(RISK_PARTIES as readonly string[]).includes(s.party) || !parties.has(s.party)) {
-      issues.push({ field: `${p}.party`, message: `"${s.party}" is not a risk allocation party (${RISK_PARTIES.join(', ')})`, code: 'unknown_code' });
+      issues.push(issue(`${p}.party`, msg('risks.not_an_allocation_party', { party: String(s.party), parties: RISK_PARTIES.join(', ') }), 'unknown_code'));
     }
     if (s.organisationId != null) {
       if (organisationIds && !organisationIds.has(s.organisationId)) {
-        issues.push({ field: `${p}.organisationId`, message: 'This organisation is not a member of the partnership', code: 'unknown_reference' });
+        issues.push(issue(`${p}.organisationId`, msg('risks.organisation_not_member'), 'unknown_reference'));
       }
-      if (named.has(s.organisationId)) issues.push({ field: `${p}.organisationId`, message: 'This organisation already has a share', code: 'duplicate' });
+      if (named.has(s.organisationId)) issues.push(issue(`${p}.organisationId`, msg('risks.organisation_has_share'), 'duplicate'));
       named.add(s.organisationId);
     } else {
-      if (unnamed.has(s.party)) issues.push({ field: `${p}.organisationId`, message: 'This party already has a share that names no organisation', code: 'duplicate' });
+      if (unnamed.has(s.party)) issues.push(issue(`${p}.organisationId`, msg('risks.party_has_unnamed_share'), 'duplicate'));
       unnamed.add(s.party);
     }
     const pct = parsePercent(s.percent);
     if (!pct) {
       valid = false;
-      issues.push({ field: `${p}.percent`, message: 'A share is a number above 0 and at most 100, such as 40 or 33.5', code: 'invalid_number' });
+      issues.push(issue(`${p}.percent`, msg('risks.share_percent'), 'invalid_number'));
     } else total = addF(total, pct);
   });
   if (valid && shares.length > 0 && cmpF(total, HUNDRED) !== 0) {
-    issues.push({ field: at, message: `The shares add up to ${decimalTextOrNull(total) ?? '?'}%, not 100%`, code: 'not_100' });
+    issues.push(issue(at, msg('risks.shares_not_100', { total: decimalTextOrNull(total) ?? '?' }), 'not_100'));
   }
   return issues;
 }
@@ -281,13 +292,20 @@ export const DESCRIPTION_MAX = 5000;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
-function checkLinks(ids: readonly string[] | undefined, field: string, known: ReadonlySet<string> | undefined, what: string): FieldIssue[] {
+/** The problems of a link, per kind of record linked (worded apart: the words agree with the record's). */
+const LINK_MESSAGES = {
+  decision: { needsId: msg('risks.decision_link_needs_id'), twice: msg('risks.decision_linked_twice'), unknown: msg('risks.no_such_decision') },
+  commitment: { needsId: msg('risks.commitment_link_needs_id'), twice: msg('risks.commitment_linked_twice'), unknown: msg('risks.no_such_commitment') },
+} as const;
+
+function checkLinks(ids: readonly string[] | undefined, field: string, known: ReadonlySet<string> | undefined, what: keyof typeof LINK_MESSAGES): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
+  const says = LINK_MESSAGES[what];
   (ids ?? []).forEach((id, i) => {
-    if (typeof id !== 'string' || !id) issues.push({ field: `${field}.${i}`, message: `A ${what} link needs an id`, code: 'required' });
-    else if (seen.has(id)) issues.push({ field: `${field}.${i}`, message: `This ${what} is linked twice`, code: 'duplicate' });
-    else if (known && !known.has(id)) issues.push({ field: `${field}.${i}`, message: `No such ${what} in this partnership`, code: 'unknown_reference' });
+    if (typeof id !== 'string' || !id) issues.push(issue(`${field}.${i}`, says.needsId, 'required'));
+    else if (seen.has(id)) issues.push(issue(`${field}.${i}`, says.twice, 'duplicate'));
+    else if (known && !known.has(id)) issues.push(issue(`${field}.${i}`, says.unknown, 'unknown_reference'));
     seen.add(id);
   });
   return issues;
@@ -300,45 +318,45 @@ function checkLinks(ids: readonly string[] | undefined, field: string, known: Re
 export function checkRisk(risk: RiskInput, lists: RiskCodelists, refs: RiskReferences = {}): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!lists.categories.has(risk.category)) {
-    issues.push({ field: 'category', message: `"${risk.category}" is not an OCDS for PPPs risk category`, code: 'unknown_code' });
+    issues.push(issue('category', msg('risks.not_a_category', { category: String(risk.category) }), 'unknown_code'));
   }
   const title = text(risk.title);
-  if (!title) issues.push({ field: 'title', message: 'Give the risk a short title', code: 'required' });
-  else if (title.length > TITLE_MAX) issues.push({ field: 'title', message: `At most ${TITLE_MAX} characters`, code: 'too_long' });
+  if (!title) issues.push(issue('title', msg('risks.title_required'), 'required'));
+  else if (title.length > TITLE_MAX) issues.push(issue('title', msg('risks.at_most_characters', { max: TITLE_MAX }), 'too_long'));
   const description = text(risk.description);
-  if (!description) issues.push({ field: 'description', message: 'Describe the risk: what could happen and what it would cause', code: 'required' });
-  else if (description.length > DESCRIPTION_MAX) issues.push({ field: 'description', message: `At most ${DESCRIPTION_MAX} characters`, code: 'too_long' });
+  if (!description) issues.push(issue('description', msg('risks.description_required'), 'required'));
+  else if (description.length > DESCRIPTION_MAX) issues.push(issue('description', msg('risks.at_most_characters', { max: DESCRIPTION_MAX }), 'too_long'));
   for (const f of ['likelihood', 'impact'] as const) {
-    if (!isRating(risk[f])) issues.push({ field: f, message: 'Rate it with a whole number from 1 to 5', code: 'invalid_rating' });
+    if (!isRating(risk[f])) issues.push(issue(f, msg('risks.rating'), 'invalid_rating'));
   }
   issues.push(...checkAllocation(risk.allocation ?? [], { parties: lists.allocations, organisationIds: refs.organisationIds }));
 
   const actionIds = new Set<string>();
   (risk.mitigations ?? []).forEach((m, i) => {
     const p = `mitigations.${i}`;
-    if (!text(m.id)) issues.push({ field: `${p}.id`, message: 'An action needs an id', code: 'required' });
-    else if (actionIds.has(m.id)) issues.push({ field: `${p}.id`, message: 'Two actions have the same id', code: 'duplicate' });
+    if (!text(m.id)) issues.push(issue(`${p}.id`, msg('risks.action_needs_id'), 'required'));
+    else if (actionIds.has(m.id)) issues.push(issue(`${p}.id`, msg('risks.actions_same_id'), 'duplicate'));
     actionIds.add(m.id);
-    if (!text(m.description)) issues.push({ field: `${p}.description`, message: 'Say what will be done', code: 'required' });
-    if (!text(m.ownerOrganisationId)) issues.push({ field: `${p}.ownerOrganisationId`, message: 'Name the organisation responsible', code: 'required' });
+    if (!text(m.description)) issues.push(issue(`${p}.description`, msg('risks.action_description_required'), 'required'));
+    if (!text(m.ownerOrganisationId)) issues.push(issue(`${p}.ownerOrganisationId`, msg('risks.action_owner_required'), 'required'));
     else if (refs.organisationIds && !refs.organisationIds.has(m.ownerOrganisationId)) {
-      issues.push({ field: `${p}.ownerOrganisationId`, message: 'This organisation is not a member of the partnership', code: 'unknown_reference' });
+      issues.push(issue(`${p}.ownerOrganisationId`, msg('risks.organisation_not_member'), 'unknown_reference'));
     }
     if (m.ownerPersonId != null && refs.personIds && !refs.personIds.has(m.ownerPersonId)) {
-      issues.push({ field: `${p}.ownerPersonId`, message: 'This person is not in the partnership', code: 'unknown_reference' });
+      issues.push(issue(`${p}.ownerPersonId`, msg('risks.person_not_in_partnership'), 'unknown_reference'));
     }
-    if (!isDate(m.dueOn)) issues.push({ field: `${p}.dueOn`, message: 'Use a date such as 2026-03-31', code: 'invalid_date' });
-    if (m.doneOn != null && !isDate(m.doneOn)) issues.push({ field: `${p}.doneOn`, message: 'Use a date such as 2026-03-31', code: 'invalid_date' });
+    if (!isDate(m.dueOn)) issues.push(issue(`${p}.dueOn`, msg('risks.date_format'), 'invalid_date'));
+    if (m.doneOn != null && !isDate(m.doneOn)) issues.push(issue(`${p}.doneOn`, msg('risks.date_format'), 'invalid_date'));
   });
 
   (risk.reviews ?? []).forEach((r, i) => {
     const p = `reviews.${i}`;
-    if (!isDate(r.dueOn)) issues.push({ field: `${p}.dueOn`, message: 'Use a date such as 2026-03-31', code: 'invalid_date' });
-    if (r.doneOn != null && !isDate(r.doneOn)) issues.push({ field: `${p}.doneOn`, message: 'Use a date such as 2026-03-31', code: 'invalid_date' });
+    if (!isDate(r.dueOn)) issues.push(issue(`${p}.dueOn`, msg('risks.date_format'), 'invalid_date'));
+    if (r.doneOn != null && !isDate(r.doneOn)) issues.push(issue(`${p}.doneOn`, msg('risks.date_format'), 'invalid_date'));
   });
   const reviewDays = (risk.reviews ?? []).map((r) => r.dueOn);
   reviewDays.forEach((d, i) => {
-    if (reviewDays.indexOf(d) !== i) issues.push({ field: `reviews.${i}.dueOn`, message: 'A review is already planned on this day', code: 'duplicate' });
+    if (reviewDays.indexOf(d) !== i) issues.push(issue(`reviews.${i}.dueOn`, msg('risks.review_already_planned'), 'duplicate'));
   });
 
   issues.push(...checkLinks(risk.decisionIds, 'decisionIds', refs.decisionIds, 'decision'));
@@ -349,7 +367,7 @@ export function checkRisk(risk: RiskInput, lists: RiskCodelists, refs: RiskRefer
 /** Throws 422 `validation_failed` with every problem of the risk, or returns its score and band. */
 export function decideRisk(risk: RiskInput, lists: RiskCodelists, refs: RiskReferences = {}): { score: number; band: RiskBand; allocation: RiskAllocation } {
   const issues = checkRisk(risk, lists, refs);
-  if (issues.length) throw new DomainError('validation_failed', 'The risk has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('risks.invalid_fields'), issues);
   const score = riskScore(risk.likelihood, risk.impact);
   return { score, band: riskBand(score), allocation: allocationOf(risk.allocation) };
 }

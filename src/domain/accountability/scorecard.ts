@@ -10,7 +10,8 @@
  * Timeliness counts the items whose outcome is known (done, or past due): on time when done on or before
  * the due date. Items not yet due and not done are not counted, so a new partner does not start at 0%.
  */
-import type { FieldIssue } from '../kernel/errors';
+import { issue, type FieldIssue } from '../kernel/errors';
+import { msg } from '../kernel/messages';
 import { frac, fractionToString, mulF, type Fraction } from '../kernel/fraction';
 import type { TrancheProgress } from './commitments';
 import type { PledgeAmounts } from './ledger';
@@ -29,7 +30,7 @@ export const MAX_GRACE_DAYS = 365;
 export function checkGraceDays(days: unknown, field = 'graceDays'): FieldIssue[] {
   return Number.isInteger(days) && (days as number) >= 0 && (days as number) <= MAX_GRACE_DAYS
     ? []
-    : [{ field, message: `The grace period is a whole number of days from 0 to ${MAX_GRACE_DAYS}`, code: 'out_of_range' }];
+    : [issue(field, msg('results.grace_period_range', { max: MAX_GRACE_DAYS }), 'out_of_range')];
 }
 
 export const ITEM_KINDS = ['delivery', 'report'] as const;

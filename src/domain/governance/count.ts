@@ -4,6 +4,7 @@
  * Semantics are documented in docs/domain/charter.md.
  */
 import { DomainError, type FieldIssue } from '../kernel/errors';
+import { msg } from '../kernel/messages';
 import { checkSeats, errorsOnly, type Charter, type Rule, type Seat } from './charter';
 import { buildTally, checkBallots, checkCharterAndRule, decideValidTally, namedSeatIds, resolveRule } from './tally';
 
@@ -87,7 +88,7 @@ export function decide(charter: Charter, rule: Rule | string, ballots: Ballot[],
   const r = resolveRule(charter, rule);
   const { head, tail } = checkCharterAndRule(charter, rule, r, options);
   const issues: FieldIssue[] = [...head, ...errorsOnly(checkSeats(charter, members, 'members')), ...checkBallots(members, ballots), ...tail];
-  if (issues.length) throw new DomainError('validation_failed', 'The decision cannot be counted', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('governance.tally.cannot_be_counted'), issues);
   // every open objection is named (no limit), so explanations list them all
   return decideValidTally(charter, r, buildTally(members, ballots, namedSeatIds(charter, r), Infinity), options);
 }

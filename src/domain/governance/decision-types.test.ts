@@ -150,7 +150,7 @@ describe('resolveDecisionType', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('validation_failed');
-    expect((error as DomainError).issues).toEqual([{ field: 'decisionType', code: 'unknown_decision_type', message: expect.stringContaining(`"${id}"`) }]);
+    expect((error as DomainError).issues).toEqual([{ field: 'decisionType', code: 'unknown_decision_type', message: expect.stringContaining(`"${id}"`), msg: expect.objectContaining({ key: expect.any(String) }) }]);
   });
 });
 

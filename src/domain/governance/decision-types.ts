@@ -3,7 +3,8 @@
  * anonymity, hidden results, recusal), with every default applied; and the pure checks a decision must pass before
  * voting opens (seconding, proxies, the voting window). No I/O. Semantics are documented in docs/domain/charter.md.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg } from '../kernel/messages';
 import { conditionFamilies, indexGroups, PROPOSER_ROLES, type BallotKind, type Charter, type DecisionType, type ProposerRole, type Rule, type Seat } from './charter';
 import type { Choice } from './count';
 
@@ -50,7 +51,10 @@ const CHOICES_OF: Record<BallotKind, readonly Choice[]> = {
 /** The choices a ballot of this kind offers. */
 export function choicesOf(kind: BallotKind): Choice[] {
   const choices = CHOICES_OF[kind];
-  if (!choices) throw new DomainError('validation_failed', `Unknown ballot kind "${String(kind)}"`, [{ field: 'ballot', message: `Unknown ballot kind "${String(kind)}"`, code: 'invalid_ballot' }]);
+  if (!choices) {
+    const unknown = msg('governance.decision_types.unknown_ballot', { kind: String(kind) });
+    throw new DomainError('validation_failed', unknown, [issue('ballot', unknown, 'invalid_ballot')]);
+  }
   return [...choices];
 }
 
@@ -89,8 +93,10 @@ export function resolveDecisionType(charter: Charter, id: string): ResolvedDecis
   const types = decisionTypesOf(charter);
   if (!has(types, id)) {
     const known = Object.keys(types);
-    const message = `Unknown decision type "${id}"; the charter has: ${known.join(', ') || 'none'}`;
-    throw new DomainError('validation_failed', `The charter has no decision type "${id}"`, [{ field: 'decisionType', message, code: 'unknown_decision_type' }]);
+    const unknown = known.length
+      ? msg('governance.decision_types.unknown_decision_type', { id, known: known.join(', ') })
+      : msg('governance.decision_types.unknown_decision_type_none', { id });
+    throw new DomainError('validation_failed', msg('governance.decision_types.no_decision_type', { id }), [issue('decisionType', unknown, 'unknown_decision_type')]);
   }
   return types[id];
 }
@@ -107,7 +113,7 @@ export function rollOf(charter: Charter, bodyId: string | null): Seat[] {
   if (bodyId === null) return [...seats];
   const body = (charter.bodies ?? []).find((b) => b.id === bodyId);
   if (!body)
-    throw new DomainError('validation_failed', `The charter has no body "${bodyId}"`, [{ field: 'body', message: `Unknown body "${bodyId}"`, code: 'unknown_body' }]);
+    throw new DomainError('validation_failed', msg('governance.decision_types.no_body', { body: bodyId }), [issue('body', msg('governance.decision_types.unknown_body', { body: bodyId }), 'unknown_body')]);
   if (!body.seats) return [...seats];
   const ids = new Set(body.seats);
   return seats.filter((s) => ids.has(s.id));
@@ -152,15 +158,15 @@ export function checkProxies(charter: Charter, holderProxies: Seat[]): FieldIssu
   const seats = [...new Map(holderProxies.map((s) => [s.id, s])).values()];
   if (seats.length === 0) return [];
   const policy = charter.proxies;
-  if (!policy?.allowed) return [{ field: 'proxies', message: 'This charter does not allow proxies', code: 'proxies_not_allowed' }];
+  if (!policy?.allowed) return [issue('proxies', msg('governance.decision_types.proxies_not_allowed'), 'proxies_not_allowed')];
   const issues: FieldIssue[] = [];
   if (policy.maxPerHolder !== undefined && seats.length > policy.maxPerHolder)
-    issues.push({ field: 'proxies', message: `A holder may carry at most ${plural(policy.maxPerHolder, 'proxy', 'proxies')}; this would make ${seats.length}`, code: 'too_many_proxies' });
+    issues.push(issue('proxies', msg('governance.decision_types.too_many_proxies', { count: policy.maxPerHolder, total: seats.length }), 'too_many_proxies'));
   const names = new Map([...indexGroups(charter.groups).values()].map((g) => [g.group.id, g.group.name ?? g.group.id]));
   for (const cap of policy.caps ?? []) {
     const n = seats.filter((s) => (s.group ?? '').split('/').includes(cap.memberClass)).length;
     if (n > cap.max)
-      issues.push({ field: 'proxies', message: `A holder may carry at most ${plural(cap.max, 'proxy', 'proxies')} of ${names.get(cap.memberClass) ?? cap.memberClass} members; this would make ${n}`, code: 'proxy_cap' });
+      issues.push(issue('proxies', msg('governance.decision_types.proxy_cap', { count: cap.max, group: names.get(cap.memberClass) ?? cap.memberClass, total: n }), 'proxy_cap'));
   }
   return issues;
 }
@@ -173,16 +179,16 @@ export function checkWindow(charter: Charter, type: string | ResolvedDecisionTyp
   const issues: FieldIssue[] = [];
   const open = opensAt instanceof Date ? opensAt.getTime() : NaN;
   const close = closesAt instanceof Date ? closesAt.getTime() : NaN;
-  if (Number.isNaN(open)) issues.push({ field: 'opensAt', message: 'Not a valid date', code: 'invalid_date' });
-  if (Number.isNaN(close)) issues.push({ field: 'closesAt', message: 'Not a valid date', code: 'invalid_date' });
+  if (Number.isNaN(open)) issues.push(issue('opensAt', msg('governance.decision_types.invalid_date'), 'invalid_date'));
+  if (Number.isNaN(close)) issues.push(issue('closesAt', msg('governance.decision_types.invalid_date'), 'invalid_date'));
   if (issues.length) return issues;
-  if (close <= open) return [{ field: 'closesAt', message: 'Voting must close after it opens', code: 'window_order' }];
+  if (close <= open) return [issue('closesAt', msg('governance.decision_types.window_order'), 'window_order')];
   const hours = (close - open) / HOUR;
   const shown = Number.isInteger(hours) ? `${hours}` : hours.toFixed(1);
   if (window.minHours !== null && hours < window.minHours)
-    issues.push({ field: 'closesAt', message: `Voting must stay open at least ${window.minHours} hours; this window is ${shown}`, code: 'window_too_short' });
+    issues.push(issue('closesAt', msg('governance.decision_types.window_too_short', { count: window.minHours, shown }), 'window_too_short'));
   if (window.maxHours !== null && hours > window.maxHours)
-    issues.push({ field: 'closesAt', message: `Voting may stay open at most ${window.maxHours} hours; this window is ${shown}`, code: 'window_too_long' });
+    issues.push(issue('closesAt', msg('governance.decision_types.window_too_long', { count: window.maxHours, shown }), 'window_too_long'));
   return issues;
 }
 

@@ -6,7 +6,8 @@
  * result) and starts the next one (`escalated`); it ends `resolved` or `withdrawn`, both final.
  * A step with `days` is overdue once more than that many days have passed since it started.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg, type MsgParam } from '../kernel/messages';
 import { LADDER_STEP_ID, type Charter, type DisputeStep } from './charter';
 
 export type { DisputeStep } from './charter';
@@ -33,20 +34,20 @@ const STEP_ID = LADDER_STEP_ID;
 
 /** Every problem of a ladder, each with its path (for the charter checks: `disputes.ladder`). */
 export function checkLadder(ladder: unknown, at = 'disputes.ladder'): FieldIssue[] {
-  if (!Array.isArray(ladder)) return [{ field: at, message: 'The ladder is a list of steps' }];
-  if (ladder.length === 0) return [{ field: at, message: 'The ladder needs at least one step' }];
+  if (!Array.isArray(ladder)) return [issue(at, msg('disputes.ladder.not_a_list'))];
+  if (ladder.length === 0) return [issue(at, msg('disputes.ladder.empty'))];
   const out: FieldIssue[] = [];
   const seen = new Set<string>();
   ladder.forEach((s: Partial<DisputeStep> | null, i) => {
     const p = `${at}.${i}`;
-    if (!s || typeof s !== 'object') return void out.push({ field: p, message: 'A step is an object with an id' });
-    if (typeof s.id !== 'string' || !STEP_ID.test(s.id)) out.push({ field: `${p}.id`, message: 'Use a short lower-case id such as "mediation"' });
-    else if (seen.has(s.id)) out.push({ field: `${p}.id`, message: `The step "${s.id}" is already on the ladder` });
+    if (!s || typeof s !== 'object') return void out.push(issue(p, msg('disputes.ladder.step_not_an_object')));
+    if (typeof s.id !== 'string' || !STEP_ID.test(s.id)) out.push(issue(`${p}.id`, msg('disputes.ladder.step_id')));
+    else if (seen.has(s.id)) out.push(issue(`${p}.id`, msg('disputes.ladder.step_twice', { step: s.id })));
     else seen.add(s.id);
-    if (s.name !== undefined && (typeof s.name !== 'string' || !s.name.trim())) out.push({ field: `${p}.name`, message: 'A name is non-empty text' });
-    if (s.body !== undefined && (typeof s.body !== 'string' || !s.body.trim())) out.push({ field: `${p}.body`, message: 'A body is the id of one of the charter’s bodies' });
+    if (s.name !== undefined && (typeof s.name !== 'string' || !s.name.trim())) out.push(issue(`${p}.name`, msg('disputes.ladder.step_name')));
+    if (s.body !== undefined && (typeof s.body !== 'string' || !s.body.trim())) out.push(issue(`${p}.body`, msg('disputes.ladder.step_body')));
     if (s.days !== undefined && !(Number.isInteger(s.days) && (s.days as number) >= 1 && (s.days as number) <= 3650)) {
-      out.push({ field: `${p}.days`, message: 'Days are a whole number from 1 to 3650' });
+      out.push(issue(`${p}.days`, msg('disputes.ladder.step_days')));
     }
   });
   return out;
@@ -64,6 +65,13 @@ export const stepName = (s: Pick<DisputeStep, 'id' | 'name'>): string => {
   if (s.name?.trim()) return s.name.trim();
   const words = s.id.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** A step's name in a message: a step of the default ladder (under its own name) is worded in the reader's language. */
+const stepLabel = (s: Pick<DisputeStep, 'id' | 'name'>): MsgParam => {
+  const name = stepName(s);
+  const standard = DEFAULT_LADDER.find((d) => d.id === s.id && d.name === name);
+  return standard ? msg(`disputes.steps.${standard.id as 'negotiation' | 'steering_committee' | 'mediation' | 'arbitration'}`) : name;
 };
 
 // ---- dates --------------------------------------------------------------------------------------
@@ -109,31 +117,35 @@ export const daysTaken = (s: Pick<StepRecord, 'startedOn' | 'endedOn'>, today: s
 
 const stepOf = (s: DisputeStep, startedOn: string): StepRecord => ({ stepId: s.id, name: stepName(s), days: s.days ?? null, startedOn, endedOn: null, result: null });
 
-function checkDay(on: string, field: string, notBefore: string | null, notBeforeLabel: string, today: string): FieldIssue[] {
-  if (on > today) return [{ field, message: 'Use a date that is not in the future' }];
-  if (notBefore && on < notBefore) return [{ field, message: `Use a date on or after ${notBeforeLabel} (${notBefore})` }];
+/** A day that is not in the future nor, when `notBefore` is given, before its date (`what` names that date). */
+function checkDay(on: string, field: string, notBefore: { date: string; what: Msg } | null, today: string): FieldIssue[] {
+  if (on > today) return [issue(field, msg('disputes.date.in_future'))];
+  if (notBefore && on < notBefore.date) return [issue(field, msg('disputes.date.not_before', { what: notBefore.what, date: notBefore.date }))];
   return [];
 }
 
 /** The first step of a new dispute, opened on `openedOn` (not in the future). */
 export function openDispute(ladder: readonly DisputeStep[], openedOn: string, today: string): { status: 'open'; currentStep: string; step: StepRecord } {
-  if (ladder.length === 0) throw new DomainError('conflict', 'The escalation ladder of this partnership has no steps');
-  const issues = checkDay(openedOn, 'openedOn', null, '', today);
-  if (issues.length) throw new DomainError('validation_failed', 'The dispute cannot open on that date', issues);
+  if (ladder.length === 0) throw new DomainError('conflict', msg('disputes.ladder.no_steps'));
+  const issues = checkDay(openedOn, 'openedOn', null, today);
+  if (issues.length) throw new DomainError('validation_failed', msg('disputes.cannot_open_on_date'), issues);
   return { status: 'open', currentStep: ladder[0].id, step: stepOf(ladder[0], openedOn) };
 }
 
 const current = (d: DisputeState): StepRecord => {
   const s = d.steps[d.steps.length - 1];
-  if (!s) throw new DomainError('internal', 'A dispute without steps');
+  if (!s) throw new DomainError('internal', msg('disputes.without_steps'));
   return s;
 };
 
-function refuseClosed(d: DisputeState, what: string): void {
+function refuseClosed(d: DisputeState, what: 'escalated' | 'resolved' | 'withdrawn'): void {
   if (!isActive(d.status)) {
-    throw new DomainError('illegal_transition', `A ${d.status} dispute cannot be ${what}; it is closed`, [], { status: d.status, allowed: [] });
+    throw new DomainError('illegal_transition', msg('disputes.closed', { status: msg(`disputes.status.${d.status}`), what: msg(`disputes.done.${what}`) }), [], { status: d.status, allowed: [] });
   }
 }
+
+/** The start of the current step, as the earliest day a move may be dated. */
+const sinceCurrentStep = (now: StepRecord) => ({ date: now.startedOn, what: msg('disputes.date.start_of_current_step') });
 
 /** The step after the current one, or null on the last step (or when the ladder no longer has the current step). */
 export function nextStepOf(d: Pick<DisputeState, 'currentStep'>, ladder: readonly DisputeStep[]): DisputeStep | null {
@@ -148,15 +160,15 @@ export function nextStepOf(d: Pick<DisputeState, 'currentStep'>, ladder: readonl
 export function decideEscalation(d: DisputeState, ladder: readonly DisputeStep[], input: { on: string; result: string; reason: string }, today: string): { status: 'escalated'; ended: StepRecord; next: StepRecord } {
   refuseClosed(d, 'escalated');
   const i = ladder.findIndex((s) => s.id === d.currentStep);
-  if (i < 0) throw new DomainError('conflict', `The escalation ladder no longer has the step "${d.currentStep}"; resolve or withdraw the dispute`, [], { currentStep: d.currentStep });
+  if (i < 0) throw new DomainError('conflict', msg('disputes.step_gone', { step: d.currentStep }), [], { currentStep: d.currentStep });
   if (i + 1 >= ladder.length) {
-    throw new DomainError('illegal_transition', `The dispute is on the last step of the ladder (${stepName(ladder[i])}); it can only be resolved or withdrawn`, [], { from: d.currentStep, allowed: [] });
+    throw new DomainError('illegal_transition', msg('disputes.on_last_step', { step: stepLabel(ladder[i]) }), [], { from: d.currentStep, allowed: [] });
   }
   const now = current(d);
-  const issues: FieldIssue[] = [...checkDay(input.on, 'on', now.startedOn, 'the start of the current step', today)];
-  if (!input.result.trim()) issues.push({ field: 'result', message: 'Say how the current step ended' });
-  if (!input.reason.trim()) issues.push({ field: 'reason', message: 'Say why the dispute escalates' });
-  if (issues.length) throw new DomainError('validation_failed', 'The escalation has invalid fields', issues);
+  const issues: FieldIssue[] = [...checkDay(input.on, 'on', sinceCurrentStep(now), today)];
+  if (!input.result.trim()) issues.push(issue('result', msg('disputes.say_step_result')));
+  if (!input.reason.trim()) issues.push(issue('reason', msg('disputes.say_escalation_reason')));
+  if (issues.length) throw new DomainError('validation_failed', msg('disputes.escalation_invalid'), issues);
   return { status: 'escalated', ended: { ...now, endedOn: input.on, result: input.result.trim() }, next: stepOf(ladder[i + 1], input.on) };
 }
 
@@ -165,9 +177,9 @@ export function decideClosing(d: DisputeState, to: 'resolved' | 'withdrawn', inp
   refuseClosed(d, to);
   const now = current(d);
   const textField = to === 'resolved' ? 'resolution' : 'reason';
-  const issues: FieldIssue[] = [...checkDay(input.on, 'on', now.startedOn, 'the start of the current step', today)];
-  if (!input.text.trim()) issues.push({ field: textField, message: to === 'resolved' ? 'Say how the dispute was resolved' : 'Say why the dispute is withdrawn' });
-  if (issues.length) throw new DomainError('validation_failed', `The dispute cannot be ${to} like this`, issues);
+  const issues: FieldIssue[] = [...checkDay(input.on, 'on', sinceCurrentStep(now), today)];
+  if (!input.text.trim()) issues.push(issue(textField, msg(to === 'resolved' ? 'disputes.say_resolution' : 'disputes.say_withdrawal_reason')));
+  if (issues.length) throw new DomainError('validation_failed', msg(to === 'resolved' ? 'disputes.cannot_be_resolved' : 'disputes.cannot_be_withdrawn'), issues);
   return { status: to, ended: { ...now, endedOn: input.on, result: input.text.trim() } };
 }
 

@@ -18,7 +18,8 @@
  * Invalid input throws DomainError('validation_failed') naming every problem with its field
  * (`ballots[3].ranking[1]`, `ballots[0].scores.blue`, ...).
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg } from '../kernel/messages';
 import { cmpF, frac, fractionToString, mulF, type Fraction } from '../kernel/fraction';
 
 export type PollKind = 'single' | 'approval' | 'ranked' | 'score' | 'dots';
@@ -111,24 +112,24 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 /** Every problem of a poll's definition, each with its field. */
 export function checkPollSpec(spec: PollSpec): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const add = (field: string, message: string, code: string) => issues.push({ field, message, code });
-  if (!isRecord(spec)) return [{ field: '', message: 'A poll needs a definition', code: 'required' }];
-  if (!POLL_KINDS.includes(spec.kind)) add('kind', `Unknown poll kind "${String(spec.kind)}": use ${POLL_KINDS.join(', ')}`, 'invalid_kind');
-  if (!Array.isArray(spec.options) || spec.options.length < 2) add('options', 'A poll needs at least two options', 'too_few');
+  const add = (field: string, m: Msg, code: string) => issues.push(issue(field, m, code));
+  if (!isRecord(spec)) return [issue('', msg('governance.polls.definition_required'), 'required')];
+  if (!POLL_KINDS.includes(spec.kind)) add('kind', msg('governance.polls.unknown_kind', { kind: String(spec.kind), kinds: POLL_KINDS.join(', ') }), 'invalid_kind');
+  if (!Array.isArray(spec.options) || spec.options.length < 2) add('options', msg('governance.polls.too_few_options'), 'too_few');
   const ids = new Set<string>();
   (Array.isArray(spec.options) ? spec.options : []).forEach((o, i) => {
-    if (!isRecord(o) || typeof o.id !== 'string' || o.id.trim() === '') add(`options[${i}].id`, 'An option needs an id', 'required');
-    else if (ids.has(o.id)) add(`options[${i}].id`, `Option "${o.id}" appears twice`, 'duplicate');
+    if (!isRecord(o) || typeof o.id !== 'string' || o.id.trim() === '') add(`options[${i}].id`, msg('governance.polls.option_id_required'), 'required');
+    else if (ids.has(o.id)) add(`options[${i}].id`, msg('governance.polls.duplicate_option', { option: o.id }), 'duplicate');
     else ids.add(o.id);
-    if (!isRecord(o) || typeof o.label !== 'string' || o.label.trim() === '') add(`options[${i}].label`, 'An option needs a label', 'required');
+    if (!isRecord(o) || typeof o.label !== 'string' || o.label.trim() === '') add(`options[${i}].label`, msg('governance.polls.option_label_required'), 'required');
   });
   if (spec.maxScore !== undefined) {
-    if (spec.kind !== 'score') add('maxScore', 'maxScore applies to score polls only', 'not_applicable');
-    else if (!isWhole(spec.maxScore) || spec.maxScore < 1 || spec.maxScore > MAX_SCORE_LIMIT) add('maxScore', `maxScore must be a whole number from 1 to ${MAX_SCORE_LIMIT}`, 'out_of_range');
+    if (spec.kind !== 'score') add('maxScore', msg('governance.polls.max_score_not_applicable'), 'not_applicable');
+    else if (!isWhole(spec.maxScore) || spec.maxScore < 1 || spec.maxScore > MAX_SCORE_LIMIT) add('maxScore', msg('governance.polls.max_score_range', { max: MAX_SCORE_LIMIT }), 'out_of_range');
   }
-  if (spec.dots !== undefined && spec.kind !== 'dots') add('dots', 'dots applies to dot votes only', 'not_applicable');
-  if (spec.kind === 'dots' && spec.dots === undefined) add('dots', 'A dot vote needs the number of dots per voter', 'required');
-  else if (spec.kind === 'dots' && (!isWhole(spec.dots) || spec.dots < 1 || spec.dots > MAX_DOTS_LIMIT)) add('dots', `dots must be a whole number from 1 to ${MAX_DOTS_LIMIT}`, 'out_of_range');
+  if (spec.dots !== undefined && spec.kind !== 'dots') add('dots', msg('governance.polls.dots_not_applicable'), 'not_applicable');
+  if (spec.kind === 'dots' && spec.dots === undefined) add('dots', msg('governance.polls.dots_required'), 'required');
+  else if (spec.kind === 'dots' && (!isWhole(spec.dots) || spec.dots < 1 || spec.dots > MAX_DOTS_LIMIT)) add('dots', msg('governance.polls.dots_range', { max: MAX_DOTS_LIMIT }), 'out_of_range');
   return issues;
 }
 
@@ -136,36 +137,36 @@ function checkBallots(spec: PollSpec, ballots: PollBallot[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const ids = new Set(spec.options.map((o) => o.id));
   const maxScore = spec.maxScore ?? DEFAULT_MAX_SCORE;
-  if (!Array.isArray(ballots)) return [{ field: 'ballots', message: 'Ballots must be a list', code: 'required' }];
+  if (!Array.isArray(ballots)) return [issue('ballots', msg('governance.polls.ballots_not_a_list'), 'required')];
   ballots.forEach((b, i) => {
     const f = `ballots[${i}]`;
-    const add = (field: string, message: string, code: string) => issues.push({ field: field ? `${f}.${field}` : f, message, code });
-    if (!isRecord(b)) return add('', 'A ballot must be an object', 'invalid');
+    const add = (field: string, m: Msg, code: string) => issues.push(issue(field ? `${f}.${field}` : f, m, code));
+    if (!isRecord(b)) return add('', msg('governance.polls.ballot_not_an_object'), 'invalid');
     const list = (field: 'approve' | 'ranking') => {
       const xs = b[field];
-      if (!Array.isArray(xs)) return add(field, `A ${spec.kind} ballot needs a list "${field}"`, 'required');
+      if (!Array.isArray(xs)) return add(field, msg(field === 'approve' ? 'governance.polls.approval_needs_list' : 'governance.polls.ranked_needs_list'), 'required');
       const seen = new Set<string>();
       xs.forEach((x, j) => {
-        if (typeof x !== 'string' || !ids.has(x)) add(`${field}[${j}]`, `Unknown option "${String(x)}"`, 'unknown_option');
-        else if (seen.has(x)) add(`${field}[${j}]`, field === 'approve' ? `"${x}" is approved twice` : `"${x}" is ranked twice`, 'duplicate');
+        if (typeof x !== 'string' || !ids.has(x)) add(`${field}[${j}]`, msg('governance.polls.unknown_option', { option: String(x) }), 'unknown_option');
+        else if (seen.has(x)) add(`${field}[${j}]`, msg(field === 'approve' ? 'governance.polls.approved_twice' : 'governance.polls.ranked_twice', { option: x }), 'duplicate');
         seen.add(x as string);
       });
     };
     const map = (field: 'scores' | 'dots', max: number) => {
       const m = b[field];
-      if (!isRecord(m)) return add(field, `A ${spec.kind === 'dots' ? 'dot vote' : 'score'} ballot needs an object "${field}"`, 'required');
+      if (!isRecord(m)) return add(field, msg(field === 'dots' ? 'governance.polls.dots_needs_object' : 'governance.polls.score_needs_object'), 'required');
       let sum = 0;
       for (const [k, v] of Object.entries(m)) {
-        if (!ids.has(k)) add(`${field}.${k}`, `Unknown option "${k}"`, 'unknown_option');
-        else if (!isWhole(v) || v < 0 || v > max) add(`${field}.${k}`, `${field === 'scores' ? 'A score' : 'Dots'} must be a whole number from 0 to ${max}`, 'out_of_range');
+        if (!ids.has(k)) add(`${field}.${k}`, msg('governance.polls.unknown_option', { option: k }), 'unknown_option');
+        else if (!isWhole(v) || v < 0 || v > max) add(`${field}.${k}`, msg(field === 'scores' ? 'governance.polls.score_range' : 'governance.polls.dots_value_range', { max }), 'out_of_range');
         else sum += v;
       }
-      if (field === 'dots' && sum > max) add('dots', `${sum} dots placed; each voter has ${max}`, 'too_many_dots');
+      if (field === 'dots' && sum > max) add('dots', msg('governance.polls.too_many_dots', { count: sum, max }), 'too_many_dots');
     };
     switch (spec.kind) {
       case 'single':
-        if (b.choice === undefined || b.choice === null) add('choice', 'A single-choice ballot needs a choice', 'required');
-        else if (typeof b.choice !== 'string' || !ids.has(b.choice)) add('choice', `Unknown option "${String(b.choice)}"`, 'unknown_option');
+        if (b.choice === undefined || b.choice === null) add('choice', msg('governance.polls.choice_required'), 'required');
+        else if (typeof b.choice !== 'string' || !ids.has(b.choice)) add('choice', msg('governance.polls.unknown_option', { option: String(b.choice) }), 'unknown_option');
         return;
       case 'approval':
         return list('approve');
@@ -423,9 +424,9 @@ function countRanked(spec: PollSpec, ballots: PollBallot[]): PollResult {
 /** Counts a poll. Throws DomainError('validation_failed') with every problem of the spec or the ballots. */
 export function countPoll(spec: PollSpec, ballots: PollBallot[]): PollResult {
   const specIssues = checkPollSpec(spec);
-  if (specIssues.length) throw new DomainError('validation_failed', 'The poll is not well defined', specIssues);
+  if (specIssues.length) throw new DomainError('validation_failed', msg('governance.polls.not_well_defined'), specIssues);
   const issues = checkBallots(spec, ballots);
-  if (issues.length) throw new DomainError('validation_failed', 'The poll ballots cannot be counted', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('governance.polls.ballots_cannot_be_counted'), issues);
   switch (spec.kind) {
     case 'single':
     case 'approval':

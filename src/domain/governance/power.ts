@@ -21,7 +21,8 @@
  *   same make-up are counted once.
  * - Exact counting has a work budget; past it, an index is estimated by Monte Carlo if a PRNG was passed in.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, render, type Msg } from '../kernel/messages';
 import { addF, divF, frac, fractionToString, type Fraction } from '../kernel/fraction';
 import {
   checkCharter,
@@ -37,7 +38,7 @@ import {
   type Seat,
   type Stage,
 } from './charter';
-import { decide, type Ballot } from './count';
+import { decide, type Ballot, type ConditionResult } from './count';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Games
@@ -65,9 +66,15 @@ export interface SimpleGame {
   formula: GameFormula;
 }
 
-const fail = (message: string, issues: FieldIssue[]): never => {
-  throw new DomainError('validation_failed', message, issues);
+const fail = (title: Msg, issues: FieldIssue[]): never => {
+  throw new DomainError('validation_failed', title, issues);
 };
+/** The game cannot be built: one issue. */
+const cannotBuild = (field: string, m: Msg, code: string): never => fail(msg('governance.power.cannot_build'), [issue(field, m, code)]);
+/** The game cannot be analysed: one issue. */
+const cannotAnalyse = (field: string, m: Msg, code: string): never => fail(msg('governance.power.cannot_analyse'), [issue(field, m, code)]);
+/** The game cannot be estimated: one issue. */
+const cannotEstimate = (field: string, m: Msg, code: string): never => fail(msg('governance.power.cannot_estimate'), [issue(field, m, code)]);
 
 function toFraction(w: Weight, field: string): Fraction {
   let f: Fraction | null = null;
@@ -75,7 +82,7 @@ function toFraction(w: Weight, field: string): Fraction {
   else if (typeof w === 'number') f = Number.isSafeInteger(w) && w >= 0 ? frac(w) : null;
   else if (typeof w === 'string') f = parseRatio(w);
   else if (w && typeof w === 'object' && typeof w.num === 'bigint' && typeof w.den === 'bigint' && w.den !== 0n) f = frac(w.num, w.den);
-  if (!f || f.num < 0n) return fail('The game cannot be built', [{ field, message: `"${String(w)}" is not a non-negative whole number or fraction`, code: 'invalid_weight' }]);
+  if (!f || f.num < 0n) return cannotBuild(field, msg('governance.power.invalid_weight', { value: String(w) }), 'invalid_weight');
   return f;
 }
 
@@ -99,8 +106,8 @@ function scaleClause(weights: Fraction[], quota: Fraction, label?: string): Quot
 
 function playerNames(n: number, players?: string[]): string[] {
   if (players === undefined) return Array.from({ length: n }, (_, i) => `p${i + 1}`);
-  if (players.length !== n) fail('The game cannot be built', [{ field: 'players', message: `${players.length} names for ${n} players`, code: 'length_mismatch' }]);
-  if (new Set(players).size !== players.length) fail('The game cannot be built', [{ field: 'players', message: 'Player names must be unique', code: 'duplicate' }]);
+  if (players.length !== n) cannotBuild('players', msg('governance.power.names_for_players', { names: players.length, players: n }), 'length_mismatch');
+  if (new Set(players).size !== players.length) cannotBuild('players', msg('governance.power.duplicate_player_names'), 'duplicate');
   return players;
 }
 
@@ -114,23 +121,23 @@ export function weightedGame(weights: Weight[], quota: Weight, players?: string[
  * is a clause where one member's weight is needed). Weights may be fractions: each clause is scaled to whole numbers.
  */
 export function andOfWeighted(clauses: { weights: Weight[]; quota: Weight; label?: string }[], players?: string[]): SimpleGame {
-  if (!Array.isArray(clauses) || clauses.length === 0) fail('The game cannot be built', [{ field: 'clauses', message: 'At least one clause is needed', code: 'empty' }]);
+  if (!Array.isArray(clauses) || clauses.length === 0) cannotBuild('clauses', msg('governance.power.no_clause'), 'empty');
   const n = clauses[0].weights.length;
   const built = clauses.map((c, i): QuotaClause => {
-    if (c.weights.length !== n) fail('The game cannot be built', [{ field: `clauses[${i}].weights`, message: `${c.weights.length} weights for ${n} players`, code: 'length_mismatch' }]);
+    if (c.weights.length !== n) cannotBuild(`clauses[${i}].weights`, msg('governance.power.weights_for_players', { weights: c.weights.length, players: n }), 'length_mismatch');
     const q = toFraction(c.quota, `clauses[${i}].quota`);
-    if (q.num === 0n) fail('The game cannot be built', [{ field: `clauses[${i}].quota`, message: 'The quota must be positive (else the empty set wins)', code: 'invalid_quota' }]);
+    if (q.num === 0n) cannotBuild(`clauses[${i}].quota`, msg('governance.power.quota_not_positive'), 'invalid_quota');
     return scaleClause(c.weights.map((w, j) => toFraction(w, `clauses[${i}].weights[${j}]`)), q, c.label);
   });
   return { players: playerNames(n, players), formula: built.length === 1 ? built[0] : { kind: 'all', of: built } };
 }
 
 function samePlayers(games: SimpleGame[]): string[] {
-  if (games.length === 0) fail('The game cannot be built', [{ field: 'games', message: 'At least one game is needed', code: 'empty' }]);
+  if (games.length === 0) cannotBuild('games', msg('governance.power.no_game'), 'empty');
   const players = games[0].players;
   games.forEach((g, i) => {
     if (g.players.length !== players.length || g.players.some((p, j) => p !== players[j]))
-      fail('The game cannot be built', [{ field: `games[${i}].players`, message: 'Games combined must have the same players in the same order', code: 'players_mismatch' }]);
+      cannotBuild(`games[${i}].players`, msg('governance.power.players_mismatch'), 'players_mismatch');
   });
   return players;
 }
@@ -187,7 +194,7 @@ function prepare(game: SimpleGame): Prepared {
     switch (f?.kind) {
       case 'quota': {
         if (!Array.isArray(f.weights) || f.weights.length !== n || f.weights.some((w) => typeof w !== 'bigint' || w < 0n) || typeof f.quota !== 'bigint')
-          return fail('The game cannot be analysed', [{ field: 'formula', message: `A clause needs ${n} non-negative bigint weights and a bigint quota`, code: 'invalid_clause' }]);
+          return cannotAnalyse('formula', msg('governance.power.invalid_clause', { count: n }), 'invalid_clause');
         const key = `${f.weights.join(',')}|${f.quota}`;
         let i = byKey.get(key);
         if (i === undefined) {
@@ -200,10 +207,10 @@ function prepare(game: SimpleGame): Prepared {
         return { k: 'const', v: f.value === true };
       case 'all':
       case 'any':
-        if (!Array.isArray(f.of) || f.of.length === 0) return fail('The game cannot be analysed', [{ field: 'formula', message: `"${f.kind}" needs at least one part`, code: 'empty' }]);
+        if (!Array.isArray(f.of) || f.of.length === 0) return cannotAnalyse('formula', msg('governance.power.empty_formula', { kind: f.kind }), 'empty');
         return { k: f.kind === 'all' ? 'and' : 'or', of: f.of.map(walk) };
       default:
-        return fail('The game cannot be analysed', [{ field: 'formula', message: `Unknown formula kind "${String((f as { kind?: unknown })?.kind)}"`, code: 'invalid_kind' }]);
+        return cannotAnalyse('formula', msg('governance.power.unknown_formula_kind', { kind: String((f as { kind?: unknown })?.kind) }), 'invalid_kind');
     }
   };
   const node = walk(game.formula);
@@ -234,8 +241,8 @@ function evalCounts(prep: Prepared, counts: number[]): boolean {
 
 /** Thrown inside the counting when the work budget is spent (exact counting would take too long). */
 class TooLarge extends Error {
-  constructor(readonly why: string) {
-    super(why);
+  constructor(readonly why: Msg) {
+    super(render(why));
   }
 }
 
@@ -255,7 +262,7 @@ function expandTerms(node: Node): { sign: bigint; clauses: number[] }[] {
     } else if (sign !== 0n) out.set(key, { sign, clauses: cs });
   };
   const product = (a: Terms, b: Terms): Terms => {
-    if (a.size * b.size > MAX_TERMS) throw new TooLarge(`the "any" conditions expand into more than ${MAX_TERMS} terms`);
+    if (a.size * b.size > MAX_TERMS) throw new TooLarge(msg('governance.power.why.too_many_terms', { max: MAX_TERMS }));
     const out: Terms = new Map();
     for (const x of a.values()) for (const y of b.values()) add(out, x.sign * y.sign, [...x.clauses, ...y.clauses]);
     return out;
@@ -298,7 +305,7 @@ class Budget {
   ) {}
   spend(x: number): void {
     this.work += x;
-    if (this.work > this.max) throw new TooLarge(`exact counting needs more than ${this.max.toExponential(1)} steps`);
+    if (this.work > this.max) throw new TooLarge(msg('governance.power.why.work_budget', { steps: this.max.toExponential(1) }));
   }
 }
 
@@ -391,7 +398,7 @@ function polyTerm(m: number[], wq: bigint[], q: bigint, n: number, sizes: boolea
   const Q = Number(q);
   const w = wq.map(Number);
   const S = sizes ? n + 1 : 1;
-  if (!Number.isSafeInteger(Q) || Q * S > DENSE_LIMIT) throw new TooLarge(`the quota ${q} is too large for the counting polynomial`);
+  if (!Number.isSafeInteger(Q) || Q * S > DENSE_LIMIT) throw new TooLarge(msg('governance.power.why.quota_too_large_for_polynomial', { quota: q }));
   const out: bigint[][] = m.map(() => new Array<bigint>(sizes ? n : 1).fill(0n));
   if (!sizes) {
     const P = new Array<bigint>(Q).fill(0n);
@@ -751,7 +758,7 @@ function blockTerm(m: number[], Wb: bigint[][], Qb: bigint[], n: number, sizes: 
   const T = m.length;
   const C = Qb.length;
   const LIMIT = 2 ** 40;
-  if (Qb.some((q) => q > BigInt(LIMIT))) throw new TooLarge('a quota is too large for exact counting');
+  if (Qb.some((q) => q > BigInt(LIMIT))) throw new TooLarge(msg('governance.power.why.quota_too_large'));
   const Q = Qb.map(Number);
   const W = Wb.map((row) => row.map(Number));
   const S = sizes ? n + 1 : 1;
@@ -789,7 +796,7 @@ function blockTerm(m: number[], Wb: bigint[][], Qb: bigint[], n: number, sizes: 
   const L: Layout = { gq: global.map((c) => Q[c]), S };
   let radix = S;
   for (const q of L.gq) radix *= q + 1;
-  if (radix > Number.MAX_SAFE_INTEGER) throw new TooLarge('the global sums do not fit one key');
+  if (radix > Number.MAX_SAFE_INTEGER) throw new TooLarge(msg('governance.power.why.global_sums'));
 
   /** The distribution of one block (optionally without one member of `leave`), split by whether the local clauses pass. */
   const blockDist = (b: { types: number[]; locals: number[] }, leave: number | null): { minus: Dist; plus: Dist | null } => {
@@ -797,7 +804,7 @@ function blockTerm(m: number[], Wb: bigint[][], Qb: bigint[], n: number, sizes: 
     const cq = coords.map((c) => Q[c]);
     let rad = S;
     for (const q of cq) rad *= q + 1;
-    if (rad > Number.MAX_SAFE_INTEGER) throw new TooLarge('the partial sums do not fit one key');
+    if (rad > Number.MAX_SAFE_INTEGER) throw new TooLarge(msg('governance.power.why.partial_sums'));
     const enc = (v: number[], k: number): number => {
       let key = 0;
       for (let i = 0; i < v.length; i++) key = key * (cq[i] + 1) + v[i];
@@ -972,9 +979,9 @@ function factorials(n: number): bigint[] {
 
 /** Throws unless the game is proper enough to measure: the grand coalition wins and the empty one loses. */
 function checkNonConstant(prep: Prepared): void {
-  if (prep.n === 0) fail('The game cannot be analysed', [{ field: 'players', message: 'The game has no players', code: 'empty' }]);
-  if (!evalCounts(prep, prep.mult)) fail('The game cannot be analysed', [{ field: 'formula', message: 'Not even everybody voting yes wins: the rule never passes', code: 'never_passes' }]);
-  if (evalCounts(prep, prep.mult.map(() => 0))) fail('The game cannot be analysed', [{ field: 'formula', message: 'Nobody voting yes already wins: the rule always passes', code: 'always_passes' }]);
+  if (prep.n === 0) cannotAnalyse('players', msg('governance.power.no_players'), 'empty');
+  if (!evalCounts(prep, prep.mult)) cannotAnalyse('formula', msg('governance.power.never_passes'), 'never_passes');
+  if (evalCounts(prep, prep.mult.map(() => 0))) cannotAnalyse('formula', msg('governance.power.always_passes'), 'always_passes');
 }
 
 /** Veto players and the dictator, evaluated exactly per type. */
@@ -1015,7 +1022,7 @@ function exactTypePower(prep: Prepared, withSS: boolean, budget: Budget, engine:
     shapleyShubik = bySize.map((row) => frac(row.reduce((a, v, k) => a + v * f[k] * f[n - 1 - k], 0n), f[n]));
   } else swings = typeSwings(prep, false, budget, engine).map((row) => row[0]);
   const all = swings.reduce((a, s, t) => a + s * BigInt(mult[t]), 0n);
-  if (all <= 0n) fail('The game cannot be analysed', [{ field: 'formula', message: 'Nobody can change the outcome: the game is constant', code: 'constant_game' }]);
+  if (all <= 0n) cannotAnalyse('formula', msg('governance.power.constant_game'), 'constant_game');
   return { swings, banzhaf: swings.map((s) => frac(s, all)), ...(shapleyShubik ? { shapleyShubik } : {}) };
 }
 
@@ -1028,7 +1035,7 @@ export function gamePower(game: SimpleGame, options: GamePowerOptions = {}): Gam
   try {
     tp = exactTypePower(prep, true, budget, options.engine ?? 'auto');
   } catch (e) {
-    if (e instanceof TooLarge) return fail('The game is too large to count exactly', [{ field: 'game', message: `${e.why}: estimate it by Monte Carlo instead`, code: 'too_large' }]);
+    if (e instanceof TooLarge) return fail(msg('governance.power.too_large_to_count'), [issue('game', msg('governance.power.estimate_instead', { why: e.why }), 'too_large')]);
     throw e;
   }
   return fromTypes(prep, tp);
@@ -1055,7 +1062,7 @@ export function banzhaf(game: SimpleGame, options: GamePowerOptions = {}): Fract
     const tp = exactTypePower(prep, false, new Budget(options.maxWork ?? DEFAULT_MAX_WORK, options.kronecker ?? true), options.engine ?? 'auto');
     return prep.typeOf.map((t) => tp.banzhaf[t]);
   } catch (e) {
-    if (e instanceof TooLarge) return fail('The game is too large to count exactly', [{ field: 'game', message: e.why, code: 'too_large' }]);
+    if (e instanceof TooLarge) return fail(msg('governance.power.too_large_to_count'), [issue('game', e.why, 'too_large')]);
     throw e;
   }
 }
@@ -1068,7 +1075,7 @@ export function shapleyShubik(game: SimpleGame, options: GamePowerOptions = {}):
 /** Full enumeration of all 2^n sets (n <= 20): the test oracle. */
 export function enumeratePower(game: SimpleGame): GamePower {
   const n = game.players.length;
-  if (n > 20) fail('The game is too large to enumerate', [{ field: 'players', message: `${n} players: enumeration is for at most 20`, code: 'too_large' }]);
+  if (n > 20) fail(msg('governance.power.too_large_to_enumerate'), [issue('players', msg('governance.power.enumeration_limit', { players: n }), 'too_large')]);
   const prep = prepare(game);
   checkNonConstant(prep);
   const N = 1 << n;
@@ -1164,11 +1171,11 @@ function monteCarloTypes(prep: Prepared, random: Random, samples: number, which:
   const Q = prep.clauses.map((c) => Number(c.q));
   for (let c = 0; c < C; c++) {
     const total = W[c].reduce((a, w, t) => a + w * prep.mult[t], 0);
-    if (!Number.isSafeInteger(total) || !Number.isSafeInteger(Q[c])) fail('The game cannot be estimated', [{ field: 'game', message: 'Weights too large to sample', code: 'too_large' }]);
+    if (!Number.isSafeInteger(total) || !Number.isSafeInteger(Q[c])) cannotEstimate('game', msg('governance.power.weights_too_large_to_sample'), 'too_large');
   }
   const draw = (): number => {
     const r = random();
-    if (!(typeof r === 'number' && r >= 0 && r < 1)) fail('The game cannot be estimated', [{ field: 'random', message: 'random() must return numbers in [0, 1)', code: 'invalid_random' }]);
+    if (!(typeof r === 'number' && r >= 0 && r < 1)) cannotEstimate('random', msg('governance.power.invalid_random'), 'invalid_random');
     return r;
   };
   const sums = new Array<number>(C).fill(0);
@@ -1218,9 +1225,7 @@ function monteCarloTypes(prep: Prepared, random: Random, samples: number, which:
       syy += y * y;
     }
     if (withSwing < MIN_SWING_SAMPLES)
-      fail('The Banzhaf index of this game can be neither counted nor estimated', [
-        { field: 'game', message: `Only ${withSwing} of ${N} random coalitions had a member who could change the outcome: swings are too rare to estimate by sampling`, code: 'too_large' },
-      ]);
+      fail(msg('governance.power.banzhaf_impossible'), [issue('game', msg('governance.power.swings_too_rare', { swings: withSwing, samples: N }), 'too_large')]);
     const totalA = A.reduce((a, b) => a + b, 0);
     const my = sy / N;
     const vy = Math.max(0, syy / N - my * my);
@@ -1280,7 +1285,7 @@ const DEFAULT_SAMPLES = 20_000;
 function checkSamples(s: number | undefined): number {
   const samples = s ?? DEFAULT_SAMPLES;
   if (!(Number.isSafeInteger(samples) && samples >= 100))
-    fail('The game cannot be estimated', [{ field: 'samples', message: 'samples must be a whole number of at least 100', code: 'invalid_count' }]);
+    cannotEstimate('samples', msg('governance.power.invalid_samples'), 'invalid_count');
   return samples;
 }
 
@@ -1352,12 +1357,13 @@ export interface CharterGame {
   notes: string[];
 }
 
-const invalid = (message: string, field: string, text: string, code: string): never => fail(message, [{ field, message: text, code }]);
+/** The rule cannot be analysed: one issue. */
+const invalid = (field: string, m: Msg, code: string): never => fail(msg('governance.power.rule_cannot_be_analysed'), [issue(field, m, code)]);
 
 function chooseRoll(charter: Charter, ruleName: string, options: PowerOptions, notes: string[]): { roll: Seat[]; body: string | null } {
   const all = charter.seats ?? [];
   if (options.members !== undefined) {
-    if (!Array.isArray(options.members)) invalid('The rule cannot be analysed', 'members', 'members must be a list of seats', 'invalid_type');
+    if (!Array.isArray(options.members)) invalid('members', msg('governance.power.members_not_a_list'), 'invalid_type');
     return { roll: options.members, body: null };
   }
   const bodies = charter.bodies ?? [];
@@ -1372,7 +1378,7 @@ function chooseRoll(charter: Charter, ruleName: string, options: PowerOptions, n
   }
   if (bodyId === undefined) return { roll: all, body: null };
   const body = bodies.find((b) => b.id === bodyId);
-  if (!body) return invalid('The rule cannot be analysed', 'body', `Unknown body "${bodyId}"`, 'unknown_body');
+  if (!body) return invalid('body', msg('governance.decision_types.unknown_body', { body: bodyId }), 'unknown_body');
   if (!Array.isArray(body.seats)) return { roll: all, body: body.id };
   const ids = new Set(body.seats);
   return { roll: all.filter((s) => ids.has(s.id)), body: body.id };
@@ -1408,16 +1414,19 @@ export function seatWeights(charter: Charter, players: Seat[], index: Map<string
 export function powerGame(charter: Charter, ruleName: string, options: PowerOptions = {}): CharterGame {
   const notes: string[] = [];
   const rule = charter.rules?.[ruleName];
-  if (!rule) return invalid('The rule cannot be analysed', 'rule', `Unknown rule "${ruleName}"; the charter has: ${Object.keys(charter.rules ?? {}).join(', ') || 'none'}`, 'unknown_rule');
+  if (!rule) {
+    const rules = Object.keys(charter.rules ?? {});
+    return invalid('rule', rules.length ? msg('governance.power.unknown_rule', { rule: String(ruleName), rules: rules.join(', ') }) : msg('governance.power.unknown_rule_none', { rule: String(ruleName) }), 'unknown_rule');
+  }
   const errors = errorsOnly(checkCharter(charter));
-  if (errors.length) fail('The charter has errors: fix them before analysing its voting power', errors.map(({ field, message, code }) => ({ field, message, code })));
+  if (errors.length) fail(msg('governance.power.charter_has_errors'), errors.map(({ field, message, code, msg: m }) => ({ field, message, code, ...(m ? { msg: m } : {}) })));
 
   let condition: Condition;
   let stage: Stage | undefined;
   if (rule.kind === 'staged') {
     const stages = rule.stages;
     stage = options.stage === undefined ? stages[stages.length - 1] : stages.find((s) => s.id === options.stage);
-    if (!stage) return invalid('The rule cannot be analysed', 'stage', `Unknown stage "${options.stage}"; rule "${ruleName}" has: ${stages.map((s) => s.id).join(', ')}`, 'unknown_stage');
+    if (!stage) return invalid('stage', msg('governance.power.unknown_stage', { stage: String(options.stage), rule: ruleName, stages: stages.map((s) => s.id).join(', ') }), 'unknown_stage');
     condition = stage.pass;
     const earlier = stages.slice(0, stages.indexOf(stage)).map((s) => `"${s.id}"`);
     notes.push(
@@ -1425,14 +1434,14 @@ export function powerGame(charter: Charter, ruleName: string, options: PowerOpti
         (earlier.length ? `; the earlier stage${earlier.length > 1 ? 's' : ''} ${earlier.join(', ')} ${earlier.length > 1 ? 'are' : 'is'} not part of this game.` : '.'),
     );
   } else {
-    if (options.stage !== undefined) invalid('The rule cannot be analysed', 'stage', `Rule "${ruleName}" has no stages`, 'unknown_stage');
+    if (options.stage !== undefined) invalid('stage', msg('governance.power.no_stages', { rule: ruleName }), 'unknown_stage');
     condition = rule.pass;
   }
 
   const { roll, body } = chooseRoll(charter, ruleName, options, notes);
   const players = roll.filter((s) => s.voting !== false && s.recused !== true);
   const nonVoting = roll.filter((s) => s.voting === false);
-  if (players.length === 0) invalid('The rule cannot be analysed', options.members ? 'members' : 'body', `${body ? `Body "${body}"` : 'The roll'} has no voting seat`, 'no_voting_seat');
+  if (players.length === 0) invalid(options.members ? 'members' : 'body', body ? msg('governance.power.body_no_voting_seat', { body }) : msg('governance.power.roll_no_voting_seat'), 'no_voting_seat');
   notes.push(
     `Full attendance and yes/no votes: every voting seat (${players.length}) is present and votes yes or no; nobody abstains, so votes cast, members present and all members are the same base.`,
   );
@@ -1445,7 +1454,7 @@ export function powerGame(charter: Charter, ruleName: string, options: PowerOpti
   const outcome = decide(charter, ruleName, ballots, present, stage ? { startAt: stage.id } : {});
   if (outcome.outcome === 'no_quorum') {
     const failed = outcome.conditions.filter((c) => !c.passed);
-    fail('The rule cannot be analysed: its quorum is not met even when every seat is present', failed.map((c) => ({ field: 'quorum', message: c.explanation, code: 'quorum_unreachable' })));
+    fail(msg('governance.power.quorum_unreachable'), failed.map((c) => issue('quorum', failedQuorumMsg(c), 'quorum_unreachable')));
   }
   notes.push(rule.quorum === undefined ? 'The default quorum (a majority of all voting members) is met under full attendance.' : rule.quorum.length ? 'The quorum is met under full attendance.' : 'The rule has no quorum.');
 
@@ -1535,16 +1544,41 @@ export function powerGame(charter: Charter, ruleName: string, options: PowerOpti
       case 'any':
         return { kind: 'any', of: c.of.map(build), ...(c.label ? { label: c.label } : {}) };
       default:
-        return invalid('The rule cannot be analysed', 'rule', `Unknown condition kind "${String((c as { kind?: unknown }).kind)}"`, 'invalid_kind');
+        return invalid('rule', msg('governance.power.unknown_condition_kind', { kind: String((c as { kind?: unknown }).kind) }), 'invalid_kind');
     }
   };
   const formula = build(condition);
   const game: SimpleGame = { players: players.map((s) => s.id), formula };
   const prep = prepare(game);
   if (!evalCounts(prep, prep.mult))
-    invalid('The rule cannot be analysed', stage ? 'stage' : 'rule', 'Even when every voting seat votes yes the rule does not pass: it gives nobody any power', 'never_passes');
-  if (evalCounts(prep, prep.mult.map(() => 0))) invalid('The rule cannot be analysed', stage ? 'stage' : 'rule', 'The rule passes with no yes vote at all: nobody has any power', 'always_passes');
+    invalid(stage ? 'stage' : 'rule', msg('governance.power.rule_never_passes'), 'never_passes');
+  if (evalCounts(prep, prep.mult.map(() => 0))) invalid(stage ? 'stage' : 'rule', msg('governance.power.rule_always_passes'), 'always_passes');
   return { game, seats: players, roll, ...(stage ? { stage: stage.id } : {}), body, notes };
+}
+
+/** Reasons joined with "; " (one or two of them: one per index). */
+const joinReasons = (reasons: Msg[]): Msg => reasons.reduce((acc, r) => msg('governance.power.two_reasons', { first: acc, second: r }));
+
+/**
+ * A failed quorum row as a message: the same sentence as its explanation, from its terms (so it reads in the
+ * reader's language); the explanation itself when a row has no terms to say it from.
+ */
+function failedQuorumMsg(c: ConditionResult): Msg {
+  const t = c.terms;
+  let m: Msg | null = null;
+  if (t?.kind === 'quorum_count' || t?.kind === 'quorum_share') {
+    const quorum = t.scope === null ? msg('governance.power.quorum.scope_all') : msg('governance.power.quorum.scope_group', { group: t.scope });
+    if (t.kind === 'quorum_count') m = msg('governance.power.quorum.count_fails', { quorum, present: t.present, min: t.count });
+    else {
+      const requirement = msg(t.strict ? 'governance.power.quorum.more_than' : 'governance.power.quorum.at_least', { ratio: t.ratio });
+      const base = msg(`governance.power.quorum.base.${t.base}`);
+      m =
+        t.needed === null
+          ? msg('governance.power.quorum.share_fails', { quorum, share: t.share, base, requirement })
+          : msg('governance.power.quorum.share_count_fails', { quorum, share: t.share, base, requirement, needed: t.needed, total: t.total });
+    }
+  }
+  return m && render(m) === c.explanation ? m : msg('governance.power.quorum.as_is', { explanation: c.explanation });
 }
 
 /** Decimals that show at least 4 significant digits of a value in [0, 1] (4 at the least, 12 at the most). */
@@ -1573,18 +1607,19 @@ const value = (f: Fraction, halfWidth?: number): PowerValue => {
  */
 export function analysePower(charter: Charter, ruleName: string, options: PowerOptions = {}): PowerAnalysis {
   const method = options.method ?? 'auto';
-  if (!['auto', 'exact', 'monte_carlo'].includes(method)) invalid('The rule cannot be analysed', 'method', 'method must be auto, exact or monte_carlo', 'invalid_method');
-  if (options.random !== undefined && typeof options.random !== 'function') invalid('The rule cannot be analysed', 'random', 'random must be a function returning numbers in [0, 1)', 'invalid_type');
-  if (method === 'monte_carlo' && !options.random) invalid('The rule cannot be analysed', 'random', 'Monte Carlo needs a seeded PRNG (random)', 'required');
+  if (!['auto', 'exact', 'monte_carlo'].includes(method)) invalid('method', msg('governance.power.invalid_method'), 'invalid_method');
+  if (options.random !== undefined && typeof options.random !== 'function') invalid('random', msg('governance.power.random_not_a_function'), 'invalid_type');
+  if (method === 'monte_carlo' && !options.random) invalid('random', msg('governance.power.random_required'), 'required');
   const { game, seats, stage, body, notes } = powerGame(charter, ruleName, options);
   const prep = prepare(game);
   const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
-  if (!(Number.isFinite(maxWork) && maxWork > 0)) invalid('The rule cannot be analysed', 'maxWork', 'maxWork must be a positive number', 'invalid_count');
+  if (!(Number.isFinite(maxWork) && maxWork > 0)) invalid('maxWork', msg('governance.power.invalid_max_work'), 'invalid_count');
 
   let bz: { value: Fraction; halfWidth?: number }[] | null = null;
   let ss: { value: Fraction; halfWidth?: number }[] | null = null;
   let swings: bigint[] | null = null;
-  const tooLarge: string[] = [];
+  /** Why each index could not be counted exactly: "Shapley-Shubik: <why>", "Banzhaf: <why>". */
+  const tooLarge: Msg[] = [];
   if (method !== 'monte_carlo') {
     try {
       const tp = exactTypePower(prep, true, new Budget(maxWork), 'auto');
@@ -1593,14 +1628,14 @@ export function analysePower(charter: Charter, ruleName: string, options: PowerO
       ss = (tp.shapleyShubik as Fraction[]).map((v) => ({ value: v }));
     } catch (e) {
       if (!(e instanceof TooLarge)) throw e;
-      tooLarge.push(`Shapley-Shubik: ${e.why}`);
+      tooLarge.push(msg('governance.power.index_too_large', { index: 'Shapley-Shubik', why: e.why }));
       try {
         const tp = exactTypePower(prep, false, new Budget(maxWork), 'auto');
         swings = tp.swings;
         bz = tp.banzhaf.map((v) => ({ value: v }));
       } catch (e2) {
         if (!(e2 instanceof TooLarge)) throw e2;
-        tooLarge.push(`Banzhaf: ${e2.why}`);
+        tooLarge.push(msg('governance.power.index_too_large', { index: 'Banzhaf', why: e2.why }));
       }
     }
   }
@@ -1608,9 +1643,7 @@ export function analysePower(charter: Charter, ruleName: string, options: PowerO
   let samples = 0;
   if (!bz || !ss) {
     if (method === 'exact' || !options.random)
-      fail('The game of this rule is too large to count exactly', [
-        { field: 'rule', message: `${tooLarge.join('; ')}. Pass a seeded PRNG (random) for a Monte Carlo estimate, or raise maxWork.`, code: 'too_large' },
-      ]);
+      fail(msg('governance.power.rule_too_large_to_count'), [issue('rule', msg('governance.power.too_large_advice', { reasons: joinReasons(tooLarge) }), 'too_large')]);
     samples = checkSamples(options.samples);
     const mc = monteCarloTypes(prep, options.random as Random, samples, { banzhaf: !bz, ss: !ss });
     if (!bz) {
@@ -1621,7 +1654,7 @@ export function analysePower(charter: Charter, ruleName: string, options: PowerO
       ss = (mc.ss as Estimate[]).map((e) => ({ value: e.value, halfWidth: e.halfWidth }));
       estimated.push('shapleyShubik');
     }
-    if (tooLarge.length) notes.push(`Too large to count exactly (${tooLarge.join('; ')}).`);
+    if (tooLarge.length) notes.push(`Too large to count exactly (${tooLarge.map((m) => render(m)).join('; ')}).`);
     notes.push(
       `APPROXIMATE: ${estimated.map((x) => (x === 'banzhaf' ? 'the Banzhaf index' : 'the Shapley-Shubik index')).join(' and ')} ${estimated.length > 1 ? 'are' : 'is'} estimated by Monte Carlo from ${samples} samples${estimated.length > 1 ? ' each' : ''} with the PRNG passed in (${[estimated.includes('banzhaf') ? 'Banzhaf: random coalitions, 95% interval by the delta method for the normalised ratio' : '', estimated.includes('shapleyShubik') ? 'Shapley-Shubik: random orderings, 95% Wilson interval of each pivot share' : ''].filter(Boolean).join('; ')}); each figure carries its ± half width.`,
     );

@@ -5,7 +5,8 @@
  * store aggregates in SQL (`GROUP BY group_path, weight, choice`) and calls `tallyFromRows` + `decideTallied`.
  * Exact (BigInt fractions), independent of ballot order. Semantics: docs/domain/charter.md.
  */
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg } from '../kernel/messages';
 import { addF, cmpF, divF, frac, fractionToString, mulF, type Fraction } from '../kernel/fraction';
 import {
   checkCharter,
@@ -136,14 +137,15 @@ export function checkBallots(members: Seat[], ballots: Ballot[]): FieldIssue[] {
   ballots.forEach((b, i) => {
     const f = `ballots[${i}]`;
     const seat = seats.get(b.voter);
-    if (!seat) issues.push({ field: `${f}.voter`, message: `"${b.voter}" is not a member of this body`, code: 'unknown_voter' });
-    else if (seat.voting === false) issues.push({ field: `${f}.voter`, message: `"${b.voter}" holds a non-voting seat`, code: 'not_voting' });
-    else if (seat.recused === true) issues.push({ field: `${f}.voter`, message: `"${b.voter}" has recused itself from this decision`, code: 'recused' });
-    if (seen.has(b.voter)) issues.push({ field: `${f}.voter`, message: `A second ballot for "${b.voter}"`, code: 'duplicate' });
+    const voter = String(b.voter);
+    if (!seat) issues.push(issue(`${f}.voter`, msg('governance.tally.not_a_member', { voter }), 'unknown_voter'));
+    else if (seat.voting === false) issues.push(issue(`${f}.voter`, msg('governance.tally.non_voting_seat', { voter }), 'not_voting'));
+    else if (seat.recused === true) issues.push(issue(`${f}.voter`, msg('governance.tally.recused', { voter }), 'recused'));
+    if (seen.has(b.voter)) issues.push(issue(`${f}.voter`, msg('governance.tally.second_ballot', { voter }), 'duplicate'));
     seen.add(b.voter);
-    if (!CHOICES.includes(b.choice)) issues.push({ field: `${f}.choice`, message: `Unknown choice "${b.choice}"`, code: 'invalid_choice' });
+    if (!CHOICES.includes(b.choice)) issues.push(issue(`${f}.choice`, msg('governance.tally.unknown_choice', { choice: String(b.choice) }), 'invalid_choice'));
     if ((b.choice === 'block' || b.choice === 'objection') && !(typeof b.reason === 'string' && b.reason.trim() !== ''))
-      issues.push({ field: `${f}.reason`, message: `A ${b.choice === 'block' ? 'block' : 'objection'} needs a reason`, code: 'reason_required' });
+      issues.push(issue(`${f}.reason`, msg(b.choice === 'block' ? 'governance.tally.block_needs_reason' : 'governance.tally.objection_needs_reason'), 'reason_required'));
   });
   return issues;
 }
@@ -203,7 +205,7 @@ export interface TallyBallotsOptions {
  */
 export function tallyBallots(charter: Charter, members: Seat[], ballots: Ballot[], options: TallyBallotsOptions = {}): CellTally {
   const issues = [...errorsOnly(checkSeats(charter, members, 'members')), ...checkBallots(members, ballots)];
-  if (issues.length) throw new DomainError('validation_failed', 'The ballots cannot be tallied', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('governance.tally.cannot_be_tallied'), issues);
   return buildTally(members, ballots, namedSeatIds(charter, options.rule), options.namedLimit ?? NAMED_LIMIT);
 }
 
@@ -214,17 +216,18 @@ export function tallyBallots(charter: Charter, members: Seat[], ballots: Ballot[
  */
 export function tallyEncoded(cellOfBallot: Uint16Array | Uint32Array, choice: Uint8Array, cells: number): Uint32Array {
   if (!(Number.isSafeInteger(cells) && cells >= 0))
-    throw new DomainError('validation_failed', 'Bad encoded ballots', [{ field: 'cells', message: 'cells must be a whole number', code: 'invalid_count' }]);
+    throw new DomainError('validation_failed', msg('governance.tally.bad_encoded_ballots'), [issue('cells', msg('governance.tally.must_be_whole', { name: 'cells' }), 'invalid_count')]);
   const n = cellOfBallot.length;
   if (choice.length !== n)
-    throw new DomainError('validation_failed', 'Bad encoded ballots', [{ field: 'choice', message: `${choice.length} choices for ${n} ballots`, code: 'length_mismatch' }]);
+    throw new DomainError('validation_failed', msg('governance.tally.bad_encoded_ballots'), [issue('choice', msg('governance.tally.choices_for_ballots', { choices: choice.length, ballots: n }), 'length_mismatch')]);
   const out = new Uint32Array(cells * K);
   for (let i = 0; i < n; i++) {
     const c = cellOfBallot[i];
     const ch = choice[i];
     if (c >= cells || ch >= K) {
       const field = c >= cells ? `cellOfBallot[${i}]` : `choice[${i}]`;
-      throw new DomainError('validation_failed', 'Bad encoded ballots', [{ field, message: `${c >= cells ? 'cell' : 'choice'} ${c >= cells ? c : ch} is out of range`, code: 'out_of_range' }]);
+      const why = c >= cells ? msg('governance.tally.cell_out_of_range', { cell: c }) : msg('governance.tally.choice_out_of_range', { choice: ch });
+      throw new DomainError('validation_failed', msg('governance.tally.bad_encoded_ballots'), [issue(field, why, 'out_of_range')]);
     }
     out[c * K + ch]++;
   }
@@ -268,6 +271,9 @@ export interface BallotRow {
   paramountOpen?: number;
 }
 
+/** A group or weight for a message: itself, or "(none)". */
+const orNone = (x: string | null | undefined): string | Msg => x ?? msg('governance.tally.none');
+
 const whole = (x: unknown): number | null => {
   const n = typeof x === 'bigint' ? Number(x) : x;
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : null;
@@ -287,8 +293,8 @@ export function tallyFromRows(charter: Charter, rosterRows: RosterRow[], ballotR
     const voting = r.voting === true || (r.voting as unknown) === 1;
     const members = whole(r.members);
     const present = whole(r.present ?? 0);
-    if (members === null) issues.push({ field: `${f}.members`, message: 'members must be a whole number', code: 'invalid_count' });
-    if (present === null) issues.push({ field: `${f}.present`, message: 'present must be a whole number', code: 'invalid_count' });
+    if (members === null) issues.push(issue(`${f}.members`, msg('governance.tally.must_be_whole', { name: 'members' }), 'invalid_count'));
+    if (present === null) issues.push(issue(`${f}.present`, msg('governance.tally.must_be_whole', { name: 'present' }), 'invalid_count'));
     seatsCheck.push({ id: f, group: r.group ?? undefined, weight: r.weight ?? undefined, voting });
     const key = cellKey(r.group, r.weight, voting);
     let cell = cells.get(key);
@@ -305,11 +311,11 @@ export function tallyFromRows(charter: Charter, rosterRows: RosterRow[], ballotR
     const cell = cells.get(cellKey(b.group, b.weight, true));
     const count = whole(b.count);
     const open = b.paramountOpen === undefined || b.paramountOpen === null ? count : whole(b.paramountOpen);
-    if (!CHOICES.includes(b.choice as Choice)) issues.push({ field: `${f}.choice`, message: `Unknown choice "${b.choice}"`, code: 'invalid_choice' });
-    if (count === null) issues.push({ field: `${f}.count`, message: 'count must be a whole number', code: 'invalid_count' });
+    if (!CHOICES.includes(b.choice as Choice)) issues.push(issue(`${f}.choice`, msg('governance.tally.unknown_choice', { choice: String(b.choice) }), 'invalid_choice'));
+    if (count === null) issues.push(issue(`${f}.count`, msg('governance.tally.must_be_whole', { name: 'count' }), 'invalid_count'));
     if (open === null || (count !== null && open > count))
-      issues.push({ field: `${f}.paramountOpen`, message: 'paramountOpen must be a whole number no larger than count', code: 'invalid_count' });
-    if (!cell) issues.push({ field: f, message: `No voting members in group ${b.group ?? '(none)'} with weight ${b.weight ?? '(none)'}`, code: 'unknown_cell' });
+      issues.push(issue(`${f}.paramountOpen`, msg('governance.tally.paramount_open_range'), 'invalid_count'));
+    if (!cell) issues.push(issue(f, msg('governance.tally.no_voting_members', { group: orNone(b.group), weight: orNone(b.weight) }), 'unknown_cell'));
     if (!cell || count === null || open === null || !CHOICES.includes(b.choice as Choice)) return;
     cell.counts[b.choice as Choice] += count;
     if (b.choice === 'objection') cell.settled += count - Math.min(open, count);
@@ -317,9 +323,9 @@ export function tallyFromRows(charter: Charter, rosterRows: RosterRow[], ballotR
   [...cells.values()].forEach((c) => {
     const ballots = CHOICES.reduce((s, ch) => s + c.counts[ch], 0);
     if (c.present + ballots > c.members)
-      issues.push({ field: 'ballotRows', message: `Group ${c.group ?? '(none)'}: ${ballots} ballots and ${c.present} present without a ballot, but ${c.members} members`, code: 'too_many' });
+      issues.push(issue('ballotRows', msg('governance.tally.group_too_many', { group: orNone(c.group), ballots, present: c.present, members: c.members }), 'too_many'));
   });
-  if (issues.length) throw new DomainError('validation_failed', 'The aggregated ballots cannot be tallied', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('governance.tally.aggregated_cannot_be_tallied'), issues);
   return { cells: [...cells.entries()].sort((a, b) => cmpStr(a[0], b[0])).map(([, c]) => c), named };
 }
 
@@ -867,22 +873,22 @@ const DEFAULT_QUORUM: QuorumCondition = { kind: 'quorum', label: 'quorum (defaul
 /** Issues with a tally against a charter and a rule (the rule tells which named seats and ids are needed). */
 function checkTally(charter: Charter, rule: Rule, tally: CellTally): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!tally || !Array.isArray(tally.cells)) return [{ field: 'tally.cells', message: 'A tally needs a list of cells', code: 'required' }];
+  if (!tally || !Array.isArray(tally.cells)) return [issue('tally.cells', msg('governance.tally.cells_required'), 'required')];
   const pseudo: Seat[] = [];
   tally.cells.forEach((c, i) => {
     const f = `tally.cells[${i}]`;
-    const bad = (field: string, message: string, code = 'invalid_count') => issues.push({ field: `${f}.${field}`, message, code });
-    for (const k of ['members', 'present', 'settled'] as const) if (whole(c[k]) === null) bad(k, `${k} must be a whole number`);
+    const bad = (field: string, m: Msg, code = 'invalid_count') => issues.push(issue(`${f}.${field}`, m, code));
+    for (const k of ['members', 'present', 'settled'] as const) if (whole(c[k]) === null) bad(k, msg('governance.tally.must_be_whole', { name: k }));
     let ballots = 0;
     for (const [ch, n] of Object.entries(c.counts ?? {})) {
-      if (!CHOICES.includes(ch as Choice)) bad(`counts.${ch}`, `Unknown choice "${ch}"`, 'invalid_choice');
-      else if (whole(n) === null) bad(`counts.${ch}`, 'A count must be a whole number');
+      if (!CHOICES.includes(ch as Choice)) bad(`counts.${ch}`, msg('governance.tally.unknown_choice', { choice: ch }), 'invalid_choice');
+      else if (whole(n) === null) bad(`counts.${ch}`, msg('governance.tally.count_must_be_whole'));
       else ballots += n;
     }
-    for (const ch of CHOICES) if (c.counts?.[ch] === undefined) bad(`counts.${ch}`, `The count of "${ch}" is missing`, 'required');
-    if (c.voting === false && ballots > 0) bad('counts', 'Non-voting seats cast no ballots', 'not_voting');
-    if (c.present + ballots > c.members) bad('members', `${ballots} ballots and ${c.present} present without a ballot, but ${c.members} members`, 'too_many');
-    if (c.settled > (c.counts?.objection ?? 0)) bad('settled', 'More settled objections than objections');
+    for (const ch of CHOICES) if (c.counts?.[ch] === undefined) bad(`counts.${ch}`, msg('governance.tally.count_missing', { choice: ch }), 'required');
+    if (c.voting === false && ballots > 0) bad('counts', msg('governance.tally.non_voting_ballots'), 'not_voting');
+    if (c.present + ballots > c.members) bad('members', msg('governance.tally.too_many', { ballots, present: String(c.present), members: String(c.members) }), 'too_many');
+    if (c.settled > (c.counts?.objection ?? 0)) bad('settled', msg('governance.tally.too_many_settled'));
     pseudo.push({ id: f, group: c.group, weight: c.weight, voting: c.voting !== false });
   });
   issues.push(...errorsOnly(checkSeats(charter, pseudo, 'tally.cells')).filter((x) => x.code !== 'duplicate_seat'));
@@ -890,13 +896,13 @@ function checkTally(charter: Charter, rule: Rule, tally: CellTally): FieldIssue[
   const n = tally.named;
   const known = new Set((n?.seats ?? []).map((s) => s.id));
   for (const id of namedSeatIds(charter, rule))
-    if (!known.has(id)) issues.push({ field: 'tally.named.seats', message: `The ballot of seat "${id}" (named by a veto) is missing`, code: 'named_missing' });
+    if (!known.has(id)) issues.push(issue('tally.named.seats', msg('governance.tally.named_missing', { seat: id }), 'named_missing'));
   let usesConsent = false;
   walkConditions(rule, (c) => void (c.kind === 'consent' && (usesConsent = true)));
   if (usesConsent) {
     const open = openObjections(prepareCells(charter, indexGroups(charter.groups), tally));
     if (!n?.open || n.open.total !== open || n.open.ids.length > n.open.total)
-      issues.push({ field: 'tally.named.open', message: `The tally has ${open} open objections but names ${n?.open?.total ?? 0}`, code: 'named_mismatch' });
+      issues.push(issue('tally.named.open', msg('governance.tally.named_mismatch', { open, named: String(n?.open?.total ?? 0) }), 'named_mismatch'));
   }
   return issues;
 }
@@ -933,7 +939,7 @@ export function decideValidTally(charter: Charter, r: Rule, tally: CellTally, op
 /** The rule a decision names, or a DomainError. @internal */
 export function resolveRule(charter: Charter, rule: Rule | string): Rule {
   const r = typeof rule === 'string' ? charter.rules?.[rule] : rule;
-  if (!r) throw new DomainError('validation_failed', `The charter has no rule "${String(rule)}"`, [{ field: 'rule', message: `Unknown rule "${String(rule)}"`, code: 'unknown_rule' }]);
+  if (!r) throw new DomainError('validation_failed', msg('governance.tally.no_rule', { rule: String(rule) }), [issue('rule', msg('governance.tally.unknown_rule', { rule: String(rule) }), 'unknown_rule')]);
   return r;
 }
 
@@ -942,7 +948,7 @@ export function checkCharterAndRule(charter: Charter, rule: Rule | string, r: Ru
   const head = [...errorsOnly(checkCharter(charter)), ...(typeof rule === 'string' ? [] : errorsOnly(checkRule(charter, r)))];
   const tail: FieldIssue[] = [];
   if (r.kind === 'staged' && options.startAt !== undefined && !r.stages.some((s) => s.id === options.startAt))
-    tail.push({ field: 'startAt', message: `Unknown stage "${options.startAt}"`, code: 'unknown_stage' });
+    tail.push(issue('startAt', msg('governance.tally.unknown_stage', { stage: String(options.startAt) }), 'unknown_stage'));
   return { head, tail };
 }
 
@@ -956,6 +962,6 @@ export function decideTallied(charter: Charter, rule: Rule | string, tally: Cell
   const { head, tail } = checkCharterAndRule(charter, rule, r, options);
   const issues = [...head, ...tail];
   if (!issues.length) issues.push(...checkTally(charter, r, tally));
-  if (issues.length) throw new DomainError('validation_failed', 'The decision cannot be counted', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('governance.tally.cannot_be_counted'), issues);
   return decideValidTally(charter, r, tally, options);
 }

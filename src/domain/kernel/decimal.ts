@@ -12,6 +12,7 @@
  * `decimalText` writes the canonical form back ("12.5": no grouping, "." as separator, no trailing zeros).
  */
 import { frac, type Fraction } from './fraction';
+import { msg, render, type Msg } from './messages';
 
 // ---- building ---------------------------------------------------------------------------------------------------
 
@@ -40,11 +41,14 @@ export interface DecimalParts {
   fraction: string;
 }
 
-/** Why a text is not a decimal number: a message for a person and a stable code. */
+/** Why a text is not a decimal number: a message for a person (in English, and as `msg` for any language) and a stable code. */
 export interface DecimalProblem {
   message: string;
   code: string;
+  msg: Msg;
 }
+
+const problem = (m: Msg, code: string): DecimalProblem => ({ message: render(m), code, msg: m });
 
 /**
  * Splits decimal text into sign, integer digits and fraction digits. Group separators are optional but,
@@ -53,8 +57,8 @@ export interface DecimalProblem {
  */
 export function splitDecimal(raw: string, decimal: DecimalSeparator): DecimalParts | DecimalProblem {
   const text = raw.trim();
-  if (!text) return { message: 'Enter a number', code: 'required' };
-  if (text.length > MAX_TEXT_LENGTH) return { message: `Use at most ${MAX_TEXT_LENGTH} characters`, code: 'too_long' };
+  if (!text) return problem(msg('numbers.enter_number'), 'required');
+  if (text.length > MAX_TEXT_LENGTH) return problem(msg('numbers.at_most_characters', { max: MAX_TEXT_LENGTH }), 'too_long');
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
   const other: DecimalSeparator = decimal === '.' ? ',' : '.';
@@ -63,16 +67,16 @@ export function splitDecimal(raw: string, decimal: DecimalSeparator): DecimalPar
   const fraction = at < 0 ? '' : body.slice(at + 1);
   if (at >= 0 && !/^\d+$/.test(fraction)) {
     if (fraction.includes(decimal) || fraction.includes(other)) {
-      return { message: `There is a "${fraction.includes(decimal) ? decimal : other}" after the decimal separator "${decimal}": is the decimal separator "${other}"?`, code: 'invalid_number' };
+      return problem(msg('numbers.separator_after_decimal', { found: fraction.includes(decimal) ? decimal : other, decimal, other }), 'invalid_number');
     }
-    return { message: `Write digits after the decimal separator "${decimal}"`, code: 'invalid_number' };
+    return problem(msg('numbers.digits_after_decimal', { decimal }), 'invalid_number');
   }
-  if (!/^\d/.test(intText)) return { message: 'Write only a number: digits, one decimal separator and, optionally, group separators', code: 'invalid_number' };
+  if (!/^\d/.test(intText)) return problem(msg('numbers.only_a_number'), 'invalid_number');
   if (/^\d+$/.test(intText)) return { negative, int: intText, fraction };
   const seps = [...new Set(intText.replace(/\d/g, ''))];
   if (seps.length !== 1 || !GROUPS_FOR[decimal].includes(seps[0])) {
-    if (seps.includes(decimal)) return { message: 'There is more than one decimal separator', code: 'invalid_number' };
-    return { message: 'Write only a number: digits, one decimal separator and, optionally, group separators', code: 'invalid_number' };
+    if (seps.includes(decimal)) return problem(msg('numbers.several_decimal_separators'), 'invalid_number');
+    return problem(msg('numbers.only_a_number'), 'invalid_number');
   }
   const groups = intText.split(seps[0]);
   const [first, ...rest] = groups;
@@ -83,8 +87,8 @@ export function splitDecimal(raw: string, decimal: DecimalSeparator): DecimalPar
     /^\d{3}$/.test(last) &&
     (middle.every((g) => /^\d{3}$/.test(g)) || middle.every((g) => /^\d{2}$/.test(g)));
   if (!wellGrouped) {
-    const hint = seps[0] === other ? ` Is the decimal separator "${other}"?` : '';
-    return { message: `The group separators "${seps[0]}" do not group the digits in threes.${hint}`, code: 'invalid_number' };
+    const m = seps[0] === other ? msg('numbers.bad_grouping_hint', { separator: seps[0], other }) : msg('numbers.bad_grouping', { separator: seps[0] });
+    return problem(m, 'invalid_number');
   }
   return { negative, int: groups.join(''), fraction };
 }
@@ -98,7 +102,7 @@ export type DecimalReading = { ok: true; value: Fraction; decimals: number } | (
  */
 export function readDecimal(text: string, decimal: DecimalSeparator = '.'): DecimalReading {
   const parts = splitDecimal(String(text), decimal);
-  if ('message' in parts) return { ok: false, message: parts.message, code: parts.code };
+  if ('message' in parts) return { ok: false, message: parts.message, code: parts.code, msg: parts.msg };
   return { ok: true, value: decimalFromDigits(parts.negative, parts.int, parts.fraction), decimals: parts.fraction.length };
 }
 

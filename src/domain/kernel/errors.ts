@@ -1,3 +1,5 @@
+import { isMsg, msg, render, type Msg } from './messages';
+
 /**
  * Stable error codes shared by every layer. The HTTP edge maps each code to a status;
  * the CLI prints the message. Codes never change once published.
@@ -22,11 +24,20 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** One problem with one field of the input, as `path` (dotted) plus a human message. */
+/**
+ * One problem with one field of the input, as `path` (dotted) plus a human message: in English in `message`, and
+ * `msg` (key and parameters) for the reader's language where the issue has one (see `issue`).
+ */
 export interface FieldIssue {
   field: string;
   message: string;
   code?: string;
+  msg?: Msg;
+}
+
+/** A field issue worded from a catalog message (English in `message`, the reader's language at the edge). */
+export function issue(field: string, m: Msg, code?: string): FieldIssue {
+  return code === undefined ? { field, message: render(m), msg: m } : { field, message: render(m), code, msg: m };
 }
 
 /** A failure the caller can act on: bad input, missing permission, a refused state change. */
@@ -34,21 +45,26 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
   readonly detail?: Record<string, unknown>;
+  /** The message as key and parameters, worded in the reader's language at the edge (`message` is English). */
+  readonly msg?: Msg;
 
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], detail?: Record<string, unknown>) {
-    super(message);
+  constructor(code: ErrorCode, message: string | Msg, issues: FieldIssue[] = [], detail?: Record<string, unknown>) {
+    super(typeof message === 'string' ? message : render(message));
     this.name = 'DomainError';
     this.code = code;
     this.issues = issues;
     this.detail = detail;
+    if (typeof message !== 'string') this.msg = message;
   }
 }
 
 /** Throws a validation error when any issue was collected. */
-export function assertNoIssues(issues: FieldIssue[], message = 'The request has invalid fields'): void {
+export function assertNoIssues(issues: FieldIssue[], message: string | Msg = msg('errors.invalid_fields')): void {
   if (issues.length > 0) throw new DomainError('validation_failed', message, issues);
 }
 
-export const notFound = (what: string): DomainError => new DomainError('not_found', `${what} was not found`);
-export const forbidden = (message = 'You are not allowed to do this'): DomainError =>
-  new DomainError('forbidden', message);
+/** "<what> was not found", `what` being a message such as `msg('organisations.the_organisation')`. */
+export const notFound = (what: string | Msg): DomainError =>
+  new DomainError('not_found', typeof what === 'string' ? `${what} was not found` : msg('errors.not_found', { what }));
+export const forbidden = (message: string | Msg = msg('errors.forbidden')): DomainError => new DomainError('forbidden', message);
+export { isMsg };

@@ -1,4 +1,5 @@
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg } from '../kernel/messages';
 
 /** The sectors of cross-sector work; each has one colour and icon in the web app. */
 export const SECTORS = ['public', 'private', 'nonprofit', 'academic', 'multilateral', 'philanthropic', 'community'] as const;
@@ -54,21 +55,17 @@ export const normaliseTag = (tag: string): string => tag.trim().toLowerCase().re
 export function checkOrganisation(draft: Partial<OrganisationDraft>, lists: RegistryCodelists): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (draft.iatiType != null && !lists.organisationTypes.has(draft.iatiType)) {
-    issues.push({ field: 'iatiType', message: `"${draft.iatiType}" is not an IATI organisation type code`, code: 'unknown_code' });
+    issues.push(issue('iatiType', msg('organisations.unknown_iati_type', { code: draft.iatiType }), 'unknown_code'));
   }
   if (draft.country != null && !lists.countries.has(draft.country)) {
-    issues.push({ field: 'country', message: `"${draft.country}" is not an ISO 3166-1 alpha-2 country code`, code: 'unknown_code' });
+    issues.push(issue('country', msg('organisations.unknown_country', { code: draft.country }), 'unknown_code'));
   }
   if (draft.iatiIdentifier != null) {
     const prefix = iatiIdentifierPrefix(draft.iatiIdentifier, lists.registrationAgencies);
     if (!prefix) {
-      issues.push({
-        field: 'iatiIdentifier',
-        message: `"${draft.iatiIdentifier}" does not start with a registration agency prefix from the IATI OrganisationRegistrationAgency code list (for example GB-COH-01234567)`,
-        code: 'unknown_prefix',
-      });
+      issues.push(issue('iatiIdentifier', msg('organisations.unknown_prefix', { identifier: draft.iatiIdentifier }), 'unknown_prefix'));
     } else if (draft.iatiIdentifier.length <= prefix.length + 1) {
-      issues.push({ field: 'iatiIdentifier', message: 'The identifier needs a number after its prefix', code: 'missing_number' });
+      issues.push(issue('iatiIdentifier', msg('organisations.missing_number'), 'missing_number'));
     }
   }
   for (const kind of TAG_KINDS) {
@@ -77,8 +74,8 @@ export function checkOrganisation(draft: Partial<OrganisationDraft>, lists: Regi
     const seen = new Set<string>();
     tags.forEach((t, i) => {
       const n = normaliseTag(t);
-      if (!n) issues.push({ field: `${kind}.${i}`, message: 'A tag cannot be empty' });
-      else if (seen.has(n)) issues.push({ field: `${kind}.${i}`, message: `"${n}" is listed twice` });
+      if (!n) issues.push(issue(`${kind}.${i}`, msg('organisations.empty_tag')));
+      else if (seen.has(n)) issues.push(issue(`${kind}.${i}`, msg('organisations.tag_twice', { tag: n })));
       seen.add(n);
     });
   }
@@ -88,5 +85,5 @@ export function checkOrganisation(draft: Partial<OrganisationDraft>, lists: Regi
 /** Throws a validation error naming every problem with the organisation. */
 export function assertValidOrganisation(draft: Partial<OrganisationDraft>, lists: RegistryCodelists): void {
   const issues = checkOrganisation(draft, lists);
-  if (issues.length) throw new DomainError('validation_failed', 'The organisation has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('organisations.invalid_fields'), issues);
 }

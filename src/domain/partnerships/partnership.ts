@@ -1,4 +1,5 @@
-import { DomainError, type FieldIssue } from '../kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../kernel/errors';
+import { msg, type Msg } from '../kernel/messages';
 
 /** The collaboration models Accord knows (see the product brief). */
 export const MODELS = ['ppp', 'nonprofit_corporate', 'msi', 'other'] as const;
@@ -35,18 +36,29 @@ export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
 /** The reason recorded for the first stage of every partnership (the web app shows it translated). */
 export const CREATION_REASON = 'Partnership created';
 
+/** A stage as a word inside a sentence, in the reader's language. */
+export const stageWord = (stage: Stage): Msg => msg(`partnerships.stage.${stage}`);
+
+/** A person's role as a word inside a sentence, in the reader's language. */
+export const personRoleWord = (role: PersonRole): Msg => msg(`partnerships.person_role.${role}`);
+
+/** Words as a list ("a, b, c"), each in the reader's language (at least one word). */
+const listOf = (words: readonly Msg[]): Msg => (words.length > 1 ? msg('partnerships.list', { first: words[0], rest: listOf(words.slice(1)) }) : words[0]);
+
 /** Returns the move or throws `illegal_transition` (409) naming the allowed moves. */
 export function decideTransition(from: Stage, to: Stage, reason: string): { from: Stage; to: Stage; reason: string } {
   if (!TRANSITIONS[from].includes(to)) {
     const allowed = TRANSITIONS[from];
     throw new DomainError(
       'illegal_transition',
-      `A partnership cannot move from ${from} to ${to}` + (allowed.length ? `; allowed: ${allowed.join(', ')}` : '; it is closed'),
-      [{ field: 'to', message: `Not allowed from ${from}` }],
+      allowed.length
+        ? msg('partnerships.cannot_move', { from: stageWord(from), to: stageWord(to), allowed: listOf(allowed.map(stageWord)) })
+        : msg('partnerships.cannot_move_closed', { from: stageWord(from), to: stageWord(to) }),
+      [issue('to', msg('partnerships.not_allowed_from', { from: stageWord(from) }))],
       { from, to, allowed: [...allowed] },
     );
   }
-  if (!reason.trim()) throw new DomainError('validation_failed', 'A reason is required', [{ field: 'reason', message: 'Say why the partnership moves' }]);
+  if (!reason.trim()) throw new DomainError('validation_failed', msg('partnerships.reason_required'), [issue('reason', msg('partnerships.say_why'))]);
   return { from, to, reason: reason.trim() };
 }
 
@@ -63,10 +75,10 @@ export function checkPartnership(
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (p.startDate && p.endDate && p.endDate < p.startDate) {
-    issues.push({ field: 'endDate', message: 'The end date is before the start date' });
+    issues.push(issue('endDate', msg('partnerships.end_before_start')));
   }
   (p.countries ?? []).forEach((c, i) => {
-    if (!lists.countries.has(c)) issues.push({ field: `countries.${i}`, message: `"${c}" is not an ISO 3166-1 alpha-2 country code` });
+    if (!lists.countries.has(c)) issues.push(issue(`countries.${i}`, msg('partnerships.unknown_country', { code: c })));
   });
   return issues;
 }
@@ -75,13 +87,13 @@ export function checkPartnership(
 export function checkSdgCodes(codes: string[], lists: PartnershipCodelists, field = 'sdgs'): FieldIssue[] {
   const issues: FieldIssue[] = [];
   codes.forEach((c, i) => {
-    if (!lists.sdgCodes.has(c)) issues.push({ field: `${field}.${i}`, message: `"${c}" is not an SDG goal or target code` });
+    if (!lists.sdgCodes.has(c)) issues.push(issue(`${field}.${i}`, msg('partnerships.unknown_sdg', { code: c })));
   });
-  if (new Set(codes).size !== codes.length) issues.push({ field, message: 'An SDG is listed twice' });
+  if (new Set(codes).size !== codes.length) issues.push(issue(field, msg('partnerships.sdg_twice')));
   return issues;
 }
 
 /** Checks a membership's dates: left on or after joined. */
 export function checkMembershipDates(joinedOn: string, leftOn: string | null | undefined): FieldIssue[] {
-  return leftOn && leftOn < joinedOn ? [{ field: 'leftOn', message: 'An organisation cannot leave before it joined' }] : [];
+  return leftOn && leftOn < joinedOn ? [issue('leftOn', msg('partnerships.left_before_joined'))] : [];
 }

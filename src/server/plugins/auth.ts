@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { msg } from '../../domain/kernel/messages';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../services/context';
 import { ANONYMOUS, type Actor } from '../../domain/access/can';
@@ -52,7 +53,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const resolved = m ? await resolveApiToken(deps, m[1]) : null;
-      if (!resolved) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
+      if (!resolved) throw new DomainError('unauthenticated', msg('auth.token_invalid'));
       req.user = resolved.user;
       req.actor = requestActor(resolved.user);
       req.auth = { method: 'token', token: m![1] };
@@ -72,14 +73,14 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (SAFE.has(req.method) || req.auth.method !== 'session') return;
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameSecret(sent, req.auth.csrfToken)) {
-      throw new DomainError('csrf_failed', 'Missing or wrong x-csrf-token header: send the token from GET /api/v1/auth/session');
+      throw new DomainError('csrf_failed', msg('auth.csrf_failed'));
     }
   });
 }
 
 /** Refuses anonymous callers with 401 before anything else happens. */
 export function requireUser(req: FastifyRequest): Extract<Actor, { kind: 'user' }> {
-  if (req.actor.kind !== 'user') throw new DomainError('unauthenticated', 'Sign in or send an API token');
+  if (req.actor.kind !== 'user') throw new DomainError('unauthenticated', msg('auth.sign_in_or_token'));
   return req.actor;
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { msg } from '../../domain/kernel/messages';
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../services/context';
-import { DomainError } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
 import * as keys from '../../store/repositories/idempotency.repository';
 
 declare module 'fastify' {
@@ -28,7 +29,7 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     if (!WRITE.has(req.method) || typeof key !== 'string' || req.actor.kind !== 'user') return;
     // a route whose answer holds a secret (a new API token) is never stored, so it opts out
     if ((req.routeOptions.config as { idempotency?: boolean } | undefined)?.idempotency === false) return;
-    if (key.length < 8 || key.length > 200) throw new DomainError('invalid_request', 'Idempotency-Key must be 8 to 200 characters', [{ field: 'Idempotency-Key', message: '8 to 200 characters' }]);
+    if (key.length < 8 || key.length > 200) throw new DomainError('invalid_request', msg('idempotency.key_length'), [issue('Idempotency-Key', msg('idempotency.key_length_short'))]);
     const actor = req.actor.id;
     const requestHash = createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
     const now = deps.clock();
@@ -44,9 +45,9 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
       return;
     }
     const prior = await keys.findIdempotencyKey(deps.database.db, actor, key);
-    if (!prior) throw new DomainError('idempotency_in_progress', 'The first request with this Idempotency-Key is still being processed');
-    if (prior.request_hash !== requestHash) throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was used for a different request', [{ field: 'Idempotency-Key', message: 'Already used for another request' }]);
-    if (prior.status === null) throw new DomainError('idempotency_in_progress', 'The first request with this Idempotency-Key is still being processed; retry shortly');
+    if (!prior) throw new DomainError('idempotency_in_progress', msg('idempotency.in_progress'));
+    if (prior.request_hash !== requestHash) throw new DomainError('idempotency_mismatch', msg('idempotency.mismatch'), [issue('Idempotency-Key', msg('idempotency.mismatch_short'))]);
+    if (prior.status === null) throw new DomainError('idempotency_in_progress', msg('idempotency.in_progress_retry'));
     return reply.code(Number(prior.status)).header('idempotent-replayed', 'true').type(Number(prior.status) >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8').send(prior.response);
   });
   app.addHook('onSend', async (req, reply, payload) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { DomainError, type FieldIssue } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
+import { DomainError, issue, type FieldIssue } from '../../domain/kernel/errors';
 
 const MAX_DEPTH = 32;
 const MAX_ISSUES = 20;
@@ -14,12 +15,12 @@ function inspect(root: unknown, rootName: string, out: FieldIssue[]): void {
   while (stack.length && out.length < MAX_ISSUES) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) out.push({ field: path || rootName, message: 'Text cannot contain the NUL character (U+0000)', code: 'invalid_character' });
+      if (value.includes('\u0000')) out.push(issue(path || rootName, msg('request.nul_character'), 'invalid_character'));
       continue;
     }
     if (!value || typeof value !== 'object') continue;
     if (depth >= MAX_DEPTH) {
-      out.push({ field: path || rootName, message: `Nested more than ${MAX_DEPTH} levels deep`, code: 'too_deep' });
+      out.push(issue(path || rootName, msg('request.too_deep', { max: MAX_DEPTH }), 'too_deep'));
       continue;
     }
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
@@ -34,6 +35,6 @@ export function registerTextGuard(app: FastifyInstance) {
     inspect(req.body, 'body', issues);
     inspect(req.query, 'query', issues);
     inspect(req.params, 'params', issues);
-    if (issues.length) throw new DomainError('invalid_request', 'The request contains a NUL character or is nested too deeply', issues);
+    if (issues.length) throw new DomainError('invalid_request', msg('request.nul_or_too_deep'), issues);
   });
 }

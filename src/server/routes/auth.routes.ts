@@ -11,6 +11,7 @@ import { clearSessionCookie, requireUser, setSessionCookie } from '../plugins/au
 import { responses } from './shared';
 import { PageQuery, page } from '../../contracts/common';
 import { forbidden } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { can } from '../../domain/access/can';
 
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
@@ -72,7 +73,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
   });
   r.post('/api/v1/users', { schema: { tags, summary: 'Create an account (platform admins)', body: CreateUserBody, response: responses(201, UserSummary) } }, async (req, reply) => {
     const actor = requireUser(req);
-    if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden('Only platform admins create accounts');
+    if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden(msg('accounts.only_admins_create_accounts'));
     return reply.code(201).send(await accounts.createUser(deps, actor.id, req.body));
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { msg, render } from '../../domain/kernel/messages';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,12 +11,12 @@ import { describeImports, importTemplate } from '../../services/imports/service'
 import { ImportRejected, runImport, type FileFormat } from '../../services/imports/pipeline';
 import { importerFor } from '../../services/imports/registry';
 import { PROGRESS_TOKEN, importProgress, progressReporter, watchImportProgress } from '../../services/imports/progress';
-import { DomainError } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
 import { openExport, tableOf, writeTable, type ExportColumn, type ExportFormat as Format, type OpenTable } from '../../services/imports/exports';
 import { MAX_FILE_BYTES } from '../../services/imports/table';
 import { XLSX_MIME } from '../../services/imports/xlsx';
 import { requireUser } from '../plugins/auth';
-import { sendProblem } from '../plugins/problems';
+import { languageOf, problemTitle, sendProblem, wordIssue } from '../plugins/problems';
 import { IdParam, responses } from './shared';
 
 /**
@@ -66,9 +67,7 @@ async function requireKeyWhenMovingValue(req: FastifyRequest) {
   if (dryRun === 'true' || !importerFor(kind)?.movesValue) return;
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || key.trim() === '') {
-    throw new DomainError('invalid_request', `Importing ${kind} moves value: send an Idempotency-Key header (8 to 200 characters, the same when the same file is sent again) so a retry imports once`, [
-      { field: 'Idempotency-Key', message: 'Required on this request', code: 'required' },
-    ]);
+    throw new DomainError('invalid_request', msg('request.import_needs_key', { kind }), [issue('Idempotency-Key', msg('idempotency.header_required'), 'required')]);
   }
 }
 
@@ -77,7 +76,7 @@ function progressTokenOf(req: FastifyRequest): string | null {
   const sent = req.headers['import-progress'];
   if (sent === undefined) return null;
   if (typeof sent !== 'string' || !PROGRESS_TOKEN.test(sent)) {
-    throw new DomainError('invalid_request', 'Import-Progress must be a UUID chosen by the client', [{ field: 'Import-Progress', message: 'A UUID', code: 'invalid_format' }]);
+    throw new DomainError('invalid_request', msg('request.import_progress_invalid'), [issue('Import-Progress', msg('request.uuid'), 'invalid_format')]);
   }
   return sent.toLowerCase();
 }
@@ -120,12 +119,15 @@ function sendOpenTable<T>(reply: FastifyReply, table: OpenTable<T>, format: Form
 
 /** The 422 of a file with bad rows, with each problem's line and column besides the usual fields. */
 function sendRejected(reply: FastifyReply, req: FastifyRequest, e: ImportRejected) {
+  const lang = languageOf(req);
   return reply
     .code(422)
     .type('application/problem+json')
+    .header('content-language', lang)
+    .header('vary', 'Accept-Language')
     .send({
-      type: 'https://accord.dev/problems/validation-failed', title: 'Unprocessable content', status: 422, code: 'validation_failed', detail: e.message, instance: req.url.split('?')[0],
-      errors: e.rowIssues.map((i, k) => ({ ...e.issues[k], line: i.line, column: i.column })),
+      type: 'https://accord.dev/problems/validation-failed', title: problemTitle(422, lang), status: 422, code: 'validation_failed', detail: e.msg ? render(e.msg, lang) : e.message, instance: req.url.split('?')[0],
+      errors: e.rowIssues.map((i, k) => ({ ...wordIssue(e.issues[k], lang), line: i.line, column: i.column })),
       errorCount: e.errorCount, rowsWithErrors: e.rowsWithErrors,
     });
 }
@@ -167,7 +169,7 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
         const user = requireUser(req);
         const body = req.body;
         if (!(body instanceof Upload)) {
-          return sendProblem(reply, req, 415, 'unsupported_media_type', `Send the file itself as the body, with Content-Type text/csv or ${XLSX_MIME}`);
+          return sendProblem(reply, req, 415, 'unsupported_media_type', msg('request.send_file_as_body', { xlsx: XLSX_MIME }));
         }
         const q = req.query;
         const token = progressTokenOf(req);

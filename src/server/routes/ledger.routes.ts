@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { msg } from '../../domain/kernel/messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../services/context';
@@ -11,7 +12,7 @@ import * as commitments from '../../services/accountability/commitments';
 import * as ledger from '../../services/accountability/ledger';
 import { financeSummary } from '../../services/accountability/finance';
 import { loadFor } from '../../services/partnerships/partnerships';
-import { DomainError } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
 import { requireUser } from '../plugins/auth';
 import { IdParam, responses } from './shared';
 
@@ -24,9 +25,7 @@ async function requireIdempotencyKey(req: FastifyRequest) {
   if (req.actor.kind !== 'user') return;
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || key.trim() === '') {
-    throw new DomainError('invalid_request', 'This write moves money: send an Idempotency-Key header (8 to 200 characters) so a retry applies once', [
-      { field: 'Idempotency-Key', message: 'Required on this request', code: 'required' },
-    ]);
+    throw new DomainError('invalid_request', msg('idempotency.money_needs_key'), [issue('Idempotency-Key', msg('idempotency.header_required'), 'required')]);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { msg } from '../../domain/kernel/messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../services/context';
@@ -99,7 +100,7 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     const user = requireUser(req);
     await svc.authoriseEvents(deps, req.actor, req.params.id);
     if ([...streams].filter((s) => s.userId === user.id).length >= MAX_STREAMS_PER_USER) {
-      throw new DomainError('rate_limited', `At most ${MAX_STREAMS_PER_USER} live streams per person; close one first`, [], { retryAfterSeconds: 30 });
+      throw new DomainError('rate_limited', msg('auth.too_many_streams', { count: MAX_STREAMS_PER_USER }), [], { retryAfterSeconds: 30 });
     }
     const id = req.params.id;
     const auth = req.auth;

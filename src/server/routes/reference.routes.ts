@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { msg } from '../../domain/kernel/messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ping } from '../../store/database';
 import { sendProblem } from '../plugins/problems';
@@ -21,6 +22,6 @@ export async function referenceRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/health', { schema: { tags: ['health'], summary: 'ok only when the database answers', response: { 200: Health, 503: Problem } } }, async (req, reply) => {
     if (await ping(deps.database)) return { status: 'ok' as const, database: deps.database.dialect };
     req.log.error('health check failed: the database does not answer');
-    return sendProblem(reply, req, 503, 'unavailable', 'The database does not answer');
+    return sendProblem(reply, req, 503, 'unavailable', msg('errors.database_unavailable'));
   });
 }

@@ -7,7 +7,8 @@
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
 import { loadFor } from '../partnerships/partnerships';
-import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, assertNoIssues, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg, type Msg } from '../../domain/kernel/messages';
 import { can, type Actor, type Resource } from '../../domain/access/can';
 import type { Money } from '../../domain/kernel/money';
 import { isDate } from '../../domain/kernel/dates';
@@ -24,7 +25,7 @@ import type { CommitmentRow, CommitmentTotalsRow, DeliveryRow } from '../../stor
 import * as ledgerRepo from '../../store/repositories/ledger.repository';
 import { representedOrganisations, type PartnershipRecord } from '../../store/repositories/partnerships.repository';
 import type { Tx } from '../../store/database';
-import { actorId, isConvener, moneyIn, post, presentMoney, presentRatio, presentTransactions, quantityIn, reverseIn, throwIssues, today } from './ledger';
+import { actorId, isConvener, moneyIn, post, presentMoney, presentRatio, presentTransactions, quantityIn, reverseIn, today } from './ledger';
 
 const resourceOf = (p: PartnershipRecord): Resource => ({ type: 'partnership', id: p.id, visibility: p.visibility });
 
@@ -178,14 +179,14 @@ export async function getCommitment(deps: Deps, anyActor: Actor, id: string, com
   const db = deps.database.db;
   const { p, actor } = await loadFor(db, anyActor, id, 'partnership.resources.read');
   const r = await repo.findCommitment(db, id, commitmentId);
-  if (!r) throw notFound('The commitment');
+  if (!r) throw notFound(msg('commitments.the_commitment'));
   return detail(db, actor, p, r);
 }
 
 export async function listDeliveries(deps: Deps, anyActor: Actor, id: string, f: { commitmentId?: string; organisationId?: string; status?: string; cursor?: string; limit: number }) {
   const db = deps.database.db;
   await loadFor(db, anyActor, id, 'partnership.resources.read');
-  if (f.commitmentId && !(await repo.findCommitment(db, id, f.commitmentId))) throw notFound('The commitment');
+  if (f.commitmentId && !(await repo.findCommitment(db, id, f.commitmentId))) throw notFound(msg('commitments.the_commitment'));
   const page = await repo.pageDeliveries(db, id, f);
   return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
 }
@@ -237,10 +238,10 @@ export async function pledgeIn(deps: Deps, u: Unit, actor: Actor, id: string, in
   const members = await ledgerRepo.memberOrganisations(u.trx, id);
   const current = new Set(members.filter((m) => m.current).map((m) => m.organisation_id));
   if (!current.has(input.organisationId)) {
-    throw new DomainError('validation_failed', 'The pledging organisation is not a current member of this partnership', [{ field: 'organisationId', message: 'Not a current member of this partnership', code: 'unknown_partner' }]);
+    throw new DomainError('validation_failed', msg('commitments.partner.not_current_member'), [issue('organisationId', msg('commitments.not_current_member'), 'unknown_partner')]);
   }
   if (!isConvener(actor, id) && !(await mine(u.trx, actor, id)).has(input.organisationId)) {
-    throw new DomainError('forbidden', 'A representative pledges for their own organisation only', [{ field: 'organisationId', message: 'Name the organisation you represent' }]);
+    throw new DomainError('forbidden', msg('commitments.pledge.own_only'), [issue('organisationId', msg('commitments.pledge.name_yours'))]);
   }
   const day = today(u.now);
   const issues: FieldIssue[] = [];
@@ -248,11 +249,11 @@ export async function pledgeIn(deps: Deps, u: Unit, actor: Actor, id: string, in
   const quantity = quantityIn(input.quantity, 'quantity', issues);
   const tranches = readTranches(input.tranches, issues);
   const pledgedOn = input.pledgedOn ?? day;
-  if (isDate(pledgedOn) && pledgedOn > day) issues.push({ field: 'pledgedOn', message: 'A pledge cannot be dated in the future', code: 'in_future' });
+  if (isDate(pledgedOn) && pledgedOn > day) issues.push(issue('pledgedOn', msg('commitments.pledge.in_future'), 'in_future'));
   if (input.recipientOrganisationId != null && !current.has(input.recipientOrganisationId)) {
-    issues.push({ field: 'recipientOrganisationId', message: 'Not a current member of this partnership', code: 'unknown_partner' });
+    issues.push(issue('recipientOrganisationId', msg('commitments.not_current_member'), 'unknown_partner'));
   }
-  throwIssues(issues, 'The commitment has invalid fields');
+  assertNoIssues(issues, msg('commitments.invalid_fields'));
   const goalIds = input.goalIds ?? [];
   const goals = await ledgerRepo.goalsAmong(u.trx, id, goalIds);
   const decisions = new Set<string>();
@@ -288,13 +289,14 @@ export async function pledgeIn(deps: Deps, u: Unit, actor: Actor, id: string, in
 async function loadCommitment(u: Unit, anyActor: Actor, id: string, commitmentId: string, action: Parameters<typeof loadFor>[3]) {
   const { p, actor } = await loadFor(u, anyActor, id, action);
   const found = await commitmentAndTotals(u.trx, id, commitmentId);
-  if (!found) throw notFound('The commitment');
+  if (!found) throw notFound(msg('commitments.the_commitment'));
   return { p, actor, r: found.r, c: commitmentOf(found.r), totals: found.totals };
 }
 
-async function requireOwn(u: Unit, actor: Actor, id: string, organisationId: string, what: string) {
+/** Refuses, with `refusal` (one of the `commitments.own.*` messages), anyone but a convener or a representative of the organisation. */
+async function requireOwn(u: Unit, actor: Actor, id: string, organisationId: string, refusal: Msg) {
   if (isConvener(actor, id)) return;
-  if (!(await mine(u.trx, actor, id)).has(organisationId)) throw new DomainError('forbidden', `Only a convener or a representative of the pledging organisation ${what}`);
+  if (!(await mine(u.trx, actor, id)).has(organisationId)) throw new DomainError('forbidden', refusal);
 }
 
 async function recordStatus(deps: Deps, u: Unit, r: CommitmentRow, change: StatusChange): Promise<CommitmentRow> {
@@ -317,7 +319,7 @@ export async function confirmCommitment(deps: Deps, anyActor: Actor, id: string,
 async function end(deps: Deps, anyActor: Actor, id: string, commitmentId: string, to: 'cancelled' | 'withdrawn', input: { reason: string; on?: string }) {
   return inTransaction(deps, async (u) => {
     const { p, actor, r, c, totals } = await loadCommitment(u, anyActor, id, commitmentId, to === 'cancelled' ? 'partnership.ledger.manage' : 'partnership.commitments.pledge');
-    if (to === 'withdrawn') await requireOwn(u, actor, id, r.organisation_id, 'withdraws a commitment');
+    if (to === 'withdrawn') await requireOwn(u, actor, id, r.organisation_id, msg('commitments.own.withdraw'));
     const change = decideCommitmentTransition(c, to, { on: input.on ?? today(u.now), by: actorId(actor) ?? '', reason: input.reason }, totals);
     const next = await recordStatus(deps, u, r, change);
     // the undelivered part is released: it no longer counts as pledged nor as owed
@@ -348,12 +350,12 @@ export interface AmendInput {
 export async function amendCommitment(deps: Deps, anyActor: Actor, id: string, commitmentId: string, input: AmendInput) {
   return inTransaction(deps, async (u) => {
     const { p, actor, r, c, totals } = await loadCommitment(u, anyActor, id, commitmentId, 'partnership.commitments.pledge');
-    await requireOwn(u, actor, id, r.organisation_id, 'amends a commitment');
+    await requireOwn(u, actor, id, r.organisation_id, msg('commitments.own.amend'));
     const issues: FieldIssue[] = [];
     const valuation = input.valuation ? moneyIn(input.valuation, 'valuation', issues) : undefined;
     const quantity = input.quantity === undefined ? undefined : quantityIn(input.quantity, 'quantity', issues);
     const tranches = input.tranches ? readTranches(input.tranches, issues) : undefined;
-    throwIssues(issues, 'The amendment has invalid fields');
+    assertNoIssues(issues, msg('commitments.amend.invalid_fields'));
     const on = input.on ?? today(u.now);
     const decision = decideAmendment(c, totals, { valuation: valuation ?? undefined, quantity, valuationBasis: input.valuationBasis, tranches, reason: input.reason, on, by: actorId(actor) ?? '' });
     const after = decision.commitment;
@@ -407,19 +409,19 @@ export async function recordDelivery(deps: Deps, anyActor: Actor, id: string, co
  */
 export async function recordDeliveryIn(deps: Deps, u: Unit, actor: Actor, id: string, commitmentId: string, input: RecordDeliveryInput): Promise<DeliveryRow> {
   const found = await commitmentAndTotals(u.trx, id, commitmentId);
-  if (!found) throw notFound('The commitment');
+  if (!found) throw notFound(msg('commitments.the_commitment'));
   const { r, totals } = found;
   const c = commitmentOf(r);
-  await requireOwn(u, actor, id, r.organisation_id, 'records its deliveries');
+  await requireOwn(u, actor, id, r.organisation_id, msg('commitments.own.record_deliveries'));
   const issues: FieldIssue[] = [];
   const quantity = quantityIn(input.quantity, 'quantity', issues);
   let value: Money | null = input.value ? moneyIn(input.value, 'value', issues, true) : null;
   if (!input.value && issues.length === 0) {
     if (quantity && c.quantity && quantity.unit === c.quantity.unit && DELIVERABLE.includes(c.status)) value = valueOfQuantity(c, totals, quantity);
-    else if (!quantity || !c.quantity) issues.push({ field: 'value', message: 'State the value delivered (or, for a commitment with a quantity, the quantity)', code: 'required' });
+    else if (!quantity || !c.quantity) issues.push(issue('value', msg('commitments.delivery.value_required'), 'required'));
     else value = { minor: 0n, currency: c.valuation.currency }; // the domain names what is wrong with the quantity
   }
-  throwIssues(issues, 'The delivery has invalid fields');
+  assertNoIssues(issues, msg('commitments.delivery.invalid_fields'));
   const d = decideDelivery(deps.newId(), c, totals, { on: input.on ?? today(u.now), value: value!, quantity, evidence: input.evidence ?? [], recordedBy: actorId(actor) ?? '', note: input.note ?? null }, today(u.now));
   const row: DeliveryRow = {
     id: d.id, partnership_id: id, commitment_id: r.id, organisation_id: r.organisation_id, number: await repo.nextDeliveryNumber(u.trx, id), on_date: d.on, currency: d.value.currency,
@@ -435,7 +437,7 @@ export async function recordDeliveryIn(deps: Deps, u: Unit, actor: Actor, id: st
 async function loadDelivery(u: Unit, anyActor: Actor, id: string, deliveryId: string, action: Parameters<typeof loadFor>[3]) {
   const { actor } = await loadFor(u, anyActor, id, action);
   const d = await repo.findDelivery(u.trx, id, deliveryId);
-  if (!d) throw notFound('The delivery');
+  if (!d) throw notFound(msg('commitments.the_delivery'));
   const { r, totals } = (await commitmentAndTotals(u.trx, id, d.commitment_id))!;
   return { actor, d, r, c: commitmentOf(r), totals };
 }
@@ -445,7 +447,7 @@ async function requireReceiver(u: Unit, actor: Actor, id: string, r: CommitmentR
   if (isConvener(actor, id)) return;
   const orgs = await mine(u.trx, actor, id);
   if (!r.recipient_organisation_id || !orgs.has(r.recipient_organisation_id) || orgs.has(r.organisation_id)) {
-    throw new DomainError('forbidden', 'A delivery is confirmed or rejected by a convener or the receiving organisation, never by the delivering one');
+    throw new DomainError('forbidden', msg('commitments.delivery.receiver_only'));
   }
 }
 

@@ -15,7 +15,8 @@ import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
 import { loadFor } from '../partnerships/partnerships';
 import { can, type Actor, type Resource } from '../../domain/access/can';
-import { DomainError, forbidden, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, forbidden, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg, type Msg } from '../../domain/kernel/messages';
 import { decimalText, decimalTextOrNull, MAX_DECIMAL_LENGTH } from '../../domain/kernel/decimal';
 import { frac, type Fraction } from '../../domain/kernel/fraction';
 import {
@@ -83,7 +84,7 @@ export function storedWeight(raw: string | number | null | undefined): string | 
   return text.length <= MAX_DECIMAL_LENGTH ? text : undefined;
 }
 
-const tooLong = (field: string): FieldIssue => ({ field, message: `Use a number with at most ${MAX_DECIMAL_LENGTH} characters written out`, code: 'too_long' });
+const tooLong = (field: string): FieldIssue => issue(field, msg('results.decimal_too_long', { max: MAX_DECIMAL_LENGTH }), 'too_long');
 
 // ---- rows <-> domain ------------------------------------------------------------------------------
 
@@ -127,11 +128,12 @@ export function assertTree(nodes: readonly ResultNode[], placements: readonly In
     if (!m) return i;
     const item = m[1] === 'nodes' ? nodes[Number(m[2])] : placements[Number(m[2])];
     const field = m[3] ?? 'id';
-    if (focus.kind === 'many') return { ...i, field: `weights`, message: `${titles.get(item.id) ?? item.id}: ${i.message}` };
+    const title = titles.get(item.id) ?? item.id;
+    if (focus.kind === 'many') return issue('weights', msg('results.tree.about_item', { title, message: i.msg ?? i.message }), i.code);
     if (item.id === focus.id && (m[1] === 'nodes') === (focus.kind === 'node')) return { ...i, field };
-    return { ...i, field, message: `"${titles.get(item.id) ?? item.id}": ${i.message}` };
+    return issue(field, msg('results.tree.about_item_quoted', { title, message: i.msg ?? i.message }), i.code);
   });
-  throw new DomainError('validation_failed', 'The results framework would not hold together', mapped);
+  throw new DomainError('validation_failed', msg('results.tree.would_not_hold'), mapped);
 }
 
 // ---- progress: the dashboard's summary ------------------------------------------------------------
@@ -351,7 +353,7 @@ export const capabilities = (actor: Actor, p: PartnershipRecord): Capability[] =
 
 async function loadIndicator(db: Tx, partnershipId: string, indicatorId: string) {
   const row = await repo.findIndicator(db, partnershipId, indicatorId);
-  if (!row) throw notFound('The indicator');
+  if (!row) throw notFound(msg('results.the_indicator'));
   const [targets, partners] = await Promise.all([repo.targetsOf(db, { indicatorIds: [row.id] }), repo.partnersOf(db, { indicatorIds: [row.id] })]);
   return { row, targets, partners, ind: toIndicator(row, targets, partners.map((p) => p.organisation_id)) };
 }
@@ -437,7 +439,7 @@ async function validIndicator(deps: Deps, u: Unit, partnershipId: string, id: st
   const candidate = { ...input, title: input.title.trim(), definition: input.definition.trim(), unit: input.unit.trim(), baseline: input.baseline ?? null, aggregation: input.aggregation ?? null };
   const issues = checkIndicator(candidate, indicatorLists(deps), { partnerIds: members });
   const weight = storedWeight(input.weight);
-  if (weight === undefined) issues.push({ field: 'weight', message: 'A weight is a positive number or ratio, such as 2, 0.25 or 1/3', code: 'invalid_weight' });
+  if (weight === undefined) issues.push(issue('weight', msg('results.weight_invalid'), 'invalid_weight'));
   const baseline = candidate.baseline ? storedValue(input.measure, candidate.baseline.value) : null;
   if (candidate.baseline && baseline === null && !issues.some((i) => i.field.startsWith('baseline'))) issues.push(tooLong('baseline.value'));
   const targets = candidate.targets.map((t, i) => {
@@ -445,7 +447,7 @@ async function validIndicator(deps: Deps, u: Unit, partnershipId: string, id: st
     if (v === null && !issues.some((x) => x.field.startsWith(`targets.${i}`))) issues.push(tooLong(`targets.${i}.value`));
     return { periodKey: t.periodKey, value: v ?? '' };
   });
-  if (issues.length) throw new DomainError('validation_failed', 'The indicator has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('results.indicator_invalid'), issues);
   const [nodes, inds] = await Promise.all([repo.listNodes(u.trx, partnershipId), repo.listIndicators(u.trx, partnershipId)]);
   const placements = inds.filter((i) => i.id !== id).map(placementOf);
   placements.push({ id, nodeId: input.nodeId, weight: weight ?? null });
@@ -499,12 +501,12 @@ export async function updateIndicator(deps: Deps, anyActor: Actor, id: string, i
     if (reported.length) {
       const changed = MEANING.filter((k) => patch[k] !== undefined && JSON.stringify(patch[k] ?? null) !== JSON.stringify(current[k] ?? null));
       if (changed.length) {
-        throw new DomainError('conflict', 'Values were already reported under this definition; its measure, value kind, aggregation and dimensions are fixed', changed.map((field) => ({ field, message: 'Fixed once values were reported', code: 'locked' })));
+        throw new DomainError('conflict', msg('results.indicator.definition_fixed'), changed.map((field) => issue(field, msg('results.indicator.fixed_once_reported'), 'locked')));
       }
       if (patch.schedule) {
         const keys = new Set(reportingPeriods(next.schedule).map((x) => x.key));
         const orphaned = reported.filter((k) => !keys.has(k));
-        if (orphaned.length) throw new DomainError('conflict', `Values were reported for periods the new schedule does not have: ${orphaned.slice(0, 5).join(', ')}`, [{ field: 'schedule', message: 'Keep every period that has reports', code: 'locked' }]);
+        if (orphaned.length) throw new DomainError('conflict', msg('results.indicator.periods_orphaned', { periods: orphaned.slice(0, 5).join(', ') }), [issue('schedule', msg('results.indicator.keep_reported_periods'), 'locked')]);
       }
     }
     const v = await validIndicator(deps, u, id, indicatorId, next);
@@ -528,7 +530,7 @@ export async function removeIndicator(deps: Deps, anyActor: Actor, id: string, i
     const { actor } = await loadFor(u, anyActor, id, 'partnership.results.manage');
     const before = await loadIndicator(u.trx, id, indicatorId);
     if ((await repo.submittedPeriods(u.trx, indicatorId)).length) {
-      throw new DomainError('conflict', 'Values were reported on this indicator; it stays, with its history', [{ field: 'indicatorId', message: 'Has reported values', code: 'has_reports' }]);
+      throw new DomainError('conflict', msg('results.indicator.has_reports'), [issue('indicatorId', msg('results.indicator.has_reported_values'), 'has_reports')]);
     }
     await repo.deleteIndicator(u.trx, indicatorId);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'indicator.removed', entityType: 'indicator', entityId: indicatorId, before: { title: before.row.title, nodeId: before.row.node_id }, after: null });
@@ -565,7 +567,7 @@ function storedValues(ind: Indicator, input: ValuesInput, draft: boolean) {
     const ordered = Object.fromEntries(ind.dimensions.filter((d) => b.cell[d.key] !== undefined).map((d) => [d.key, b.cell[d.key]]));
     return { key, cell: JSON.stringify(ordered), value: v ?? '' };
   });
-  if (issues.length) throw new DomainError('validation_failed', 'The values are not valid for this indicator', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('results.submission.values_invalid'), issues);
   return { value, note: input.note?.trim() || null, cells };
 }
 
@@ -642,17 +644,19 @@ export async function createSubmission(deps: Deps, anyActor: Actor, id: string, 
 export async function createSubmissionIn(deps: Deps, u: Unit, actor: Actor, id: string, indicatorId: string, input: CreateSubmissionInput): Promise<SubmissionRow> {
   const { ind } = await loadIndicator(u.trx, id, indicatorId);
   const period = reportingPeriods(ind.schedule).find((x) => x.key === input.periodKey);
-  if (!period) throw new DomainError('validation_failed', 'No such reporting period', [{ field: 'periodKey', message: `"${input.periodKey}" is not one of the indicator's reporting periods`, code: 'unknown_period' }]);
+  if (!period) throw new DomainError('validation_failed', msg('results.submission.no_such_period'), [issue('periodKey', msg('results.indicator.not_a_period', { period: String(input.periodKey) }), 'unknown_period')]);
   if (!ind.responsiblePartnerIds.includes(input.partnerId)) {
-    throw new DomainError('validation_failed', 'This organisation does not report on this indicator', [{ field: 'partnerId', message: 'Not a responsible partner of the indicator', code: 'not_responsible' }]);
+    throw new DomainError('validation_failed', msg('results.submission.not_reporting_org'), [issue('partnerId', msg('results.submission.not_responsible_partner'), 'not_responsible')]);
   }
   const spoken = await speaksFor(u.trx, actor, id);
-  if (!spoken.any && !mayReportFor(spoken.orgs, ind, input.partnerId)) throw new DomainError('forbidden', 'You report only for the organisation you represent', [{ field: 'partnerId', message: 'Not an organisation you speak for' }]);
+  if (!spoken.any && !mayReportFor(spoken.orgs, ind, input.partnerId)) {
+    throw new DomainError('forbidden', msg('results.submission.report_only_for_own_organisation'), [issue('partnerId', msg('results.submission.not_spoken_for'))]);
+  }
   const timing = checkSubmissionTiming(period, dayOf(u.now));
-  if (timing.length) throw new DomainError('validation_failed', 'The period has not begun', timing);
+  if (timing.length) throw new DomainError('validation_failed', msg('results.submission.period_not_begun'), timing);
   const values = storedValues(ind, input, true);
   const existing = await repo.findSubmissionFor(u.trx, indicatorId, period.key, input.partnerId);
-  if (existing) throw new DomainError('duplicate', 'This partner already has a submission for this period: change it instead', [{ field: 'periodKey', message: `Already reported (submission ${existing.id})`, code: 'duplicate' }]);
+  if (existing) throw new DomainError('duplicate', msg('results.submission.exists'), [issue('periodKey', msg('results.submission.already_reported', { id: existing.id }), 'duplicate')]);
   const s: SubmissionRow = {
     id: deps.newId(), partnership_id: id, indicator_id: indicatorId, period_key: period.key, partner_id: input.partnerId, status: 'draft',
     value: values.value, note: values.note, first_submitted_on: null, submitted_at: null, reviewed_at: null, reviewed_by: null, review_comment: null,
@@ -665,14 +669,14 @@ export async function createSubmissionIn(deps: Deps, u: Unit, actor: Actor, id: 
 }
 
 /** Throws 403 unless the actor speaks for the organisation (its people; every one for a platform admin). */
-export async function requireSpeaksFor(db: Tx, actor: Actor, partnershipId: string, partnerId: string, message: string): Promise<void> {
+export async function requireSpeaksFor(db: Tx, actor: Actor, partnershipId: string, partnerId: string, message: string | Msg): Promise<void> {
   if (!speaksForOrg(await speaksFor(db, actor, partnershipId), partnerId)) throw forbidden(message);
 }
 
 async function loadSubmission(u: Unit, anyActor: Actor, id: string, submissionId: string, action: 'partnership.results.report' | 'partnership.results.review') {
   const { p, actor } = await loadFor(u, anyActor, id, action);
   const s = await repo.findSubmission(u.trx, id, submissionId);
-  if (!s) throw notFound('The submission');
+  if (!s) throw notFound(msg('results.the_submission'));
   return { p, actor, s };
 }
 
@@ -690,7 +694,7 @@ export async function updateSubmission(deps: Deps, anyActor: Actor, id: string, 
  * stored row; throws a `DomainError` (403 another partner's, 409 locked or under review, 422 bad values).
  */
 export async function updateSubmissionIn(deps: Deps, u: Unit, actor: Actor, id: string, s: SubmissionRow, input: ValuesInput): Promise<SubmissionRow> {
-  await requireSpeaksFor(u.trx, actor, id, s.partner_id, 'Only the reporting partner changes its values');
+  await requireSpeaksFor(u.trx, actor, id, s.partner_id, msg('results.submission.only_reporter_changes'));
   assertEditable(s.status as SubmissionStatus);
   const { ind } = await loadIndicator(u.trx, id, s.indicator_id);
   const stored = await repo.cellsOf(u.trx, [s.id]);
@@ -711,7 +715,7 @@ export async function updateSubmissionIn(deps: Deps, u: Unit, actor: Actor, id: 
 export async function submitSubmission(deps: Deps, anyActor: Actor, id: string, submissionId: string, input: { comment?: string | null } = {}) {
   return inTransaction(deps, async (u) => {
     const { p, actor, s } = await loadSubmission(u, anyActor, id, submissionId, 'partnership.results.report');
-    if (!speaksForOrg(await speaksFor(u.trx, actor, id), s.partner_id)) throw forbidden('Only the reporting partner submits its values');
+    if (!speaksForOrg(await speaksFor(u.trx, actor, id), s.partner_id)) throw forbidden(msg('results.submission.only_reporter_submits'));
     const move = decideSubmissionAction(s.status as SubmissionStatus, 'submit', input);
     const { ind } = await loadIndicator(u.trx, id, s.indicator_id);
     const cells = await repo.cellsOf(u.trx, [s.id]);
@@ -751,7 +755,7 @@ export async function getSubmission(deps: Deps, anyActor: Actor, id: string, sub
   const db = deps.database.db;
   const { p, actor } = await loadFor(db, anyActor, id, 'partnership.results.read');
   const s = await repo.findSubmission(db, id, submissionId);
-  if (!s) throw notFound('The submission');
+  if (!s) throw notFound(msg('results.the_submission'));
   return submissionDetail(db, actor, p, s, dayOf(deps.clock()));
 }
 

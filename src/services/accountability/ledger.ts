@@ -8,7 +8,9 @@
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
 import { loadFor } from '../partnerships/partnerships';
-import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg, type Msg, type MsgParam } from '../../domain/kernel/messages';
+import type { MessageKey } from '../../domain/messages';
 import type { Actor } from '../../domain/access/can';
 import type { Money } from '../../domain/kernel/money';
 import type { Fraction } from '../../domain/kernel/fraction';
@@ -22,7 +24,7 @@ import { checkQuantity, readQuantity, type Quantity } from '../../domain/account
 import {
   ACCOUNTS, acceptTransaction, balanceDeltas, balancesIn, budgetIn, budgetVersusActual, chartOf, checkBudgetLines, net, parseAccount, pledgedVersusDelivered, pledgesIn, shortfalls,
   postDisbursement, postExchange, postExpense, quantityBalances, reverse,
-  type BalanceRow, type BudgetLine, type Chart, type InKindResource, type NewTransaction, type PledgeAmounts, type PledgeReport, type QuantityRow, type ReportingView, type Transaction,
+  type BalanceRow, type BudgetLine, type Chart, type InKindResource, type NewTransaction, type PledgeAmounts, type PledgeReport, type QuantityRow, type ReportingView, type Transaction, type TransactionType,
 } from '../../domain/accountability/ledger';
 import { DEFAULT_GRACE_DAYS, checkGraceDays, percentText } from '../../domain/accountability/scorecard';
 import * as repo from '../../store/repositories/ledger.repository';
@@ -34,6 +36,42 @@ export const today = (now: string) => now.slice(0, 10);
 /** A convener of the partnership, or the platform admin. */
 export const isConvener = (actor: Actor, partnershipId: string) =>
   actor.kind === 'user' && (actor.isAdmin || (actor.partnershipRoles.get(partnershipId) ?? []).includes('convener'));
+
+/** Enum values worded in the reader's language where they appear inside a message. */
+const DECISION_STATUS_WORDS: Readonly<Record<string, MessageKey>> = {
+  proposed: 'ledger.decision_status.proposed',
+  open: 'ledger.decision_status.open',
+  closed: 'ledger.decision_status.closed',
+  withdrawn: 'ledger.decision_status.withdrawn',
+};
+const DECISION_OUTCOME_WORDS: Readonly<Record<string, MessageKey>> = {
+  adopted: 'ledger.decision_outcome.adopted',
+  rejected: 'ledger.decision_outcome.rejected',
+  no_quorum: 'ledger.decision_outcome.no_quorum',
+  referred: 'ledger.decision_outcome.referred',
+};
+const TX_TYPE_WORDS: Readonly<Record<TransactionType, MessageKey>> = {
+  pledge: 'ledger.tx_type.pledge',
+  pledge_release: 'ledger.tx_type.pledge_release',
+  delivery: 'ledger.tx_type.delivery',
+  expense: 'ledger.tx_type.expense',
+  disbursement: 'ledger.tx_type.disbursement',
+  exchange: 'ledger.tx_type.exchange',
+  reversal: 'ledger.tx_type.reversal',
+  adjustment: 'ledger.tx_type.adjustment',
+};
+/** What a holding account holds, as the subject of a sentence ("The pool holds..."). */
+const IN_KIND_HOLDING_WORDS: Readonly<Record<InKindResource, MessageKey>> = {
+  in_kind_goods: 'ledger.holding.in_kind_goods',
+  staff_time: 'ledger.holding.staff_time',
+  data: 'ledger.holding.data',
+  facilities: 'ledger.holding.facilities',
+  licences_ip: 'ledger.holding.licences_ip',
+  other: 'ledger.holding.other',
+};
+
+/** A stored enum value as a message when the catalog words it; otherwise the value itself, as data. */
+const word = (words: Readonly<Record<string, MessageKey>>, value: string): MsgParam => (Object.hasOwn(words, value) ? msg(words[value]) : value);
 
 // ---- presenting ---------------------------------------------------------------------------------
 
@@ -103,7 +141,7 @@ export function moneyIn(m: { amount: string; currency: string }, field: string, 
     return null;
   }
   if (!allowZero && r.money.minor === 0n) {
-    issues.push({ field: `${field}.amount`, message: 'An amount is more than zero', code: 'not_positive' });
+    issues.push(issue(`${field}.amount`, msg('ledger.amount_not_positive'), 'not_positive'));
     return null;
   }
   return r.money;
@@ -120,7 +158,7 @@ export function quantityIn(q: { value: string; unit: string } | null | undefined
   return r.quantity;
 }
 
-export function throwIssues(issues: FieldIssue[], message = 'The request has invalid fields'): void {
+export function throwIssues(issues: FieldIssue[], message: string | Msg = msg('errors.invalid_fields')): void {
   if (issues.length) throw new DomainError('validation_failed', message, issues);
 }
 
@@ -170,9 +208,9 @@ export async function updateSettings(deps: Deps, anyActor: Actor, id: string, in
       if (m) threshold = m.minor;
       for (const i of issues) if (i.field === 'approvalThreshold.amount') i.field = 'approvalThreshold';
     } else if (input.approvalThreshold === undefined && currency !== before.reportingCurrency && before.approvalThreshold !== null) {
-      issues.push({ field: 'approvalThreshold', message: `The approval threshold is in ${before.reportingCurrency}: restate it in ${currency}`, code: 'required' });
+      issues.push(issue('approvalThreshold', msg('ledger.restate_threshold', { before: before.reportingCurrency, currency }), 'required'));
     }
-    throwIssues(issues, 'The settings have invalid fields');
+    throwIssues(issues, msg('ledger.settings_invalid'));
     await repo.saveSettings(u.trx, { partnership_id: id, reporting_currency: currency, grace_days: graceDays, approval_threshold_minor: threshold, updated_by: actorId(actor), updated_at: u.now });
     const after: Settings = { reportingCurrency: currency, graceDays, approvalThreshold: threshold, updatedAt: u.now };
     await u.audit({
@@ -243,9 +281,11 @@ export async function post(deps: Deps, u: Unit, partnershipId: string, by: strin
 async function checkApproval(db: Tx, partnershipId: string, amount: Money, date: string, decisionId: string | null | undefined): Promise<void> {
   if (decisionId != null) {
     const d = await repo.decisionOutcome(db, partnershipId, decisionId);
-    if (!d) throw new DomainError('validation_failed', 'The decision is not a decision of this partnership', [{ field: 'decisionId', message: 'No such decision in this partnership', code: 'unknown_decision' }]);
+    if (!d) throw new DomainError('validation_failed', msg('ledger.decision_unknown'), [issue('decisionId', msg('ledger.decision_unknown_short'), 'unknown_decision')]);
     if (d.status !== 'closed' || d.outcome_kind !== 'adopted') {
-      throw new DomainError('validation_failed', 'The decision has not passed', [{ field: 'decisionId', message: `The decision is ${d.status}${d.outcome_kind ? ` (${d.outcome_kind})` : ''}: only an adopted decision approves spending`, code: 'not_passed' }]);
+      const status = word(DECISION_STATUS_WORDS, d.status);
+      const why = d.outcome_kind ? msg('ledger.decision_status_outcome_is', { status, outcome: word(DECISION_OUTCOME_WORDS, d.outcome_kind) }) : msg('ledger.decision_status_is', { status });
+      throw new DomainError('validation_failed', msg('ledger.decision_not_passed'), [issue('decisionId', why, 'not_passed')]);
     }
   }
   const s = await settingsOf(db, partnershipId);
@@ -255,23 +295,22 @@ async function checkApproval(db: Tx, partnershipId: string, amount: Money, date:
     const rates = (await repo.ratesInto(db, partnershipId, s.reportingCurrency)).filter((r) => r.from_currency === amount.currency).map(rateOf);
     const rate = findRate(rates, amount.currency, s.reportingCurrency, date);
     if (!rate) {
-      throw new DomainError('validation_failed', `There is no exchange rate from ${amount.currency} to ${s.reportingCurrency} dated on or before ${date}: enter one, so the approval rule can be applied`, [
-        { field: 'amount.currency', message: `No ${amount.currency} to ${s.reportingCurrency} rate on or before ${date}`, code: 'no_rate' },
-      ], { from: amount.currency, to: s.reportingCurrency, on: date });
+      const pair = { from: amount.currency, to: s.reportingCurrency, on: date };
+      throw new DomainError('validation_failed', msg('ledger.no_rate_for_approval', pair), [issue('amount.currency', msg('ledger.no_rate_short', pair), 'no_rate')], { ...pair });
     }
     value = convert(amount, rate).to.minor;
   }
   if (value >= s.approvalThreshold) {
     const limit = formatMoney({ minor: s.approvalThreshold, currency: s.reportingCurrency }, { code: true, group: ',' });
-    throw new DomainError('validation_failed', `Spending of ${limit} or more needs the decision that approved it`, [{ field: 'decisionId', message: `At or above ${limit}: name the passed decision that approved it`, code: 'approval_required' }]);
+    throw new DomainError('validation_failed', msg('ledger.spending_needs_decision', { limit }), [issue('decisionId', msg('ledger.spending_needs_decision_short', { limit }), 'approval_required')]);
   }
 }
 
 /** Checks that a budget line (and activity) exists, naming the fields. */
 function checkLine(chart: Chart, line: string, activity: string | null | undefined, issues: FieldIssue[]) {
   const acts = chart.budgetLines.get(line);
-  if (!acts) issues.push({ field: 'line', message: `${line} is not a budget line of this partnership: add it to the budget first`, code: 'unknown_line' });
-  else if (activity && !acts.has(activity)) issues.push({ field: 'activity', message: `${activity} is not an activity of the budget line ${line}`, code: 'unknown_activity' });
+  if (!acts) issues.push(issue('line', msg('ledger.unknown_line', { line }), 'unknown_line'));
+  else if (activity && !acts.has(activity)) issues.push(issue('activity', msg('ledger.not_an_activity', { activity, line }), 'unknown_activity'));
 }
 
 /**
@@ -281,13 +320,17 @@ function checkLine(chart: Chart, line: string, activity: string | null | undefin
 async function checkFunds(db: Tx, partnershipId: string, tx: NewTransaction, field: string): Promise<void> {
   const short = shortfalls(tx, await repo.balancesOf(db, partnershipId));
   if (short.length === 0) return;
-  const what = (account: string) => (account === ACCOUNTS.pool ? 'The pool' : `The ${account.replace(/^in_kind:/, '').replace(/_/g, ' ')} delivered in kind`);
+  const what = (account: string): Msg => {
+    if (account === ACCOUNTS.pool) return msg('ledger.holding.pool');
+    const resource = account.replace(/^in_kind:/, '');
+    return Object.hasOwn(IN_KIND_HOLDING_WORDS, resource) ? msg(IN_KIND_HOLDING_WORDS[resource as InKindResource]) : msg('ledger.holding.in_kind', { resource: resource.replace(/_/g, ' ') });
+  };
   const money = (minor: bigint, currency: string) => formatMoney({ minor, currency }, { code: true, group: ',' });
   const [first] = short;
   throw new DomainError(
     'conflict',
-    `${what(first.account)} holds ${money(first.available, first.currency)}; this would take ${money(first.needed, first.currency)}`,
-    short.map((x) => ({ field, message: `${what(x.account)} holds ${money(x.available, x.currency)}: at most that can be spent`, code: 'insufficient_funds' })),
+    msg('ledger.insufficient_funds', { what: what(first.account), available: money(first.available, first.currency), needed: money(first.needed, first.currency) }),
+    short.map((x) => issue(field, msg('ledger.insufficient_funds_short', { what: what(x.account), available: money(x.available, x.currency) }), 'insufficient_funds')),
     { shortfalls: short.map((x) => ({ account: x.account, currency: x.currency, available: money(x.available, x.currency), needed: money(x.needed, x.currency) })) },
   );
 }
@@ -317,10 +360,10 @@ export const recordExpense = (deps: Deps, actor: Actor, id: string, input: Expen
     const issues: FieldIssue[] = [];
     const amount = moneyIn(input.amount, 'amount', issues);
     const quantity = quantityIn(input.quantity, 'quantity', issues);
-    if (quantity && (!input.from || input.from === 'pool')) issues.push({ field: 'quantity', message: 'Cash from the pool has no quantity', code: 'not_applicable' });
-    if (!input.description.trim()) issues.push({ field: 'description', message: 'Describe the expense', code: 'required' });
+    if (quantity && (!input.from || input.from === 'pool')) issues.push(issue('quantity', msg('ledger.pool_no_quantity'), 'not_applicable'));
+    if (!input.description.trim()) issues.push(issue('description', msg('ledger.describe_expense'), 'required'));
     checkLine(chart, input.line, input.activity, issues);
-    throwIssues(issues, 'The expense has invalid fields');
+    throwIssues(issues, msg('ledger.expense_invalid'));
     const date = input.date ?? day;
     await checkApproval(u.trx, id, amount!, date, input.decisionId);
     return postExpense({ date, description: input.description, line: input.line, activity: input.activity, amount: amount!, from: (input.from ?? 'pool') as 'pool' | InKindResource, quantity, decisionId: input.decisionId, counterparty: input.counterparty });
@@ -333,10 +376,10 @@ export const recordDisbursement = (deps: Deps, actor: Actor, id: string, input: 
   spend(deps, actor, id, 'disbursement', async (u, chart, day) => {
     const issues: FieldIssue[] = [];
     const amount = moneyIn(input.amount, 'amount', issues);
-    if (!input.description.trim()) issues.push({ field: 'description', message: 'Describe the disbursement', code: 'required' });
-    if (!input.recipient.trim()) issues.push({ field: 'recipient', message: 'Name who is paid', code: 'required' });
+    if (!input.description.trim()) issues.push(issue('description', msg('ledger.describe_disbursement'), 'required'));
+    if (!input.recipient.trim()) issues.push(issue('recipient', msg('ledger.name_recipient'), 'required'));
     checkLine(chart, input.line, input.activity, issues);
-    throwIssues(issues, 'The disbursement has invalid fields');
+    throwIssues(issues, msg('ledger.disbursement_invalid'));
     const date = input.date ?? day;
     await checkApproval(u.trx, id, amount!, date, input.decisionId);
     return postDisbursement({ date, description: input.description, line: input.line, activity: input.activity, amount: amount!, recipient: input.recipient.trim(), decisionId: input.decisionId });
@@ -350,9 +393,9 @@ export const recordExchange = (deps: Deps, actor: Actor, id: string, input: Exch
     const issues: FieldIssue[] = [];
     const sold = moneyIn(input.sold, 'sold', issues);
     const bought = moneyIn(input.bought, 'bought', issues);
-    if (sold && bought && sold.currency === bought.currency) issues.push({ field: 'bought.currency', message: 'An exchange is between two different currencies', code: 'same_currency' });
-    if (input.description !== undefined && !input.description.trim()) issues.push({ field: 'description', message: 'Describe the exchange or leave the description out', code: 'required' });
-    throwIssues(issues, 'The exchange has invalid fields');
+    if (sold && bought && sold.currency === bought.currency) issues.push(issue('bought.currency', msg('ledger.exchange_same_currency'), 'same_currency'));
+    if (input.description !== undefined && !input.description.trim()) issues.push(issue('description', msg('ledger.describe_exchange'), 'required'));
+    throwIssues(issues, msg('ledger.exchange_invalid'));
     return postExchange({ date: input.date ?? day, sold: sold!, bought: bought!, description: input.description?.trim() || undefined, counterparty: input.counterparty ?? undefined });
   });
 
@@ -364,13 +407,13 @@ export async function reverseTransaction(deps: Deps, anyActor: Actor, id: string
   return inTransaction(deps, async (u) => {
     const { actor } = await loadFor(u, anyActor, id, 'partnership.ledger.manage');
     const t = await repo.findTransaction(u.trx, id, txId);
-    if (!t) throw notFound('The transaction');
+    if (!t) throw notFound(msg('ledger.the_transaction'));
     const reason = input.reason.trim();
-    if (!reason) throw new DomainError('validation_failed', 'Say why the transaction is reversed', [{ field: 'reason', message: 'Say why the transaction is reversed', code: 'required' }]);
-    if (t.type === 'reversal') throw new DomainError('conflict', 'A reversal is not reversed: record the transaction again instead', [{ field: 'txId', message: 'This transaction is a reversal', code: 'is_reversal' }]);
+    if (!reason) throw new DomainError('validation_failed', msg('ledger.say_why_reversed'), [issue('reason', msg('ledger.say_why_reversed'), 'required')]);
+    if (t.type === 'reversal') throw new DomainError('conflict', msg('ledger.reversal_not_reversed'), [issue('txId', msg('ledger.is_reversal'), 'is_reversal')]);
     if (!REVERSIBLE_HERE.has(t.type)) {
-      const hint = t.type === 'delivery' ? 'reverse the delivery instead' : 'cancel, withdraw or amend the commitment instead';
-      throw new DomainError('conflict', `A ${t.type} transaction follows its commitment: ${hint}`, [{ field: 'txId', message: hint, code: 'not_reversible_here' }]);
+      const hint = msg(t.type === 'delivery' ? 'ledger.hint.reverse_delivery' : 'ledger.hint.change_commitment');
+      throw new DomainError('conflict', msg('ledger.follows_commitment', { type: word(TX_TYPE_WORDS, t.type), hint }), [issue('txId', hint, 'not_reversible_here')]);
     }
     const rev = await reverseIn(deps, u, id, actorId(actor), t, input.date ?? today(u.now), reason);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'ledger.reversed', entityType: 'ledger_transaction', entityId: rev.id, after: { number: rev.number, reverses: t.id, reason } });
@@ -380,8 +423,8 @@ export async function reverseTransaction(deps: Deps, anyActor: Actor, id: string
 
 /** Posts the reversal of a stored transaction in the unit of work; 409 when it was reversed already. */
 export async function reverseIn(deps: Deps, u: Unit, partnershipId: string, by: string | null, t: TransactionRow, date: string, reason: string): Promise<TransactionRow> {
-  if (!isDate(date)) throw new DomainError('validation_failed', 'Use a date written YYYY-MM-DD', [{ field: 'date', message: 'Use a date written YYYY-MM-DD', code: 'invalid_date' }]);
-  if (await repo.reversalOf(u.trx, t.id)) throw new DomainError('conflict', 'This transaction has been reversed already', [{ field: 'txId', message: 'Already reversed', code: 'already_reversed' }]);
+  if (!isDate(date)) throw new DomainError('validation_failed', msg('ledger.date_format'), [issue('date', msg('ledger.date_format'), 'invalid_date')]);
+  if (await repo.reversalOf(u.trx, t.id)) throw new DomainError('conflict', msg('ledger.already_reversed'), [issue('txId', msg('ledger.already_reversed_short'), 'already_reversed')]);
   const original = domainTx(t, await repo.entriesOf(u.trx, [t.id]));
   const rev = reverse(original, date, `Reversal of #${t.number}: ${reason}`);
   // the reversal uses exactly the accounts of the original, which the chart accepted then
@@ -419,7 +462,7 @@ export async function getTransaction(deps: Deps, anyActor: Actor, id: string, tx
   const db = deps.database.db;
   await loadFor(db, anyActor, id, 'partnership.resources.read');
   const t = await repo.findTransaction(db, id, txId);
-  if (!t) throw notFound('The transaction');
+  if (!t) throw notFound(msg('ledger.the_transaction'));
   return (await presentTransactions(db, [t]))[0];
 }
 
@@ -445,9 +488,9 @@ export async function storeExchangeRates(deps: Deps, u: Unit, partnershipId: str
       else throw err;
     }
   });
-  throwIssues(issues, 'The exchange rates have invalid fields');
+  throwIssues(issues, msg('ledger.rates_invalid'));
   const clash = checkRates(rates, field);
-  if (clash.length) throw new DomainError('conflict', clash[0].message, clash);
+  if (clash.length) throw new DomainError('conflict', clash[0].msg ?? clash[0].message, clash);
   const out: repo.RateRow[] = [];
   const fresh: repo.RateRow[] = [];
   const seen = new Set<string>();
@@ -457,7 +500,9 @@ export async function storeExchangeRates(deps: Deps, u: Unit, partnershipId: str
     seen.add(key);
     const stored = await repo.findRateOn(u.trx, partnershipId, r.from, r.to, r.on);
     if (stored) {
-      if (rateOf(stored).text !== r.text) throw new DomainError('conflict', `${r.from} to ${r.to} already has the rate ${stored.rate} on ${r.on}`, [{ field: `${field}.${i}.rate`, message: `Already ${stored.rate} on ${r.on}`, code: 'duplicate' }]);
+      if (rateOf(stored).text !== r.text) {
+        throw new DomainError('conflict', msg('ledger.rate_already_set', { from: r.from, to: r.to, rate: stored.rate, on: r.on }), [issue(`${field}.${i}.rate`, msg('ledger.rate_already_set_short', { rate: stored.rate, on: r.on }), 'duplicate')]);
+      }
       out.push(stored);
       continue;
     }
@@ -480,7 +525,7 @@ export async function addExchangeRate(deps: Deps, anyActor: Actor, id: string, i
       return presentRateRow(row);
     } catch (err) {
       // one rate: name its own fields
-      if (err instanceof DomainError) throw new DomainError(err.code, err.message, err.issues.map((i) => ({ ...i, field: i.field.replace(/^rates\.0\./, '') })), err.detail);
+      if (err instanceof DomainError) throw new DomainError(err.code, err.msg ?? err.message, err.issues.map((i) => ({ ...i, field: i.field.replace(/^rates\.0\./, '') })), err.detail);
       throw err;
     }
   });
@@ -534,10 +579,10 @@ export async function replaceBudget(deps: Deps, anyActor: Actor, id: string, inp
         const a = parseAccount(account);
         if (!a || (a.kind !== 'expense' && a.kind !== 'disbursement')) continue;
         const acts = chart.budgetLines.get(a.line);
-        if (!acts || (a.activity && !acts.has(a.activity))) issues.push({ field: 'lines', message: `${a.activity ? `${a.line}:${a.activity}` : a.line} has spending in the ledger: keep it in the budget`, code: 'in_use' });
+        if (!acts || (a.activity && !acts.has(a.activity))) issues.push(issue('lines', msg('ledger.line_in_use', { line: a.activity ? `${a.line}:${a.activity}` : a.line }), 'in_use'));
       }
     }
-    throwIssues(issues, 'The budget has invalid fields');
+    throwIssues(issues, msg('ledger.budget_invalid'));
     await repo.replaceBudgetLines(
       u.trx, id,
       lines.map((l, position) => ({

@@ -7,7 +7,8 @@ import type { Deps } from '../context';
 import { inTransaction } from '../context';
 import { loadFor } from '../partnerships/partnerships';
 import type { Actor } from '../../domain/access/can';
-import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { checkContributionLinks, contributionsByPartner, type MissingPolicy, type ResultLevel, type ResultNode } from '../../domain/accountability/results';
 import * as repo from '../../store/repositories/results.repository';
 import type { ResultNodeRow } from '../../store/repositories/results.repository';
@@ -34,7 +35,7 @@ export async function getResultsTree(deps: Deps, anyActor: Actor, id: string, q:
 
 // ---- writes ---------------------------------------------------------------------------------------
 
-const invalidWeight = (field = 'weight'): FieldIssue => ({ field, message: 'A weight is a positive number or ratio, such as 2, 0.25 or 1/3', code: 'invalid_weight' });
+const invalidWeight = (field = 'weight'): FieldIssue => issue(field, msg('results.weight_invalid'), 'invalid_weight');
 
 /** The whole tree after replacing (or adding) one node, checked; throws 422 naming the request's fields. */
 async function checkWith(db: Tx, partnershipId: string, changed: ResultNodeRow | null, removed?: string, focus?: string) {
@@ -48,8 +49,8 @@ async function checkWith(db: Tx, partnershipId: string, changed: ResultNodeRow |
 
 async function checkGoal(db: Tx, partnershipId: string, level: string, goalId: string | null): Promise<void> {
   if (goalId === null) return;
-  if (level !== 'goal') throw new DomainError('validation_failed', 'Only a goal of the framework stands for a partnership goal', [{ field: 'goalId', message: 'Link goals only', code: 'invalid_link' }]);
-  if (!(await repo.goalOf(db, partnershipId, goalId))) throw new DomainError('validation_failed', 'No such goal in this partnership', [{ field: 'goalId', message: 'Unknown goal', code: 'unknown_reference' }]);
+  if (level !== 'goal') throw new DomainError('validation_failed', msg('results.goal_link.only_goals'), [issue('goalId', msg('results.goal_link.goals_only'), 'invalid_link')]);
+  if (!(await repo.goalOf(db, partnershipId, goalId))) throw new DomainError('validation_failed', msg('results.goal_link.no_such_goal'), [issue('goalId', msg('results.goal_link.unknown_goal'), 'unknown_reference')]);
 }
 
 export interface CreateResultInput {
@@ -66,7 +67,7 @@ export async function createResult(deps: Deps, anyActor: Actor, id: string, inpu
   return inTransaction(deps, async (u) => {
     const { actor } = await loadFor(u, anyActor, id, 'partnership.results.manage');
     const weight = storedWeight(input.weight);
-    if (weight === undefined) throw new DomainError('validation_failed', 'The result has invalid fields', [invalidWeight()]);
+    if (weight === undefined) throw new DomainError('validation_failed', msg('results.result_invalid'), [invalidWeight()]);
     const n: ResultNodeRow = {
       id: deps.newId(), partnership_id: id, level: input.level, parent_id: input.parentId ?? null, goal_id: input.goalId ?? null, title: input.title.trim(),
       description: input.description?.trim() || null, weight, position: await repo.nextPosition(u.trx, 'result_nodes', id), created_at: u.now, updated_at: u.now,
@@ -84,9 +85,9 @@ export async function updateResult(deps: Deps, anyActor: Actor, id: string, node
   return inTransaction(deps, async (u) => {
     const { actor } = await loadFor(u, anyActor, id, 'partnership.results.manage');
     const before = await repo.findNode(u.trx, id, nodeId);
-    if (!before) throw notFound('The result');
+    if (!before) throw notFound(msg('results.the_result'));
     const weight = patch.weight === undefined ? before.weight : storedWeight(patch.weight);
-    if (weight === undefined) throw new DomainError('validation_failed', 'The result has invalid fields', [invalidWeight()]);
+    if (weight === undefined) throw new DomainError('validation_failed', msg('results.result_invalid'), [invalidWeight()]);
     const next: ResultNodeRow = {
       ...before,
       parent_id: patch.parentId === undefined ? before.parent_id : patch.parentId,
@@ -111,10 +112,12 @@ export async function removeResult(deps: Deps, anyActor: Actor, id: string, node
   await inTransaction(deps, async (u) => {
     const { actor } = await loadFor(u, anyActor, id, 'partnership.results.manage');
     const before = await repo.findNode(u.trx, id, nodeId);
-    if (!before) throw notFound('The result');
+    if (!before) throw notFound(msg('results.the_result'));
     const kids = await repo.childCounts(u.trx, nodeId);
     if (kids.nodes || kids.indicators) {
-      throw new DomainError('conflict', 'Remove or move what is under this result first', [{ field: 'nodeId', message: `${kids.nodes} results and ${kids.indicators} indicators under it`, code: 'has_children' }]);
+      throw new DomainError('conflict', msg('results.remove_children_first'), [
+        issue('nodeId', msg('results.children_under', { results: msg('results.n_results', { count: kids.nodes }), indicators: msg('results.n_indicators', { count: kids.indicators }) }), 'has_children'),
+      ]);
     }
     await checkWith(u.trx, id, null, nodeId, nodeId);
     const links = await repo.contributionsOfNode(u.trx, nodeId);
@@ -137,12 +140,12 @@ export async function setWeights(deps: Deps, anyActor: Actor, id: string, input:
     const indIds = new Set(inds.map((i) => i.id));
     input.weights.forEach((w, i) => {
       const stored = storedWeight(w.weight);
-      if (!nodeIds.has(w.id) && !indIds.has(w.id)) issues.push({ field: `weights.${i}.id`, message: 'No such result or indicator in this framework', code: 'unknown_reference' });
-      else if (wanted.has(w.id)) issues.push({ field: `weights.${i}.id`, message: 'Listed twice', code: 'duplicate' });
+      if (!nodeIds.has(w.id) && !indIds.has(w.id)) issues.push(issue(`weights.${i}.id`, msg('results.no_such_result_or_indicator'), 'unknown_reference'));
+      else if (wanted.has(w.id)) issues.push(issue(`weights.${i}.id`, msg('results.listed_twice'), 'duplicate'));
       if (stored === undefined) issues.push(invalidWeight(`weights.${i}.weight`));
       else wanted.set(w.id, stored);
     });
-    if (issues.length) throw new DomainError('validation_failed', 'The weights are invalid', issues);
+    if (issues.length) throw new DomainError('validation_failed', msg('results.weights_invalid'), issues);
     const weightOf = (x: { id: string; weight: string | null }) => (wanted.has(x.id) ? wanted.get(x.id)! : x.weight);
     assertTree(
       nodes.map((n) => ({ ...toResultNode(n), weight: weightOf(n) })),
@@ -198,8 +201,8 @@ export async function addContribution(deps: Deps, anyActor: Actor, id: string, i
       repo.listNodes(u.trx, id), repo.commitmentsOf(u.trx, id, [input.commitmentId]), repo.findContribution(u.trx, id, input.nodeId, input.commitmentId),
     ]);
     const issues = checkContributionLinks([input], new Set(nodes.map((n) => n.id)), new Set(commitments.map((c) => c.id)), 'links').map((i) => ({ ...i, field: i.field.replace(/^links\.0\.?/, '') || 'nodeId' }));
-    if (issues.length) throw new DomainError('validation_failed', 'The contribution link is invalid', issues);
-    if (existing) throw new DomainError('duplicate', 'This commitment is already linked to this result', [{ field: 'commitmentId', message: 'Already linked', code: 'duplicate' }]);
+    if (issues.length) throw new DomainError('validation_failed', msg('results.link_invalid'), issues);
+    if (existing) throw new DomainError('duplicate', msg('results.already_linked'), [issue('commitmentId', msg('results.already_linked_short'), 'duplicate')]);
     const row = { node_id: input.nodeId, commitment_id: input.commitmentId, partnership_id: id, created_by: actorId(actor), created_at: u.now };
     await repo.insertContribution(u.trx, row);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'result_contribution.added', entityType: 'result_contribution', entityId: `${input.nodeId}:${input.commitmentId}`, after: { nodeId: input.nodeId, commitmentId: input.commitmentId } });
@@ -211,7 +214,7 @@ export async function addContribution(deps: Deps, anyActor: Actor, id: string, i
 export async function removeContribution(deps: Deps, anyActor: Actor, id: string, nodeId: string, commitmentId: string) {
   await inTransaction(deps, async (u) => {
     const { actor } = await loadFor(u, anyActor, id, 'partnership.results.manage');
-    if (!(await repo.findContribution(u.trx, id, nodeId, commitmentId))) throw notFound('The contribution link');
+    if (!(await repo.findContribution(u.trx, id, nodeId, commitmentId))) throw notFound(msg('results.the_contribution_link'));
     await repo.deleteContribution(u.trx, nodeId, commitmentId);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'result_contribution.removed', entityType: 'result_contribution', entityId: `${nodeId}:${commitmentId}`, before: { nodeId, commitmentId }, after: null });
   });

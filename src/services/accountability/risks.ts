@@ -11,7 +11,8 @@
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
 import { loadFor } from '../partnerships/partnerships';
-import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { can, type Actor, type Resource } from '../../domain/access/can';
 import {
   BAND_FLOORS, IMPACT_LABELS, INITIAL_RISK_STATUS, LIKELIHOOD_LABELS, RISK_BANDS, RISK_STATUSES,
@@ -53,9 +54,7 @@ const covers = (scope: Scope, owner: string | null, shareOrgs: readonly (string 
   scope === null || (owner !== null && scope.has(owner)) || shareOrgs.some((o) => o !== null && scope.has(o));
 
 const notYours = (field = 'ownerOrganisationId') =>
-  new DomainError('forbidden', 'A representative manages the risks their organisation owns or bears a share of', [
-    { field, message: 'Name the organisation you represent as owner or give it a share', code: 'not_your_organisation' },
-  ]);
+  new DomainError('forbidden', msg('risks.representative_scope'), [issue(field, msg('risks.name_your_organisation'), 'not_your_organisation')]);
 
 // ---- presenting -------------------------------------------------------------------------------
 
@@ -175,9 +174,9 @@ async function validate(deps: Deps, db: Tx, partnershipId: string, d: Draft) {
   const refs: RiskReferences = { organisationIds: members, decisionIds: new Set(decisions.map((x) => x.id)), commitmentIds: new Set(commitments.map((x) => x.id)) };
   const issues = checkRisk(input, codelistsOf(deps), refs).map((i) => (i.field.startsWith('reviews.0.') ? { ...i, field: 'nextReviewOn' } : i));
   if (d.ownerOrganisationId && !members.has(d.ownerOrganisationId)) {
-    issues.unshift({ field: 'ownerOrganisationId', message: 'This organisation is not a current member of the partnership', code: 'unknown_reference' });
+    issues.unshift(issue('ownerOrganisationId', msg('risks.organisation_not_current_member'), 'unknown_reference'));
   }
-  if (issues.length) throw new DomainError('validation_failed', 'The risk has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('risks.invalid_fields'), issues);
   const decided = decideRisk(input, codelistsOf(deps), refs);
   // exact percents are stored in their canonical text ("33.50" -> "33.5")
   const shares = d.allocation.map((s) => ({ party: s.party, organisationId: s.organisationId ?? null, percent: canonicalPercent(s.percent)! }));
@@ -199,18 +198,16 @@ async function commit(
 }
 
 const stale = (current: number) =>
-  new DomainError('conflict', `The risk has changed since you loaded it (it is at version ${current} now): load it again and redo your change`, [
-    { field: 'version', message: 'Someone changed the risk meanwhile', code: 'stale_version' },
-  ], { currentVersion: current });
+  new DomainError('conflict', msg('risks.stale', { version: current }), [issue('version', msg('risks.changed_meanwhile'), 'stale_version')], { currentVersion: current });
 
 const closedRisk = () =>
-  new DomainError('conflict', 'The risk is closed: reopen it first', [{ field: 'status', message: 'A closed risk is reopened before it changes', code: 'risk_closed' }]);
+  new DomainError('conflict', msg('risks.closed'), [issue('status', msg('risks.closed_reopen_first'), 'risk_closed')]);
 
 /** Loads a risk of the partnership for a manager's write: 404 if it is not there, 403 outside the representative's scope. */
 async function loadForManaging(u: Unit, anyActor: Actor, id: string, riskId: string) {
   const { p, actor } = await loadFor(u, anyActor, id, 'partnership.risks.manage');
   const r = await repo.findRisk(u.trx, id, riskId);
-  if (!r) throw notFound('The risk');
+  if (!r) throw notFound(msg('risks.the_risk'));
   const [scope, draft] = await Promise.all([scopeOf(u.trx, actor, id), draftOf(u.trx, r)]);
   return { p, actor, r, scope, draft, mine: covers(scope, r.owner_organisation_id, draft.allocation.map((s) => s.organisationId)) };
 }
@@ -247,7 +244,7 @@ export async function getRisk(deps: Deps, anyActor: Actor, id: string, riskId: s
   const db = deps.database.db;
   const { p, actor } = await loadFor(db, anyActor, id, 'partnership.risks.read');
   const r = await repo.findRisk(db, id, riskId);
-  if (!r) throw notFound('The risk');
+  if (!r) throw notFound(msg('risks.the_risk'));
   return detail(deps, db, actor, p, r);
 }
 
@@ -255,7 +252,7 @@ export async function getRisk(deps: Deps, anyActor: Actor, id: string, riskId: s
 export async function riskHistory(deps: Deps, anyActor: Actor, id: string, riskId: string, f: { cursor?: string; limit: number }) {
   const db = deps.database.db;
   await loadFor(db, anyActor, id, 'partnership.risks.read');
-  if (!(await repo.findRisk(db, id, riskId))) throw notFound('The risk');
+  if (!(await repo.findRisk(db, id, riskId))) throw notFound(msg('risks.the_risk'));
   const page = await repo.pageChanges(db, riskId, f);
   return {
     items: page.items.map((c) => ({ id: c.id, version: c.version, action: c.action, actorId: c.actor_id, actorName: c.actor_name, at: c.at, changes: JSON.parse(c.changes) as Record<string, [unknown, unknown]>, reason: c.reason })),
@@ -422,7 +419,7 @@ async function checkAction(deps: Deps, db: Tx, partnershipId: string, draft: Dra
   const issues: FieldIssue[] = checkRisk(input, codelistsOf(deps), { organisationIds: members, personIds: new Set(people.keys()) })
     .filter((i) => i.field.startsWith('mitigations.0.'))
     .map((i) => ({ ...i, field: i.field.slice('mitigations.0.'.length) }));
-  if (issues.length) throw new DomainError('validation_failed', 'The action has invalid fields', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('risks.action_invalid_fields'), issues);
 }
 
 /** The organisation responsible for an action: the one given, or the one its person belongs to in the partnership. */
@@ -478,7 +475,7 @@ export async function updateRiskAction(deps: Deps, anyActor: Actor, id: string, 
   return inTransaction(deps, async (u) => {
     const { p, actor, r, scope, draft, mine } = await loadForManaging(u, anyActor, id, riskId);
     const a = await repo.findAction(u.trx, r.id, actionId);
-    if (!a) throw notFound('The action');
+    if (!a) throw notFound(msg('risks.the_action'));
     const day = today(u.now);
     const done = input.doneOn !== undefined ? true : input.done;
     const doneOn = done === undefined ? a.done_on : done ? (input.doneOn ?? a.done_on ?? day) : null;
@@ -495,9 +492,9 @@ export async function updateRiskAction(deps: Deps, anyActor: Actor, id: string, 
     if (!mine && !ownsAction) throw notYours('ownerOrganisationId');
     if (!isLiveRisk(r.status as RiskStatus)) throw closedRisk();
     if (input.done === false && input.doneOn !== undefined) {
-      throw new DomainError('validation_failed', 'An action reopened has no completion day', [{ field: 'doneOn', message: 'Leave doneOn out when reopening the action', code: 'conflicting' }]);
+      throw new DomainError('validation_failed', msg('risks.reopened_action_no_done_day'), [issue('doneOn', msg('risks.leave_done_on_out'), 'conflicting')]);
     }
-    if (doneOn !== null && doneOn > day) throw new DomainError('validation_failed', 'An action is done on a day that has come', [{ field: 'doneOn', message: 'Not in the future', code: 'future_date' }]);
+    if (doneOn !== null && doneOn > day) throw new DomainError('validation_failed', msg('risks.action_done_in_past'), [issue('doneOn', msg('risks.not_in_future'), 'future_date')]);
     await checkAction(deps, u.trx, id, draft, actionOf(next));
     const before = auditableAction(a);
     const after = auditableAction(next);
@@ -531,9 +528,9 @@ export async function recordRiskReview(deps: Deps, anyActor: Actor, id: string, 
     const day = today(u.now);
     const on = input.reviewedOn ?? day;
     const issues: FieldIssue[] = [];
-    if (on > day) issues.push({ field: 'reviewedOn', message: 'Not in the future', code: 'future_date' });
-    if (input.nextReviewOn && input.nextReviewOn <= on) issues.push({ field: 'nextReviewOn', message: 'The next review comes after this one', code: 'not_after' });
-    if (issues.length) throw new DomainError('validation_failed', 'The review has invalid fields', issues);
+    if (on > day) issues.push(issue('reviewedOn', msg('risks.not_in_future'), 'future_date'));
+    if (input.nextReviewOn && input.nextReviewOn <= on) issues.push(issue('nextReviewOn', msg('risks.next_review_after'), 'not_after'));
+    if (issues.length) throw new DomainError('validation_failed', msg('risks.review_invalid_fields'), issues);
     const score = riskScore(input.likelihood, input.impact);
     const note = input.note?.trim() || null;
     const planned = (await repo.reviewsOf(u.trx, [r.id])).filter((v) => v.done_on === null);

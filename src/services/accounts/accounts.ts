@@ -1,6 +1,7 @@
 import type { Deps } from '../context';
 import { inTransaction } from '../context';
-import { DomainError, notFound, forbidden } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound, forbidden } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { can, type Actor } from '../../domain/access/can';
 import * as users from '../../store/repositories/users.repository';
 import { hashPassword, verifyPassword, sha256 } from './passwords';
@@ -23,7 +24,7 @@ export async function createUser(
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? ''));
   return inTransaction(deps, async (u) => {
     if (await users.findUserByEmail(u.trx, email)) {
-      throw new DomainError('duplicate', `An account with ${email} already exists`, [{ field: 'email', message: 'This e-mail address is already registered' }]);
+      throw new DomainError('duplicate', msg('accounts.email_taken', { email }), [issue('email', msg('accounts.email_registered'))]);
     }
     const user: UserRecord = { id: deps.newId(), email, name: input.name.trim(), passwordHash, isAdmin: !!input.isAdmin, locale: input.locale ?? 'en', createdAt: u.now, updatedAt: u.now };
     await users.insertUser(u.trx, user);
@@ -48,12 +49,12 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   await users.recordSignInAttempt(deps.database.db, { id: attemptId, email, ip: input.ip, succeeded: 0, at: now });
   const failures = await users.countRecentFailures(deps.database.db, email, input.ip, since);
   if (failures.byEmail > deps.config.signIn.maxFailures || failures.byIp > deps.config.signIn.maxFailures * 10) {
-    throw new DomainError('rate_limited', `Too many failed sign-in attempts; try again in ${deps.config.signIn.windowMinutes} minutes`, [], { retryAfterSeconds: deps.config.signIn.windowMinutes * 60 });
+    throw new DomainError('rate_limited', msg('accounts.too_many_sign_in_failures', { count: deps.config.signIn.windowMinutes }), [], { retryAfterSeconds: deps.config.signIn.windowMinutes * 60 });
   }
   const user = await users.findUserByEmail(deps.database.db, email);
   // verify against a dummy hash when the user does not exist, so timing does not reveal accounts
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(DUMMY_HASH, input.password), false);
-  if (!user || !ok) throw new DomainError('unauthenticated', 'The e-mail address or the password is wrong', [{ field: 'password', message: 'Wrong e-mail address or password' }], { reason: 'invalid_credentials' });
+  if (!user || !ok) throw new DomainError('unauthenticated', msg('accounts.wrong_credentials'), [issue('password', msg('accounts.wrong_credentials_short'))], { reason: 'invalid_credentials' });
   await users.markSignInSucceeded(deps.database.db, attemptId);
   const sessionToken = randomToken(32);
   const csrfToken = randomToken(24);
@@ -133,7 +134,7 @@ export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Pr
   if (actor.kind !== 'user') throw forbidden();
   await inTransaction(deps, async (u) => {
     const t = await users.findApiToken(u.trx, tokenId);
-    if (!t || t.revoked_at || (t.user_id !== actor.id && !actor.isAdmin)) throw notFound('The token');
+    if (!t || t.revoked_at || (t.user_id !== actor.id && !actor.isAdmin)) throw notFound(msg('accounts.the_token'));
     await users.revokeApiToken(u.trx, tokenId, u.now);
     await u.audit({ partnershipId: null, actorId: actor.id, action: 'api_token.revoked', entityType: 'api_token', entityId: tokenId, before: { revokedAt: null }, after: { revokedAt: u.now } });
   });
@@ -142,7 +143,7 @@ export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Pr
 export async function updateMe(deps: Deps, userId: string, patch: { name?: string; locale?: string }): Promise<UserView> {
   return inTransaction(deps, async (u) => {
     const before = await users.findUserById(u.trx, userId);
-    if (!before) throw notFound('The account');
+    if (!before) throw notFound(msg('accounts.the_account'));
     await users.updateUser(u.trx, userId, patch, u.now);
     const after = (await users.findUserById(u.trx, userId))!;
     await u.audit({ partnershipId: null, actorId: userId, action: 'user.updated', entityType: 'user', entityId: userId, before: publicUser(before), after: publicUser(after) });
@@ -183,9 +184,9 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
   await inTransaction(deps, async (u) => {
     const r = await users.findPasswordReset(u.trx, sha256(token));
     if (!r || r.used_at || r.expires_at <= u.now) {
-      throw new DomainError('validation_failed', 'This reset link is invalid or has expired; ask for a new one', [{ field: 'token', message: 'Invalid or expired link' }]);
+      throw new DomainError('validation_failed', msg('accounts.reset_link_invalid'), [issue('token', msg('accounts.reset_link_invalid_short'))]);
     }
-    if ((await users.markPasswordResetUsed(u.trx, r.id, u.now)) !== 1) throw new DomainError('conflict', 'This reset link has already been used');
+    if ((await users.markPasswordResetUsed(u.trx, r.id, u.now)) !== 1) throw new DomainError('conflict', msg('accounts.reset_link_used'));
     await users.updateUser(u.trx, r.user_id, { passwordHash }, u.now);
     await users.deleteUserSessions(u.trx, r.user_id);
     await u.audit({ partnershipId: null, actorId: r.user_id, action: 'user.password_changed', entityType: 'user', entityId: r.user_id, before: { password: 'old' }, after: { password: 'new' } });

@@ -1,6 +1,7 @@
 import type { Deps } from '../context';
 import type { Actor } from '../../domain/access/can';
 import { forbidden } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import type { OrganisationRole, Sector } from '../../domain/organisations/organisation';
 import { findUserById } from '../../store/repositories/users.repository';
 import { goalCounts } from '../../store/repositories/partnerships.repository';
@@ -12,9 +13,9 @@ import { waitingCounts } from '../../store/repositories/accountability.repositor
 
 /** The signed-in person's home: partnerships, organisations and what needs attention. */
 export async function home(deps: Deps, actor: Actor) {
-  if (actor.kind !== 'user') throw forbidden('Sign in first');
+  if (actor.kind !== 'user') throw forbidden(msg('errors.sign_in_first'));
   const user = await findUserById(deps.database.db, actor.id);
-  if (!user) throw forbidden('Sign in first');
+  if (!user) throw forbidden(msg('errors.sign_in_first'));
   const mine = await listPartnerships(deps, actor, { mine: true, sort: 'name', limit: 100 });
   const organisations = (await organisationsOfUser(deps.database.db, actor.id)).map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector, country: o.country, role: o.role as OrganisationRole }));
   type Kind = 'stage_review' | 'no_goals' | 'no_members' | 'pending_membership' | 'decision_review' | 'vote_needed' | 'reports_to_review' | 'deliveries_to_confirm';

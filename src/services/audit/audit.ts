@@ -1,5 +1,6 @@
 import type { Deps } from '../context';
-import { DomainError, forbidden, notFound } from '../../domain/kernel/errors';
+import { DomainError, forbidden, issue, notFound } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { can, type Actor } from '../../domain/access/can';
 import { CHAIN_START, verifyChainSegment, type ChainBreak } from '../../domain/audit/chain';
 import * as audit from '../../store/repositories/audit.repository';
@@ -12,10 +13,10 @@ export async function partnershipAudit(deps: Deps, anyActor: Actor, id: string, 
   const p = await findPartnership(deps.database.db, id);
   const actor = await scoped(deps.database.db, anyActor, { partnerships: [id] });
   const res = p ? { type: 'partnership' as const, id, visibility: p.visibility } : null;
-  if (!p || !res || !can(actor, 'partnership.read', res)) throw notFound('The partnership');
-  if (!can(actor, 'partnership.audit.read', res)) throw forbidden('Your role does not include the audit log');
+  if (!p || !res || !can(actor, 'partnership.read', res)) throw notFound(msg('partnerships.the_partnership'));
+  if (!can(actor, 'partnership.audit.read', res)) throw forbidden(msg('accounts.audit_not_in_role'));
   const before = cursor ? Number(decodeCursor(cursor)[0]) : null;
-  if (before !== null && !(Number.isInteger(before) && before >= 1 && before <= 2_147_483_647)) throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  if (before !== null && !(Number.isInteger(before) && before >= 1 && before <= 2_147_483_647)) throw new DomainError('bad_request', msg('cursor.invalid'), [issue('cursor', msg('cursor.invalid_short'))]);
   const rows = await audit.partnershipAuditPage(deps.database.db, id, before, limit);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -59,6 +60,6 @@ export async function verifyAudit(deps: Deps, options: { partnershipId?: string;
   for (const id of await audit.partnershipsWithoutChain(db, options.partnershipId)) {
     reports.push({ chain: id, events: 0, ok: false, break: { chain: id, seq: 1, eventId: '', reason: 'the partnership exists but its audit chain is gone (its events and its head were deleted)' } });
   }
-  if (options.partnershipId && reports.length === 0 && !(await findPartnership(db, options.partnershipId))) throw notFound('The partnership');
+  if (options.partnershipId && reports.length === 0 && !(await findPartnership(db, options.partnershipId))) throw notFound(msg('partnerships.the_partnership'));
   return reports;
 }

@@ -5,7 +5,8 @@
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
 import { loadFor } from '../partnerships/partnerships';
-import { DomainError, forbidden, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { can, type Actor, type Resource } from '../../domain/access/can';
 import {
   DISPUTE_STATUSES, decideClosing, decideEscalation, daysTaken, daysToResolution, dueOn, isActive, isOverdue, ladderFor, nextDisputeActions, nextStepOf,
@@ -115,7 +116,7 @@ export async function getDispute(deps: Deps, anyActor: Actor, id: string, disput
   const db = deps.database.db;
   const { p, actor } = await loadFor(db, anyActor, id, 'partnership.disputes.read');
   const d = await repo.findDispute(db, id, disputeId);
-  if (!d) throw notFound('The dispute');
+  if (!d) throw notFound(msg('disputes.the_dispute'));
   return detail(db, actor, p, d, await ladder(db, id), today(deps.clock()));
 }
 
@@ -151,14 +152,14 @@ export interface RaiseDisputeInput {
 async function checkParties(db: Tx, partnershipId: string, parties: readonly string[]): Promise<string[]> {
   const distinct = [...new Set(parties)];
   const issues: FieldIssue[] = [];
-  if (distinct.length < 2) issues.push({ field: 'parties', message: 'Name at least two different member organisations' });
+  if (distinct.length < 2) issues.push(issue('parties', msg('disputes.parties.at_least_two')));
   const { existing, current } = await repo.membershipOf(db, partnershipId, distinct);
   parties.forEach((org, i) => {
     if (parties.indexOf(org) !== i) return;
-    if (!existing.has(org)) issues.push({ field: `parties.${i}`, message: 'Unknown organisation' });
-    else if (!current.has(org)) issues.push({ field: `parties.${i}`, message: 'Not a current member of this partnership' });
+    if (!existing.has(org)) issues.push(issue(`parties.${i}`, msg('disputes.parties.unknown_organisation')));
+    else if (!current.has(org)) issues.push(issue(`parties.${i}`, msg('disputes.parties.not_current_member')));
   });
-  if (issues.length) throw new DomainError('validation_failed', 'The parties of a dispute are two or more current member organisations', issues);
+  if (issues.length) throw new DomainError('validation_failed', msg('disputes.parties.invalid'), issues);
   return distinct;
 }
 
@@ -168,12 +169,12 @@ export async function raiseDispute(deps: Deps, anyActor: Actor, id: string, inpu
     const { p, actor } = await loadFor(u, anyActor, id, 'partnership.disputes.raise');
     const parties = await checkParties(u.trx, id, input.parties);
     if (input.decisionId != null && !(await findDecision(u.trx, id, input.decisionId)))
-      throw new DomainError('validation_failed', 'The linked decision is not a decision of this partnership', [{ field: 'decisionId', message: 'No such decision in this partnership', code: 'unknown_decision' }]);
+      throw new DomainError('validation_failed', msg('disputes.decision_not_in_partnership'), [issue('decisionId', msg('disputes.no_such_decision'), 'unknown_decision')]);
     const roles = actor.kind === 'user' ? (actor.partnershipRoles.get(id) ?? []) : [];
     if (actor.kind === 'user' && !actor.isAdmin && !roles.includes('convener')) {
       const mine = new Set(await representedOrganisations(u.trx, id, actor.id));
       if (!parties.some((o) => mine.has(o))) {
-        throw new DomainError('forbidden', 'A representative raises disputes their own organisation is party to', [{ field: 'parties', message: 'Include the organisation you represent' }]);
+        throw new DomainError('forbidden', msg('disputes.representative_own_party'), [issue('parties', msg('disputes.include_your_organisation'))]);
       }
     }
     const steps = await ladder(u.trx, id);
@@ -205,7 +206,7 @@ async function addStep(deps: Deps, u: Unit, disputeId: string, position: number,
 async function loadForManaging(u: Unit, anyActor: Actor, id: string, disputeId: string, ladder: LadderSource) {
   const { p, actor } = await loadFor(u, anyActor, id, 'partnership.disputes.manage');
   const d = await repo.findDispute(u.trx, id, disputeId);
-  if (!d) throw notFound('The dispute');
+  if (!d) throw notFound(msg('disputes.the_dispute'));
   const steps = await repo.stepsOf(u.trx, [d.id]);
   return { p, actor, d, steps, ladder: await ladder(u.trx, id) };
 }

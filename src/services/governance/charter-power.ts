@@ -15,7 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Deps } from '../context';
 import type { Actor } from '../../domain/access/can';
 import type { Charter } from '../../domain/governance/charter';
-import { DomainError, notFound } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound } from '../../domain/kernel/errors';
+import { msg, type Msg } from '../../domain/kernel/messages';
 import * as repo from '../../store/repositories/governance.repository';
 import { loadFor } from '../partnerships/partnerships';
 import { asCharter } from './charters';
@@ -45,7 +46,7 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-const tooLarge = (message: string) => new DomainError('validation_failed', 'The voting power of this rule cannot be analysed within the limits of one request', [{ field: 'rule', message, code: 'too_large' }]);
+const tooLarge = (why: Msg) => new DomainError('validation_failed', msg('governance.charter_power.too_large'), [issue('rule', why, 'too_large')]);
 
 /** One worker thread, one job at a time, with a deadline per job. */
 class PowerRunner {
@@ -59,7 +60,7 @@ class PowerRunner {
 
   run(job: Omit<PowerJob, 'id'>): Promise<CharterPowerResult> {
     if (this.queue.length >= MAX_WAITING)
-      return Promise.reject(new DomainError('rate_limited', 'Too many voting-power analyses are waiting; try again in a few seconds', [], { retryAfterSeconds: 5 }));
+      return Promise.reject(new DomainError('rate_limited', msg('governance.charter_power.busy'), [], { retryAfterSeconds: 5 }));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.pump();
@@ -74,7 +75,7 @@ class PowerRunner {
       resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
     });
     this.ready = false;
-    this.startTimer = setTimeout(() => this.lose(w, new DomainError('unavailable', 'The voting-power worker did not start in time')), START_MS);
+    this.startTimer = setTimeout(() => this.lose(w, new DomainError('unavailable', msg('governance.charter_power.worker_slow_start'))), START_MS);
     w.on('message', (m: PowerAnswer | { ready: true }) => {
       if (w !== this.worker) return;
       if ('ready' in m) {
@@ -89,13 +90,17 @@ class PowerRunner {
       clearTimeout(cur.timer);
       this.current = null;
       if (m.ok) cur.resolve(m.result);
-      else if ('refused' in m) cur.reject(new DomainError(m.refused.code, m.refused.message, m.refused.issues, m.refused.detail));
+      else if ('refused' in m) {
+        // the worker's refusal, worded in the reader's language when it carries its message (`msg`) across
+        const refused = m.refused as typeof m.refused & { msg?: Msg };
+        cur.reject(new DomainError(refused.code, refused.msg ?? refused.message, refused.issues, refused.detail));
+      }
       else cur.reject(new Error(`Voting power analysis failed: ${m.fault}`));
       this.pump();
     });
     w.on('error', (err: Error & { code?: string }) => {
       if (w !== this.worker) return;
-      this.lose(w, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(`Counting the power of this rule needs more memory than one request may use (${WORKER_MEMORY_MB} MB)`) : err);
+      this.lose(w, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(msg('governance.charter_power.out_of_memory', { mb: WORKER_MEMORY_MB })) : err);
     });
     w.on('exit', () => {
       if (w === this.worker) this.lose(w, new Error('The voting-power worker stopped'));
@@ -119,7 +124,7 @@ class PowerRunner {
       cur.reject(err);
     } else if (this.queue.length) {
       // the worker failed before taking a job: do not retry forever
-      for (const p of this.queue.splice(0)) p.reject(err instanceof DomainError ? err : new DomainError('unavailable', 'The voting-power worker is unavailable'));
+      for (const p of this.queue.splice(0)) p.reject(err instanceof DomainError ? err : new DomainError('unavailable', msg('governance.charter_power.worker_unavailable')));
       return;
     }
     this.pump();
@@ -150,7 +155,7 @@ class PowerRunner {
     const next = this.queue.shift() as Pending;
     const id = this.nextId++;
     const w = this.worker;
-    const timer = setTimeout(() => this.lose(w, tooLarge(`Counting the power of this rule takes longer than one request may (${POWER_DEADLINE_MS / 1000} s)`)), POWER_DEADLINE_MS);
+    const timer = setTimeout(() => this.lose(w, tooLarge(msg('governance.charter_power.too_slow', { seconds: POWER_DEADLINE_MS / 1000 }))), POWER_DEADLINE_MS);
     this.current = { ...next, id, timer };
     w.postMessage({ id, ...next.job } satisfies PowerJob);
   }
@@ -192,6 +197,6 @@ export async function partnershipCharterPower(deps: Deps, anyActor: Actor, partn
   const db = deps.database.db;
   await loadFor(db, anyActor, partnershipId, 'partnership.charter.read');
   const row = input.version === undefined ? await repo.currentCharter(db, partnershipId) : await repo.charterVersion(db, partnershipId, input.version);
-  if (!row) throw notFound(input.version === undefined ? 'The partnership’s charter (none adopted yet)' : `Version ${input.version} of the charter`);
+  if (!row) throw notFound(input.version === undefined ? msg('governance.charter_power.current_charter') : msg('governance.charter_power.charter_version', { version: input.version }));
   return analyse(JSON.parse(row.document) as Charter, requestOf(input));
 }

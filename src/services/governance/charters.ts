@@ -1,6 +1,7 @@
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
-import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg, render } from '../../domain/kernel/messages';
 import { allowedActions, type Actor } from '../../domain/access/can';
 import { checkCharter, errorsOnly, isObject, type Charter, type CharterIssue, type Seat } from '../../domain/governance/charter';
 import { TEMPLATES, templateById } from '../../domain/governance/templates';
@@ -14,7 +15,7 @@ const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 
 /** A charter document arrives as JSON: anything but an object is refused before the domain sees it. */
 export function asCharter(doc: unknown, field = 'charter'): Charter {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new DomainError('validation_failed', 'A charter is a JSON object', [{ field, message: 'Expected an object', code: 'invalid_type' }]);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new DomainError('validation_failed', msg('decisions.charter.not_an_object'), [issue(field, msg('decisions.charter.expected_object'), 'invalid_type')]);
   return doc as Charter;
 }
 
@@ -23,7 +24,8 @@ export function findingsOf(charter: Charter): CharterIssue[] {
   try {
     return checkCharter(charter);
   } catch (err) {
-    return [{ field: 'charter', message: `The charter cannot be read: ${(err as Error).message}`, code: 'malformed', severity: 'error' }];
+    const m = msg('decisions.charter.unreadable', { reason: (err as Error).message });
+    return [{ field: 'charter', message: render(m), code: 'malformed', severity: 'error', msg: m }];
   }
 }
 
@@ -48,10 +50,10 @@ async function checkHolders(db: Tx, partnershipId: string, charter: Charter, at 
   const people = await repo.participants(db, partnershipId, seats.flatMap((s) => [s.person, s.alternate].filter((v): v is string => typeof v === 'string')));
   seats.forEach((s, i) => {
     if (s.organisation !== undefined && !orgIds.has(s.organisation))
-      issues.push({ field: `${at}.seats[${i}].organisation`, message: `Seat "${s.id}": "${s.organisation}" is not a current member organisation of this partnership`, code: 'not_a_member' });
+      issues.push(issue(`${at}.seats[${i}].organisation`, msg('decisions.charter.seat_not_a_member', { seat: String(s.id), organisation: String(s.organisation) }), 'not_a_member'));
     for (const key of ['person', 'alternate'] as const) {
       const v = s[key];
-      if (v !== undefined && !people.has(v)) issues.push({ field: `${at}.seats[${i}].${key}`, message: `Seat "${s.id}": "${v}" is not a person of this partnership`, code: 'not_a_person' });
+      if (v !== undefined && !people.has(v)) issues.push(issue(`${at}.seats[${i}].${key}`, msg('decisions.charter.seat_not_a_person', { seat: String(s.id), person: String(v) }), 'not_a_person'));
     }
   });
   return issues;
@@ -60,9 +62,9 @@ async function checkHolders(db: Tx, partnershipId: string, charter: Charter, at 
 /** Refuses a charter with errors, naming each problem by its path under `at`. */
 export async function assertAdoptable(db: Tx, partnershipId: string, charter: Charter, at = 'charter'): Promise<CharterIssue[]> {
   const findings = findingsOf(charter);
-  const errors: FieldIssue[] = errorsOnly(findings).map((f) => ({ field: f.field.startsWith(at) ? f.field : `${at}.${f.field}`, message: f.message, code: f.code }));
+  const errors: FieldIssue[] = errorsOnly(findings).map((f) => ({ field: f.field.startsWith(at) ? f.field : `${at}.${f.field}`, message: f.message, code: f.code, ...(f.msg ? { msg: f.msg } : {}) }));
   errors.push(...(await checkHolders(db, partnershipId, charter, at)));
-  if (errors.length) throw new DomainError('validation_failed', 'The charter has problems', errors);
+  if (errors.length) throw new DomainError('validation_failed', msg('decisions.charter.has_problems'), errors);
   return findings.filter((f) => f.severity === 'warning');
 }
 
@@ -87,7 +89,7 @@ export async function getCharter(deps: Deps, anyActor: Actor, partnershipId: str
   const db = deps.database.db;
   const { p, actor } = await loadFor(db, anyActor, partnershipId, 'partnership.charter.read');
   const row = version === undefined ? await repo.currentCharter(db, partnershipId) : await repo.charterVersion(db, partnershipId, version);
-  if (!row) throw notFound(version === undefined ? 'The partnership’s charter (none adopted yet)' : `Version ${version} of the charter`);
+  if (!row) throw notFound(version === undefined ? msg('decisions.charter.current_none_yet') : msg('decisions.charter.version_n', { version }));
   const names = await repo.userNames(db, row.adopted_by ? [row.adopted_by] : []);
   return present(actor, p, row, row.adopted_by ? names.get(row.adopted_by) ?? null : null);
 }
@@ -138,6 +140,9 @@ export async function recordCharterVersion(deps: Deps, u: Unit, partnershipId: s
   return row;
 }
 
+const unknownTemplate = (templateId: string | undefined) =>
+  new DomainError('validation_failed', msg('decisions.charter.no_template', { template: String(templateId) }), [issue('templateId', msg('decisions.charter.unknown_template'), 'unknown_template')]);
+
 /**
  * Adopts the partnership's first charter (conveners). Once a charter is in force it changes only through a
  * decision under its amendment rule (409 amendment_required), or, for who holds a seat, `changeSeatHolder`.
@@ -147,15 +152,15 @@ export async function adoptCharter(deps: Deps, anyActor: Actor, partnershipId: s
   if (input.charter !== undefined) charter = asCharter(input.charter);
   else {
     const t = templateById(input.templateId ?? '');
-    if (!t) throw new DomainError('validation_failed', `There is no template "${input.templateId}"`, [{ field: 'templateId', message: 'Unknown template', code: 'unknown_template' }]);
+    if (!t) throw unknownTemplate(input.templateId);
     charter = structuredClone(t.charter) as Charter;
   }
   if (input.templateId !== undefined && !templateById(input.templateId))
-    throw new DomainError('validation_failed', `There is no template "${input.templateId}"`, [{ field: 'templateId', message: 'Unknown template', code: 'unknown_template' }]);
+    throw unknownTemplate(input.templateId);
   return inTransaction(deps, async (u) => {
     const { p, actor } = await loadFor(u, anyActor, partnershipId, 'partnership.charter.manage');
     if (await repo.currentCharter(u.trx, partnershipId))
-      throw new DomainError('conflict', 'This partnership already has a charter: propose an amendment decision to change it', [{ field: 'charter', message: 'A charter is in force; changes go through its amendment rule', code: 'amendment_required' }]);
+      throw new DomainError('conflict', msg('decisions.charter.already_adopted'), [issue('charter', msg('decisions.charter.in_force'), 'amendment_required')]);
     await assertAdoptable(u.trx, partnershipId, charter);
     const row = await recordCharterVersion(deps, u, partnershipId, charter, { actorId: actorId(actor), templateId: input.templateId ?? null, note: input.note ?? null });
     const names = await repo.userNames(u.trx, row.adopted_by ? [row.adopted_by] : []);
@@ -171,11 +176,11 @@ export async function changeSeatHolder(deps: Deps, anyActor: Actor, partnershipI
   return inTransaction(deps, async (u) => {
     const { p, actor } = await loadFor(u, anyActor, partnershipId, 'partnership.charter.manage');
     const current = await repo.currentCharter(u.trx, partnershipId);
-    if (!current) throw notFound('The partnership’s charter (none adopted yet)');
+    if (!current) throw notFound(msg('decisions.charter.current_none_yet'));
     const charter = JSON.parse(current.document) as Charter;
     const seats = charter.seats ?? [];
     const i = seats.findIndex((s) => s.id === seatId);
-    if (i < 0) throw notFound(`Seat "${seatId}"`);
+    if (i < 0) throw notFound(msg('decisions.seat_named', { seat: seatId }));
     const seat = { ...seats[i] };
     for (const key of ['organisation', 'person', 'alternate'] as const) {
       const v = input[key];

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
-import { DomainError, forbidden, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, forbidden, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg, type Msg, type MsgParam } from '../../domain/kernel/messages';
 import { allowedActions, can, type Action, type Actor } from '../../domain/access/can';
 import type { Charter, Seat } from '../../domain/governance/charter';
 import type { Choice, Outcome } from '../../domain/governance/count';
@@ -29,8 +30,16 @@ const NOT_YET_DECIDED = { opened_at: null, closed_at: null, closed_by: null, out
 const ROLL_SHOWN = 500;
 const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 const resourceOf = (p: { id: string; visibility: 'public' | 'private' }) => ({ type: 'partnership' as const, id: p.id, visibility: p.visibility });
-const invalid = (field: string, message: string, code: string) => new DomainError('validation_failed', message, [{ field, message, code }]);
-const conflict = (message: string, code: string, field = 'status') => new DomainError('conflict', message, [{ field, message, code }]);
+const invalid = (field: string, m: Msg, code: string) => new DomainError('validation_failed', m, [issue(field, m, code)]);
+const conflict = (m: Msg, code: string, field = 'status') => new DomainError('conflict', m, [issue(field, m, code)]);
+/** A decision's status inside a sentence ("A closed decision cannot be withdrawn"). */
+const statusWord = (status: string) => msg(`decisions.status.${status as 'proposed' | 'open' | 'closed' | 'withdrawn'}`);
+/** Who may propose a decision type, as the refusal names them. */
+function proposersWord(proposers: readonly string[]): MsgParam {
+  const key = proposers.join('_or_');
+  if (key === 'convener' || key === 'representative' || key === 'convener_or_representative' || key === 'representative_or_convener') return msg(`decisions.proposers.${key}`);
+  return `${proposers.join(' or ')}s${proposers.includes('representative') ? ' holding a seat in the body' : ''}`;
+}
 
 // ---- loading ------------------------------------------------------------------------------------------------------
 
@@ -44,21 +53,21 @@ async function loadDecision(db: Tx | Unit, anyActor: Actor, partnershipId: strin
   const r = await loadFor(db, anyActor, partnershipId, action);
   const trx = 'trx' in db ? db.trx : db;
   const d = await repo.findDecision(trx, partnershipId, decisionId);
-  if (!d) throw notFound('The decision');
+  if (!d) throw notFound(msg('decisions.the_decision'));
   return { ...r, d, trx };
 }
 
 /** The key a ballot is stored under: the seat id, or for anonymous decisions an HMAC of it that dies with the key. */
 function seatKey(d: DecisionRow, seat: string): string {
   if (!d.anonymous) return seat;
-  if (!d.anon_key) throw conflict('This decision is closed', 'closed');
+  if (!d.anon_key) throw conflict(msg('decisions.is_closed'), 'closed');
   return createHmac('sha256', d.anon_key).update(seat).digest('hex');
 }
 
 /** Who cast a ballot as stored: the person, or for anonymous decisions a keyed hash of them (it dies with the key). */
 function casterOf(d: DecisionRow, userId: string): string {
   if (!d.anonymous) return userId;
-  if (!d.anon_key) throw conflict('This decision is closed', 'closed');
+  if (!d.anon_key) throw conflict(msg('decisions.is_closed'), 'closed');
   return `h:${createHmac('sha256', d.anon_key).update(`caster:${userId}`).digest('hex')}`;
 }
 
@@ -367,7 +376,7 @@ export async function listBallots(deps: Deps, anyActor: Actor, partnershipId: st
       history: [],
     };
   }
-  if (d.results_hidden && d.status !== 'closed') throw forbidden('The ballots of this decision are shown when it closes');
+  if (d.results_hidden && d.status !== 'closed') throw forbidden(msg('decisions.ballots_hidden'));
   const rows = await repo.ballotsOf(trx, d.id, { after, limit: q.limit + 1 });
   const items = rows.slice(0, q.limit);
   const history = await repo.historyOf(trx, d.id, items.map((b) => b.seat_key));
@@ -403,13 +412,13 @@ export interface ProposeInput {
 function windowOf(input: { opensAt?: string; closesAt: string }, now: string): { opensAt: Date; closesAt: Date } {
   const opensAt = input.opensAt ? instant('opensAt', input.opensAt) : new Date(now);
   const closesAt = instant('closesAt', input.closesAt);
-  if (closesAt.getTime() <= Math.max(opensAt.getTime(), new Date(now).getTime())) throw invalid('closesAt', 'Voting must close after it opens and in the future', 'window');
+  if (closesAt.getTime() <= Math.max(opensAt.getTime(), new Date(now).getTime())) throw invalid('closesAt', msg('decisions.window_invalid'), 'window');
   return { opensAt, closesAt };
 }
 
 function instant(field: string, v: string): Date {
   const t = new Date(v);
-  if (Number.isNaN(t.getTime())) throw invalid(field, `"${v}" is not an instant (ISO-8601)`, 'invalid_instant');
+  if (Number.isNaN(t.getTime())) throw invalid(field, msg('decisions.not_an_instant', { value: v }), 'invalid_instant');
   return t;
 }
 
@@ -476,19 +485,19 @@ export async function propose(deps: Deps, anyActor: Actor, partnershipId: string
     let charter: Charter | null = null;
     let type: ResolvedDecisionType | null = null;
     if (input.kind === 'poll') {
-      if (!input.poll) throw invalid('poll', 'A poll needs its options', 'required');
+      if (!input.poll) throw invalid('poll', msg('decisions.poll_needs_options'), 'required');
       const pollIssues = checkPollSpec(input.poll);
-      if (pollIssues.length) throw new DomainError('validation_failed', pollIssues[0].message, pollIssues.map((i) => ({ ...i, field: i.field ? `poll.${i.field}` : 'poll' })));
+      if (pollIssues.length) throw new DomainError('validation_failed', pollIssues[0].msg ?? pollIssues[0].message, pollIssues.map((i) => ({ ...i, field: i.field ? `poll.${i.field}` : 'poll' })));
       row.poll = JSON.stringify(input.poll);
     } else {
-      if (!input.decisionType) throw invalid('decisionType', 'A motion needs a decision type of the charter', 'required');
+      if (!input.decisionType) throw invalid('decisionType', msg('decisions.motion_needs_type'), 'required');
       const current = await repo.currentCharter(u.trx, partnershipId);
-      if (!current) throw conflict('Adopt a charter before proposing motions', 'no_charter', 'decisionType');
+      if (!current) throw conflict(msg('decisions.no_charter'), 'no_charter', 'decisionType');
       charter = JSON.parse(current.document) as Charter;
       try {
         type = resolveDecisionType(charter, input.decisionType);
       } catch (err) {
-        if (err instanceof DomainError) throw new DomainError('validation_failed', `The charter has no decision type "${input.decisionType}"`, [{ field: 'decisionType', message: `Unknown decision type "${input.decisionType}"`, code: 'unknown_decision_type' }]);
+        if (err instanceof DomainError) throw new DomainError('validation_failed', msg('decisions.no_such_type', { type: input.decisionType }), [issue('decisionType', msg('decisions.unknown_type', { type: input.decisionType }), 'unknown_decision_type')]);
         throw err;
       }
       const roles = actor.kind === 'user' ? actor.partnershipRoles.get(partnershipId) ?? [] : [];
@@ -496,19 +505,19 @@ export async function propose(deps: Deps, anyActor: Actor, partnershipId: string
       const asConvener = roles.includes('convener') && type.proposers.includes('convener');
       const asRep = mySeats.length > 0 && type.proposers.includes('representative');
       if (!asConvener && !asRep && !(actor.kind === 'user' && actor.isAdmin))
-        throw forbidden(`Under the charter, "${type.id}" decisions are proposed by ${type.proposers.join(' or ')}s${type.proposers.includes('representative') ? ' holding a seat in the body' : ''}`);
+        throw forbidden(msg('decisions.proposed_by', { type: type.id, who: proposersWord(type.proposers) }));
       let seat: Seat | undefined;
       if (input.seat !== undefined) {
         seat = mySeats.find((s) => s.id === input.seat);
-        if (!seat) throw invalid('seat', `You do not hold seat "${input.seat}" in this body`, 'not_your_seat');
+        if (!seat) throw invalid('seat', msg('decisions.not_your_seat_in_body', { seat: input.seat }), 'not_your_seat');
       } else seat = mySeats[0];
       const windowIssues = checkWindow(charter, type, opensAt, closesAt);
-      if (windowIssues.length) throw new DomainError('validation_failed', windowIssues[0].message, windowIssues);
+      if (windowIssues.length) throw new DomainError('validation_failed', windowIssues[0].msg ?? windowIssues[0].message, windowIssues);
       if (type.id === amendmentTypeOf(charter)) {
-        if (input.amendment === undefined) throw invalid('amendment', 'An amendment proposes the new charter', 'required');
+        if (input.amendment === undefined) throw invalid('amendment', msg('decisions.amendment_required'), 'required');
         await assertAdoptable(u.trx, partnershipId, asCharter(input.amendment, 'amendment'), 'amendment');
         row.amendment = JSON.stringify(input.amendment);
-      } else if (input.amendment !== undefined) throw invalid('amendment', `Only "${amendmentTypeOf(charter) ?? 'amendment'}" decisions carry a new charter`, 'not_an_amendment');
+      } else if (input.amendment !== undefined) throw invalid('amendment', msg('decisions.not_an_amendment', { type: amendmentTypeOf(charter) ?? 'amendment' }), 'not_an_amendment');
       Object.assign(row, {
         decision_type: type.id,
         charter_version: current.version,
@@ -532,13 +541,13 @@ export async function propose(deps: Deps, anyActor: Actor, partnershipId: string
 export async function second(deps: Deps, anyActor: Actor, partnershipId: string, decisionId: string, input: { seat?: string }) {
   return inTransaction(deps, async (u) => {
     const { p, actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.participate');
-    if (d.status !== 'proposed') throw conflict('Only a proposed decision awaiting seconders can be seconded', 'not_proposed');
+    if (d.status !== 'proposed') throw conflict(msg('decisions.not_proposed'), 'not_proposed');
     const charter = (await charterOf(u.trx, partnershipId, d.charter_version)) as Charter;
     const seconds = await repo.secondsOf(u.trx, d.id);
     const mine = (await charterSeatsOf(u.trx, partnershipId, actorId(actor) as string, rollOf(charter, d.body))).filter((s) => s.id !== d.proposer_seat && !seconds.some((x) => x.seat_id === s.id));
-    if (d.proposer_id === actorId(actor)) throw forbidden('The proposer cannot second their own motion');
+    if (d.proposer_id === actorId(actor)) throw forbidden(msg('decisions.proposer_cannot_second'));
     const seat = input.seat === undefined ? mine[0] : mine.find((s) => s.id === input.seat);
-    if (!seat) throw input.seat === undefined ? forbidden('Seconding needs a seat in the body that has not seconded yet') : invalid('seat', `You cannot second from seat "${input.seat}"`, 'not_your_seat');
+    if (!seat) throw input.seat === undefined ? forbidden(msg('decisions.seconding_needs_seat')) : invalid('seat', msg('decisions.cannot_second_from', { seat: input.seat }), 'not_your_seat');
     await repo.insertSecond(u.trx, { decision_id: d.id, seat_id: seat.id, user_id: actorId(actor), at: u.now });
     await u.audit({ partnershipId, actorId: actorId(actor), action: 'decision.seconded', entityType: 'decision', entityId: d.id, after: { seat: seat.id } });
     let next = d;
@@ -551,8 +560,8 @@ export async function withdraw(deps: Deps, anyActor: Actor, partnershipId: strin
   return inTransaction(deps, async (u) => {
     const { p, actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.participate');
     const manage = can(actor, 'partnership.decisions.manage', resourceOf(p));
-    if (!manage && d.proposer_id !== actorId(actor)) throw forbidden('Only the proposer or a convener withdraws a decision');
-    if (d.status !== 'proposed' && d.status !== 'open') throw conflict(`A ${d.status} decision cannot be withdrawn`, 'illegal_status');
+    if (!manage && d.proposer_id !== actorId(actor)) throw forbidden(msg('decisions.withdraw_forbidden'));
+    if (d.status !== 'proposed' && d.status !== 'open') throw conflict(msg('decisions.cannot_be_withdrawn', { status: statusWord(d.status) }), 'illegal_status');
     const patch = { status: 'withdrawn', closed_at: u.now, closed_by: actorId(actor), outcome_statement: input.reason, anon_key: null, updated_at: u.now };
     await repo.updateDecision(u.trx, d.id, patch);
     await u.audit({ partnershipId, actorId: actorId(actor), action: 'decision.withdrawn', entityType: 'decision', entityId: d.id, before: { status: d.status }, after: { status: 'withdrawn', reason: input.reason } });
@@ -563,10 +572,10 @@ export async function withdraw(deps: Deps, anyActor: Actor, partnershipId: strin
 // ---- voting -------------------------------------------------------------------------------------------------------
 
 function assertVoting(d: DecisionRow, now: string): void {
-  if (d.status === 'proposed') throw conflict('Voting has not opened: the motion awaits its seconders', 'not_open');
-  if (d.status !== 'open') throw conflict(`This decision is ${d.status}: no more ballots`, 'closed');
-  if (now < d.opens_at) throw conflict(`Voting opens at ${d.opens_at}`, 'not_open');
-  if (now >= d.closes_at) throw conflict(`Voting closed at ${d.closes_at}`, 'closed');
+  if (d.status === 'proposed') throw conflict(msg('decisions.awaits_seconders'), 'not_open');
+  if (d.status !== 'open') throw conflict(msg('decisions.no_more_ballots', { status: statusWord(d.status) }), 'closed');
+  if (now < d.opens_at) throw conflict(msg('decisions.voting_opens_at', { at: d.opens_at }), 'not_open');
+  if (now >= d.closes_at) throw conflict(msg('decisions.voting_closed_at', { at: d.closes_at }), 'closed');
 }
 
 export async function castBallot(deps: Deps, anyActor: Actor, partnershipId: string, decisionId: string, seatId: string, input: { choice?: string; reason?: string; paramount?: boolean; resolved?: boolean; answer?: PollBallot }) {
@@ -575,12 +584,12 @@ export async function castBallot(deps: Deps, anyActor: Actor, partnershipId: str
     const uid = actorId(actor) as string;
     assertVoting(d, u.now);
     if (d.kind === 'poll') {
-      if (seatId !== uid && seatId !== 'me') throw invalid('seatId', 'In a poll everyone answers for themselves: use "me"', 'not_your_seat');
-      if (input.answer === undefined) throw invalid('answer', 'A poll answer is required', 'required');
+      if (seatId !== uid && seatId !== 'me') throw invalid('seatId', msg('decisions.poll_answer_self'), 'not_your_seat');
+      if (input.answer === undefined) throw invalid('answer', msg('decisions.poll_answer_required'), 'required');
       try {
         countPoll(JSON.parse(d.poll as string) as PollSpec, [input.answer as PollBallot]);
       } catch (err) {
-        if (err instanceof DomainError) throw new DomainError('validation_failed', err.message, err.issues.map((i) => ({ ...i, field: i.field.replace(/^ballots\[0\]\.?/, 'answer.').replace(/\.$/, '') })));
+        if (err instanceof DomainError) throw new DomainError('validation_failed', err.msg ?? err.message, err.issues.map((i) => ({ ...i, field: i.field.replace(/^ballots\[0\]\.?/, 'answer.').replace(/\.$/, '') })));
         throw err;
       }
       const key = seatKey(d, uid);
@@ -592,23 +601,23 @@ export async function castBallot(deps: Deps, anyActor: Actor, partnershipId: str
     const mine = await seatsOf(u.trx, partnershipId, d.id, uid);
     const entry = mine.find((m) => m.seat.seat_id === seatId);
     const onRoll = entry?.seat ?? (await repo.rollSeat(u.trx, d.id, seatId));
-    if (!onRoll) throw invalid('seatId', `Seat "${seatId}" is not on this decision's roll`, 'unknown_seat');
-    if (!entry && !(actor.kind === 'user' && actor.isAdmin && false)) throw forbidden(`You may not vote for seat "${seatId}": it is cast by its holder, its organisation's representative, its alternate or a proxy holder`);
-    if (onRoll.voting !== 1) throw invalid('seatId', `Seat "${seatId}" is a non-voting seat`, 'not_voting');
-    if (onRoll.recused === 1) throw conflict(`Seat "${seatId}" declared a conflict of interest and left the base`, 'recused', 'seatId');
+    if (!onRoll) throw invalid('seatId', msg('decisions.seat_not_on_roll', { seat: seatId }), 'unknown_seat');
+    if (!entry && !(actor.kind === 'user' && actor.isAdmin && false)) throw forbidden(msg('decisions.may_not_vote_for_seat', { seat: seatId }));
+    if (onRoll.voting !== 1) throw invalid('seatId', msg('decisions.seat_non_voting', { seat: seatId }), 'not_voting');
+    if (onRoll.recused === 1) throw conflict(msg('decisions.seat_recused', { seat: seatId }), 'recused', 'seatId');
     const choices = choicesOf(d.ballot_kind as 'yes_no') as readonly string[];
-    if (input.choice === undefined || !choices.includes(input.choice)) throw invalid('choice', `Choose one of ${choices.join(', ')}`, 'invalid_choice');
-    if ((input.choice === 'block' || input.choice === 'objection') && !input.reason) throw invalid('reason', `A ${input.choice === 'block' ? 'block' : 'objection'} needs a reason`, 'reason_required');
+    if (input.choice === undefined || !choices.includes(input.choice)) throw invalid('choice', msg('decisions.choose_one_of', { choices: choices.join(', ') }), 'invalid_choice');
+    if ((input.choice === 'block' || input.choice === 'objection') && !input.reason) throw invalid('reason', msg(input.choice === 'block' ? 'decisions.block_needs_reason' : 'decisions.objection_needs_reason'), 'reason_required');
     const byProxy = entry!.as === 'proxy' ? 1 : 0;
     // a proxy withdrawn by a transaction that committed meanwhile carries no vote (see withdrawProxy)
-    if (byProxy && !(await repo.holdProxy(u.trx, d.id, seatId, uid))) throw forbidden(`The proxy for seat "${seatId}" has been withdrawn`);
+    if (byProxy && !(await repo.holdProxy(u.trx, d.id, seatId, uid))) throw forbidden(msg('decisions.proxy_withdrawn', { seat: seatId }));
     const key = seatKey(d, seatId);
     // one seat, one ballot: whoever cast it may change it; another person (the alternate after the representative,
     // a proxy holder after the holder) may not replace it. Anonymous ballots keep only a keyed hash of the caster.
     const caster = casterOf(d, uid);
     const existing = await repo.findBallot(u.trx, d.id, key);
     if (existing && existing.cast_by !== null && existing.cast_by !== caster)
-      throw conflict(`Seat "${seatId}" has already voted through someone else; only they can change the ballot`, 'already_voted', 'seatId');
+      throw conflict(msg('decisions.already_voted_by_other', { seat: seatId }), 'already_voted', 'seatId');
     await repo.upsertBallot(u.trx, {
       decision_id: d.id,
       seat_key: key,
@@ -638,10 +647,10 @@ export async function recuse(deps: Deps, anyActor: Actor, partnershipId: string,
     const { p, actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.participate');
     assertVoting(d, u.now);
     const charter = (await charterOf(u.trx, partnershipId, d.charter_version)) as Charter;
-    if (d.decision_type && resolveDecisionType(charter, d.decision_type).recusal === false) throw conflict('This decision type does not allow recusal', 'recusal_not_allowed', 'seat');
+    if (d.decision_type && resolveDecisionType(charter, d.decision_type).recusal === false) throw conflict(msg('decisions.recusal_not_allowed'), 'recusal_not_allowed', 'seat');
     const mine = (await seatsOf(u.trx, partnershipId, d.id, actorId(actor) as string)).find((m) => m.seat.seat_id === input.seat && m.as !== 'proxy');
-    if (!mine) throw forbidden(`Only the holder of seat "${input.seat}" declares its conflict of interest`);
-    if (mine.seat.recused === 1) throw conflict(`Seat "${input.seat}" has already recused itself`, 'duplicate', 'seat');
+    if (!mine) throw forbidden(msg('decisions.only_holder_recuses', { seat: input.seat }));
+    if (mine.seat.recused === 1) throw conflict(msg('decisions.already_recused', { seat: input.seat }), 'duplicate', 'seat');
     await repo.setRecused(u.trx, d.id, input.seat, input.reason);
     await repo.deleteBallot(u.trx, d.id, seatKey(d, input.seat));
     await u.audit({ partnershipId, actorId: actorId(actor), action: 'decision.recused', entityType: 'decision', entityId: d.id, after: { seat: input.seat, reason: input.reason } });
@@ -655,14 +664,14 @@ export async function grantProxy(deps: Deps, anyActor: Actor, partnershipId: str
     assertVoting(d, u.now);
     const charter = (await charterOf(u.trx, partnershipId, d.charter_version)) as Charter;
     const mine = (await seatsOf(u.trx, partnershipId, d.id, actorId(actor) as string)).find((m) => m.seat.seat_id === input.seat && m.as !== 'proxy');
-    if (!mine) throw forbidden(`Only the holder of seat "${input.seat}" hands over its vote`);
-    if (input.holderId === actorId(actor)) throw invalid('holderId', 'A proxy goes to someone else', 'self');
+    if (!mine) throw forbidden(msg('decisions.only_holder_grants_proxy', { seat: input.seat }));
+    if (input.holderId === actorId(actor)) throw invalid('holderId', msg('decisions.proxy_to_self'), 'self');
     if (!(await repo.voters(u.trx, partnershipId, [input.holderId])).has(input.holderId))
-      throw invalid('holderId', 'The proxy holder must be a convener, representative or member of this partnership (observers do not vote)', 'not_a_voter');
+      throw invalid('holderId', msg('decisions.proxy_holder_not_voter'), 'not_a_voter');
     const asSeat = (r: { seat_id: string; group_path: string | null; voting: number }): Seat => ({ id: r.seat_id, ...(r.group_path ? { group: r.group_path } : {}), ...(r.voting ? {} : { voting: false }) });
     const carried = (await repo.proxiesHeldBy(u.trx, d.id, input.holderId)).filter((x) => x.seat_id !== input.seat).map(asSeat);
     const issues = checkProxies(charter, [...carried, asSeat(mine.seat)]);
-    if (issues.length) throw new DomainError('validation_failed', issues[0].message, issues.map((i) => ({ ...i, field: i.field === '' ? 'holderId' : i.field })));
+    if (issues.length) throw new DomainError('validation_failed', issues[0].msg ?? issues[0].message, issues.map((i) => ({ ...i, field: i.field === '' ? 'holderId' : i.field })));
     await repo.upsertProxy(u.trx, { decision_id: d.id, seat_id: input.seat, holder_id: input.holderId, granted_by: actorId(actor), at: u.now });
     await u.audit({ partnershipId, actorId: actorId(actor), action: 'decision.proxy_granted', entityType: 'decision', entityId: d.id, after: { seat: input.seat, holder: input.holderId } });
     return detail(u.trx, actor, p, d, u.now);
@@ -680,17 +689,17 @@ export async function withdrawProxy(deps: Deps, anyActor: Actor, partnershipId: 
     const uid = actorId(actor) as string;
     const manage = can(actor, 'partnership.decisions.manage', resourceOf(p));
     if (!manage && !(await seatsOf(u.trx, partnershipId, d.id, uid)).some((m) => m.seat.seat_id === seatId && m.as !== 'proxy'))
-      throw forbidden(`Only the holder of seat "${seatId}" or a convener withdraws its proxy`);
+      throw forbidden(msg('decisions.only_holder_withdraws_proxy', { seat: seatId }));
     assertVoting(d, u.now);
     const proxy = await repo.proxyOf(u.trx, d.id, seatId);
-    if (!proxy) throw notFound(`A proxy for seat "${seatId}" in this decision`);
+    if (!proxy) throw notFound(msg('decisions.proxy_for_seat', { seat: seatId }));
     // deleting first holds the row: a proxy ballot being cast meanwhile either commits before (and is seen below) or
     // finds the proxy gone (castBallot holds the same row)
     await repo.deleteProxy(u.trx, d.id, seatId);
     const ballot = await repo.findBallot(u.trx, d.id, seatKey(d, seatId));
     if (ballot && ballot.cast_by === casterOf(d, proxy.holder_id)) {
-      const name = (await repo.userNames(u.trx, [proxy.holder_id])).get(proxy.holder_id) ?? 'The proxy holder';
-      throw conflict(`${name} has already voted for seat "${seatId}" by proxy: that ballot stands, and the proxy can no longer be withdrawn`, 'proxy_used', 'seat');
+      const name = (await repo.userNames(u.trx, [proxy.holder_id])).get(proxy.holder_id) ?? msg('decisions.the_proxy_holder');
+      throw conflict(msg('decisions.proxy_used', { name, seat: seatId }), 'proxy_used', 'seat');
     }
     await u.audit({ partnershipId, actorId: uid, action: 'decision.proxy_withdrawn', entityType: 'decision', entityId: d.id, before: { seat: seatId, holder: proxy.holder_id }, after: { seat: seatId, holder: null } });
     return detail(u.trx, actor, p, d, u.now);
@@ -726,11 +735,11 @@ async function closeIn(deps: Deps, u: Unit, d: DecisionRow, by: string | null): 
 export async function closeDecision(deps: Deps, anyActor: Actor, partnershipId: string, decisionId: string) {
   return inTransaction(deps, async (u) => {
     const { p, actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.manage');
-    if (d.status !== 'open') throw conflict(`A ${d.status} decision cannot be closed`, 'illegal_status');
+    if (d.status !== 'open') throw conflict(msg('decisions.cannot_be_closed', { status: statusWord(d.status) }), 'illegal_status');
     if (u.now < d.closes_at && d.kind === 'motion') {
       const charter = (await charterOf(u.trx, partnershipId, d.charter_version)) as Charter;
       if (!resolveDecisionType(charter, d.decision_type as string).window.closeEarly)
-        throw conflict(`The charter does not let a convener close "${d.decision_type}" decisions early; voting ends at ${d.closes_at}`, 'window_open');
+        throw conflict(msg('decisions.no_early_close', { type: String(d.decision_type), at: d.closes_at }), 'window_open');
     }
     const { closed, agg } = await closeIn(deps, u, d, actorId(actor));
     return detail(u.trx, actor, p, closed, u.now, agg);
@@ -767,15 +776,15 @@ export async function closeDueDecisions(deps: Deps, limit = 50): Promise<number>
 export async function revote(deps: Deps, anyActor: Actor, partnershipId: string, decisionId: string, input: { closesAt: string; opensAt?: string; body?: string }) {
   return inTransaction(deps, async (u) => {
     const { p, actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.manage');
-    if (d.status !== 'closed' || d.outcome_kind !== 'referred') throw conflict('Only a decision its procedure referred is put to the vote again', 'not_referred');
+    if (d.status !== 'closed' || d.outcome_kind !== 'referred') throw conflict(msg('decisions.not_referred'), 'not_referred');
     const current = await repo.currentCharter(u.trx, partnershipId);
     const charter = JSON.parse((current as NonNullable<typeof current>).document) as Charter;
     const rule = charter.rules?.[d.rule ?? ''];
     const referredAt = (JSON.parse(d.outcome as string) as Outcome).stage;
     const stages = rule?.kind === 'staged' ? rule.stages : [];
     const at = stages.findIndex((x) => x.id === referredAt);
-    if (at < 0 || at === stages.length - 1) throw conflict('The charter in force has no stage after the referral', 'no_next_stage');
-    if (input.body !== undefined && !(charter.bodies ?? []).some((b) => b.id === input.body)) throw invalid('body', `The charter has no body "${input.body}"`, 'unknown_body');
+    if (at < 0 || at === stages.length - 1) throw conflict(msg('decisions.no_next_stage'), 'no_next_stage');
+    if (input.body !== undefined && !(charter.bodies ?? []).some((b) => b.id === input.body)) throw invalid('body', msg('decisions.no_such_body', { body: input.body }), 'unknown_body');
     const { opensAt, closesAt } = windowOf(input, u.now);
     const row: DecisionRow = {
       ...d,
@@ -806,7 +815,7 @@ export async function revote(deps: Deps, anyActor: Actor, partnershipId: string,
 export async function recordOutcome(deps: Deps, anyActor: Actor, partnershipId: string, decisionId: string, input: { outcomeStatement?: string | null; reviewOn?: string | null }) {
   return inTransaction(deps, async (u) => {
     const { p, actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.manage');
-    if (d.status !== 'closed') throw conflict('An outcome statement and a review date are added once the decision has closed', 'not_closed');
+    if (d.status !== 'closed') throw conflict(msg('decisions.not_closed'), 'not_closed');
     const patch: Partial<DecisionRow> = { updated_at: u.now };
     if (input.outcomeStatement !== undefined) patch.outcome_statement = input.outcomeStatement;
     if (input.reviewOn !== undefined) patch.review_on = input.reviewOn;
@@ -827,7 +836,7 @@ export async function listComments(deps: Deps, anyActor: Actor, partnershipId: s
 export async function addComment(deps: Deps, anyActor: Actor, partnershipId: string, decisionId: string, input: { body: string }) {
   return inTransaction(deps, async (u) => {
     const { actor, d } = await loadDecision(u, anyActor, partnershipId, decisionId, 'partnership.decisions.participate');
-    if (d.status === 'withdrawn') throw conflict('A withdrawn decision takes no more comments', 'withdrawn');
+    if (d.status === 'withdrawn') throw conflict(msg('decisions.withdrawn_no_comments'), 'withdrawn');
     const row = { id: deps.newId(), decision_id: d.id, author_id: actorId(actor), body: input.body, created_at: u.now };
     await repo.insertComment(u.trx, row);
     await u.audit({ partnershipId, actorId: actorId(actor), action: 'decision.commented', entityType: 'decision', entityId: d.id, after: { comment: row.id } });

@@ -13,7 +13,8 @@ import { checkCharter, errorsOnly, indexGroups, type Charter, type Seat } from '
 import { decisionTypesOf } from '../../domain/governance/decision-types';
 import { analysePower, powerGame, seatWeights, wins, type GameFormula, type PowerValue } from '../../domain/governance/power';
 import { addF, divF, frac, fractionToString, type Fraction } from '../../domain/kernel/fraction';
-import { DomainError, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue, type FieldIssue } from '../../domain/kernel/errors';
+import { isMsg, msg, type Msg, type MsgParam } from '../../domain/kernel/messages';
 
 export type PowerMethod = 'auto' | 'exact' | 'estimate';
 export interface PowerRequest {
@@ -72,9 +73,12 @@ export interface CharterPowerResult {
 }
 
 const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-const invalid = (message: string, issues: FieldIssue[]): never => {
-  throw new DomainError('validation_failed', message, issues);
+const invalid = (title: Msg, issues: FieldIssue[]): never => {
+  throw new DomainError('validation_failed', title, issues);
 };
+/** The charter cannot be read (a runtime error's own text says why). */
+const unreadable = (err: unknown): never =>
+  invalid(msg('governance.power_analysis.unreadable'), [issue('charter', msg('governance.power_analysis.unreadable_because', { reason: String((err as Error).message) }), 'malformed')]);
 
 // ---- figures --------------------------------------------------------------------------------------------------
 
@@ -130,7 +134,7 @@ function resolveRule(charter: Charter, name: string | undefined): { decisionType
   try {
     types = decisionTypesOf(charter);
   } catch (err) {
-    return invalid('The charter cannot be read', [{ field: 'charter', message: `The charter cannot be read: ${(err as Error).message}`, code: 'malformed' }]);
+    return unreadable(err);
   }
   const rules = charter.rules ?? {};
   const typeIds = Object.keys(types);
@@ -138,34 +142,54 @@ function resolveRule(charter: Charter, name: string | undefined): { decisionType
   if (name === undefined) {
     if (typeIds.length) name = typeIds[0];
     else if (ruleIds.length) name = ruleIds[0];
-    else return invalid('The charter has no rule to analyse', [{ field: 'rule', message: 'The charter has no rule', code: 'required' }]);
+    else return invalid(msg('governance.power_analysis.no_rule_to_analyse'), [issue('rule', msg('governance.power_analysis.no_rule'), 'required')]);
   }
   if (has(types, name)) {
     const t = types[name];
     return { decisionType: name, rule: t.rule, ...(t.body !== null ? { body: t.body } : {}) };
   }
   if (has(rules, name)) return { decisionType: null, rule: name };
-  return invalid(`The charter has no decision type or rule "${name}"`, [
-    {
-      field: 'rule',
-      message: `Unknown decision type or rule "${name}"; the charter has decision types ${typeIds.join(', ') || 'none'} and rules ${ruleIds.join(', ') || 'none'}`,
-      code: 'unknown_rule',
-    },
+  return invalid(msg('governance.power_analysis.no_such_rule', { name }), [
+    issue(
+      'rule',
+      msg('governance.power_analysis.unknown_rule', {
+        name,
+        types: typeIds.length ? typeIds.join(', ') : msg('governance.power_analysis.no_types'),
+        rules: ruleIds.length ? ruleIds.join(', ') : msg('governance.power_analysis.no_rules'),
+      }),
+      'unknown_rule',
+    ),
   ]);
 }
 
 const REQUEST_FIELDS = new Set(['rule', 'stage', 'method']);
 
+/**
+ * A domain message in the request's terms: no advice about parameters the caller cannot pass (a PRNG, maxWork), and
+ * the work budget of a request rather than the domain's count of steps.
+ */
+function msgInRequestTerms(m: Msg): Msg {
+  if (m.key === 'governance.power.why.work_budget') return msg('governance.power_analysis.request_budget');
+  const params = m.params ? Object.fromEntries(Object.entries(m.params).map(([k, v]): [string, MsgParam] => [k, isMsg(v) ? msgInRequestTerms(v) : v])) : undefined;
+  if (m.key === 'governance.power.too_large_advice') return msg('governance.power_analysis.reasons', { reasons: (params as Record<string, MsgParam>).reasons });
+  return params ? msg(m.key, params) : m;
+}
+
 /** The domain's refusals in the request's terms: fields the caller sent, and no advice about parameters it cannot pass. */
 function inRequestTerms(err: unknown, method: PowerMethod): never {
   if (!(err instanceof DomainError)) throw err;
-  const issues = err.issues.map((i) => {
+  const issues = err.issues.map((i): FieldIssue => {
     const field = REQUEST_FIELDS.has(i.field) || i.field.startsWith('charter') ? i.field : 'rule';
+    const askAuto = i.code === 'too_large' && method === 'exact';
+    if (i.msg) {
+      const m = msgInRequestTerms(i.msg);
+      return issue(field, askAuto ? msg('governance.power_analysis.ask_auto', { message: m }) : m, i.code);
+    }
     let message = i.message.replace(/\s*Pass a seeded PRNG \(random\)[^.]*\.?/, '').replace(/exact counting needs more than [0-9.e+]+ steps/, 'exact counting exceeds the work budget of one request');
-    if (i.code === 'too_large' && method === 'exact') message += ' Ask for method "auto" to have it estimated.';
+    if (askAuto) message += ' Ask for method "auto" to have it estimated.';
     return { field, message, ...(i.code ? { code: i.code } : {}) };
   });
-  throw new DomainError(err.code, err.message, issues, err.detail);
+  throw new DomainError(err.code, err.msg ?? err.message, issues, err.detail);
 }
 
 function countClauses(f: GameFormula): number {
@@ -183,13 +207,13 @@ export function computeCharterPower(charter: Charter, request: PowerRequest = {}
   try {
     findings = checkCharter(charter);
   } catch (err) {
-    return invalid('The charter cannot be read', [{ field: 'charter', message: `The charter cannot be read: ${(err as Error).message}`, code: 'malformed' }]);
+    return unreadable(err);
   }
   const errors = errorsOnly(findings);
   if (errors.length)
     invalid(
-      'The charter has errors: fix them before analysing its voting power',
-      errors.map((e) => ({ field: e.field.startsWith('charter') ? e.field : `charter.${e.field}`, message: e.message, code: e.code })),
+      msg('governance.power.charter_has_errors'),
+      errors.map((e) => ({ field: e.field.startsWith('charter') ? e.field : `charter.${e.field}`, message: e.message, code: e.code, ...(e.msg ? { msg: e.msg } : {}) })),
     );
   const { decisionType, rule, body } = resolveRule(charter, request.rule);
   const options = { ...(request.stage !== undefined ? { stage: request.stage } : {}), ...(body !== undefined ? { body } : {}) };
@@ -201,7 +225,7 @@ export function computeCharterPower(charter: Charter, request: PowerRequest = {}
     const seed = createHash('sha256').update(canonicalJson({ charter, rule, stage: built.stage ?? null, body: built.body })).digest('hex').slice(0, 32);
     const samples = Math.min(limits.maxSamples, Math.floor(limits.sampleBudget / (n * (clauses + 2))));
     if (method === 'estimate' && samples < MIN_SAMPLES)
-      invalid('The game of this rule is too large to estimate', [{ field: 'rule', message: `${n} voting seats and ${clauses} conditions are too many to sample within the budget of one request`, code: 'too_large' }]);
+      invalid(msg('governance.power_analysis.too_large_to_estimate'), [issue('rule', msg('governance.power_analysis.too_many_to_sample', { seats: n, conditions: clauses }), 'too_large')]);
     const sampling = method !== 'exact' && samples >= MIN_SAMPLES;
     const a = analysePower(charter, rule, {
       ...options,

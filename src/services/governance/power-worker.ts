@@ -15,7 +15,7 @@ export interface PowerJob {
 }
 export type PowerAnswer =
   | { id: number; ok: true; result: ReturnType<typeof computeCharterPower> }
-  | { id: number; ok: false; refused: { code: DomainError['code']; message: string; issues: DomainError['issues']; detail?: Record<string, unknown> } }
+  | { id: number; ok: false; refused: { code: DomainError['code']; message: string; msg?: DomainError['msg']; issues: DomainError['issues']; detail?: Record<string, unknown> } }
   | { id: number; ok: false; fault: string };
 
 const port = parentPort;
@@ -27,7 +27,7 @@ if (port) {
     } catch (err) {
       answer =
         err instanceof DomainError
-          ? { id: job.id, ok: false, refused: { code: err.code, message: err.message, issues: err.issues, ...(err.detail ? { detail: err.detail } : {}) } }
+          ? { id: job.id, ok: false, refused: { code: err.code, message: err.message, ...(err.msg ? { msg: err.msg } : {}), issues: err.issues, ...(err.detail ? { detail: err.detail } : {}) } }
           : { id: job.id, ok: false, fault: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
     port.postMessage(answer);

@@ -4,7 +4,8 @@
  * They only translate what a spreadsheet holds into what the use cases take; the use cases validate.
  */
 import { splitDecimal, type DecimalSeparator } from '../../domain/kernel/decimal';
-import type { CellIssue, ImportContext, ParsedRow, RowIssue } from './pipeline';
+import { msg, type Msg } from '../../domain/kernel/messages';
+import { cellIssue, cellIssueOf, type CellIssue, type ImportContext, type ParsedRow, type RowIssue } from './pipeline';
 
 /**
  * A number as the services read it ("1234.5", digits kept as written, "-" kept so the use case says why a
@@ -12,7 +13,7 @@ import type { CellIssue, ImportContext, ParsedRow, RowIssue } from './pipeline';
  */
 export function decimalIn(text: string, decimal: DecimalSeparator, column: string): { ok: true; text: string } | { ok: false; issue: CellIssue } {
   const parts = splitDecimal(text, decimal);
-  if ('message' in parts) return { ok: false, issue: { column, message: parts.message, code: parts.code } };
+  if ('message' in parts) return { ok: false, issue: cellIssueOf(column, parts) };
   return { ok: true, text: `${parts.negative ? '-' : ''}${parts.int}${parts.fraction ? `.${parts.fraction}` : ''}` };
 }
 
@@ -22,8 +23,8 @@ export const nameKey = (s: string): string => s.normalize('NFKD').replace(/[\u03
 /** Values of a list cell: one per line, or separated by `separators` as well; blanks dropped. */
 export const listIn = (text: string, separators = /\r\n|\r|\n/): string[] => text.split(separators).map((x) => x.trim()).filter(Boolean);
 
-/** The issue of a cell that must not be blank. */
-export const required = (column: string, label: string): CellIssue => ({ column, message: `${label} is required`, code: 'required' });
+/** The issue of a cell that must not be blank; `label` names it ("The currency": `imports.label.*`). */
+export const required = (column: string, label: Msg): CellIssue => cellIssue(column, msg('imports.required', { what: label }), 'required');
 
 /** Organisations of the partnership, found by id or by name. */
 export interface OrganisationIndex {
@@ -48,17 +49,18 @@ export function organisationIndex(members: readonly { organisation_id: string; n
       if (ids.has(text)) return { ok: true, id: text };
       const found = byName.get(nameKey(text)) ?? [];
       if (found.length === 1) return { ok: true, id: found[0] };
-      if (found.length > 1) return { ok: false, issue: { column, message: `Several member organisations are called "${text}": use the organisation's id`, code: 'ambiguous' } };
-      return { ok: false, issue: { column, message: `"${text}" is not a member organisation of this partnership (give its name as listed in the members, or its id)`, code: 'unknown_partner' } };
+      if (found.length > 1) return { ok: false, issue: cellIssue(column, msg('imports.organisation_ambiguous', { name: text }), 'ambiguous') };
+      return { ok: false, issue: cellIssue(column, msg('imports.organisation_unknown', { name: text }), 'unknown_partner') };
     },
   };
 }
 
 /**
- * Rows that say the same thing twice: each later copy is a problem of its own line naming the first.
+ * Rows that say the same thing twice: each later copy is a problem of its own line naming the first. `what`
+ * names what a row is (`imports.same.*`).
  * `key` is null for a row that cannot be compared (its references did not resolve).
  */
-export function duplicates<T>(rows: readonly ParsedRow<T>[], key: (row: ParsedRow<T>) => string | null, what: string, column: string | null = null): RowIssue[] {
+export function duplicates<T>(rows: readonly ParsedRow<T>[], key: (row: ParsedRow<T>) => string | null, what: Msg, column: string | null = null): RowIssue[] {
   const first = new Map<string, number>();
   const issues: RowIssue[] = [];
   for (const row of rows) {
@@ -66,7 +68,7 @@ export function duplicates<T>(rows: readonly ParsedRow<T>[], key: (row: ParsedRo
     if (k === null) continue;
     const at = first.get(k);
     if (at === undefined) first.set(k, row.line);
-    else issues.push({ line: row.line, column, message: `The same ${what} as line ${at}: a row is imported once`, code: 'duplicate' });
+    else issues.push({ line: row.line, ...cellIssue(column, msg('imports.duplicate_row', { what, line: at }), 'duplicate') });
   }
   return issues;
 }

@@ -8,6 +8,7 @@
 import { RESOURCE_KINDS, type ResourceKind } from '../../domain/accountability/commitments';
 import { memberOrganisations } from '../../store/repositories/ledger.repository';
 import { pledgeIn, type PledgeInput } from '../accountability/commitments';
+import { msg } from '../../domain/kernel/messages';
 import { applyEach, type CellIssue, type Importer, type RowIssue } from './pipeline';
 import { decimalIn, duplicates, listIn, nameKey, organisationIndex, perImport, required } from './cells';
 
@@ -97,7 +98,11 @@ export const commitmentsImporter: Importer<PledgeRow> = {
   ],
   parseRow(cells, { decimal }) {
     const issues: CellIssue[] = [];
-    for (const [key, label] of [['organisation', 'The organisation'], ['kind', 'The kind'], ['description', 'A description'], ['amount', 'The valuation'], ['currency', 'The currency'], ['dueOn', 'The due date']] as const) {
+    const labels = {
+      organisation: msg('imports.label.organisation'), kind: msg('imports.label.kind'), description: msg('imports.label.description'),
+      amount: msg('imports.label.valuation'), currency: msg('imports.label.currency'), dueOn: msg('imports.label.due_date'),
+    };
+    for (const [key, label] of Object.entries(labels)) {
       if (!cells[key]) issues.push(required(key, label));
     }
     const amount = cells.amount ? decimalIn(cells.amount, decimal, 'amount') : null;
@@ -141,7 +146,7 @@ export const commitmentsImporter: Importer<PledgeRow> = {
       if (!org.ok) return null;
       return JSON.stringify([org.id, r.kind, nameKey(r.description), r.amount, r.currency, r.quantity, nameKey(r.unit), r.pledgedOn, r.dueOn]);
     };
-    return [...issues, ...duplicates(rows, (row) => key(row.value), 'pledge (organisation, kind, description, valuation and dates)')];
+    return [...issues, ...duplicates(rows, (row) => key(row.value), msg('imports.same.pledge'))];
   },
   async apply(rows, ctx) {
     const orgs = await refs(ctx);

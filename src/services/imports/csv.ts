@@ -3,6 +3,7 @@
  * lone CR) line ends, line breaks inside quotes, an optional UTF-8 byte order mark. The delimiter is `,`
  * `;` or tab: stated by the caller or, when not, the one that occurs most in the header line.
  */
+import { msg } from '../../domain/kernel/messages';
 import { DEFAULT_LIMITS, isBlankRow, unreadable, type Table, type TableLimits, type TableRow } from './table';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -14,9 +15,9 @@ export function decodeCsv(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw unreadable('The file is not UTF-8 text: save it as "CSV UTF-8" (or send an XLSX workbook)', 'not_utf8');
+    throw unreadable(msg('imports.not_utf8'), 'not_utf8');
   }
-  if (text.includes('\u0000')) throw unreadable('The file contains NUL characters: it is not a CSV text file', 'invalid_character');
+  if (text.includes('\u0000')) throw unreadable(msg('imports.nul_characters'), 'invalid_character');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -56,7 +57,7 @@ export function readCsv(text: string, options: { delimiter?: Delimiter; limits?:
     field = '';
     if (!isBlankRow(cells)) {
       // the header plus maxRows rows of data
-      if (records.length > maxRows) throw unreadable(`The file has more than ${maxRows.toLocaleString('en')} rows: split it into smaller files`, 'too_many_rows');
+      if (records.length > maxRows) throw unreadable(msg('imports.too_many_rows_file', { max: maxRows.toLocaleString('en') }), 'too_many_rows');
       records.push({ line: start, cells });
     }
     cells = [];
@@ -91,10 +92,10 @@ export function readCsv(text: string, options: { delimiter?: Delimiter; limits?:
         field += q;
         i++;
       }
-      if (!closed) throw unreadable(`A quoted field opened on line ${opened} is never closed`, 'unterminated_quote', opened);
+      if (!closed) throw unreadable(msg('imports.unterminated_quote', { line: opened }), 'unterminated_quote', opened);
       const next = text[i];
       if (i < n && next !== delimiter && next !== '\r' && next !== '\n') {
-        throw unreadable(`Line ${line}: text after the closing quote of a field (a quote inside a field is written "")`, 'misplaced_quote', line);
+        throw unreadable(msg('imports.misplaced_quote', { line }), 'misplaced_quote', line);
       }
       continue;
     }
@@ -117,7 +118,7 @@ export function readCsv(text: string, options: { delimiter?: Delimiter; limits?:
   // the last record when the file does not end with a line break
   if (field !== '' || cells.length) endRecord();
   const [header, ...rows] = records;
-  if (!header) throw unreadable('The file is empty: it needs a header line naming the columns, then one line per row', 'empty_file');
+  if (!header) throw unreadable(msg('imports.empty_file'), 'empty_file');
   return { header: header.cells.map((h) => h.trim()), headerLine: header.line, rows, delimiter };
 }
 

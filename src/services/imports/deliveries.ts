@@ -9,7 +9,8 @@
  */
 import { recordDeliveryIn, type RecordDeliveryInput } from '../accountability/commitments';
 import { findCommitment, openCommitments, type CommitmentRow } from '../../store/repositories/commitments.repository';
-import { applyEach, type CellIssue, type ImportContext, type Importer, type RowIssue } from './pipeline';
+import { msg } from '../../domain/kernel/messages';
+import { applyEach, cellIssue, type CellIssue, type ImportContext, type Importer, type RowIssue } from './pipeline';
 import { decimalIn, duplicates, listIn, nameKey, perImport, required } from './cells';
 
 export interface DeliveryRowIn {
@@ -56,7 +57,8 @@ async function commitmentOf(ctx: ImportContext, text: string): Promise<{ ok: tru
   // a cancelled or withdrawn one named by id: the use case says why it takes no delivery
   const ended = number === undefined ? await findCommitment(ctx.u.trx, ctx.partnership.id, text) : null;
   if (ended) return { ok: true, row: ended };
-  return { ok: false, issue: { column: 'commitment', message: `No open commitment ${number !== undefined ? `#${Number(number)}` : `"${text}"`} in this partnership: give its number (12 or #12) or its id`, code: 'unknown_commitment' } };
+  const named = number !== undefined ? msg('imports.no_open_commitment_number', { number: Number(number) }) : msg('imports.no_open_commitment_text', { text });
+  return { ok: false, issue: cellIssue('commitment', named, 'unknown_commitment') };
 }
 
 export const deliveriesImporter: Importer<DeliveryRowIn> = {
@@ -77,13 +79,13 @@ export const deliveriesImporter: Importer<DeliveryRowIn> = {
   ],
   parseRow(cells, { decimal }) {
     const issues: CellIssue[] = [];
-    if (!cells.commitment) issues.push(required('commitment', 'The commitment'));
-    if (!cells.on) issues.push(required('on', 'The delivery date'));
+    if (!cells.commitment) issues.push(required('commitment', msg('imports.label.commitment')));
+    if (!cells.on) issues.push(required('on', msg('imports.label.delivery_date')));
     const amount = cells.amount ? decimalIn(cells.amount, decimal, 'amount') : null;
     if (amount && !amount.ok) issues.push(amount.issue);
     const quantity = cells.quantity ? decimalIn(cells.quantity, decimal, 'quantity') : null;
     if (quantity && !quantity.ok) issues.push(quantity.issue);
-    if (!cells.amount && !cells.quantity) issues.push({ column: 'amount', message: 'State the value delivered (or, for a commitment with a quantity, the quantity)', code: 'required' });
+    if (!cells.amount && !cells.quantity) issues.push(cellIssue('amount', msg('imports.delivery_value_required'), 'required'));
     if (issues.length) return { ok: false, issues };
     return {
       ok: true,
@@ -111,7 +113,7 @@ export const deliveriesImporter: Importer<DeliveryRowIn> = {
       const id = ids.get(line);
       return id === undefined ? null : JSON.stringify([id, r.on, r.amount, r.currency, r.quantity, nameKey(r.unit), r.note, r.evidence]);
     };
-    return [...issues, ...duplicates(rows, (row) => key(row.line, row.value), 'delivery (commitment, date, value, quantity, evidence and note)')];
+    return [...issues, ...duplicates(rows, (row) => key(row.line, row.value), msg('imports.same.delivery'))];
   },
   async apply(rows, ctx) {
     return applyEach(ctx, rows, async ({ value: r }) => {

@@ -9,7 +9,8 @@ import { checkExchangeRate, exchangeRate, type ExchangeRateInput } from '../../d
 import { cmpF } from '../../domain/kernel/fraction';
 import { storeExchangeRates, rateOf, actorId } from '../accountability/ledger';
 import { ratesOf } from '../../store/repositories/ledger.repository';
-import type { Importer, RowIssue } from './pipeline';
+import { msg } from '../../domain/kernel/messages';
+import { cellIssue, cellIssueOf, type Importer, type RowIssue } from './pipeline';
 
 /** A rate as read from a row, its rate already in canonical "." text. */
 type RateRow = ExchangeRateInput;
@@ -29,7 +30,7 @@ export const exchangeRatesImporter: Importer<RateRow> = {
   parseRow(cells, { decimal }) {
     const input = { from: cells.from.toUpperCase(), to: cells.to.toUpperCase(), on: cells.on, rate: cells.rate };
     const issues = checkExchangeRate(input, decimal);
-    if (issues.length) return { ok: false, issues: issues.map((i) => ({ column: COLUMN_OF[i.field] ?? null, message: i.message, code: i.code })) };
+    if (issues.length) return { ok: false, issues: issues.map((i) => cellIssueOf(COLUMN_OF[i.field] ?? null, i)) };
     return { ok: true, value: { ...input, rate: exchangeRate(input, decimal).text } };
   },
   async check(rows, ctx) {
@@ -41,13 +42,13 @@ export const exchangeRatesImporter: Importer<RateRow> = {
       const key = `${r.from}>${r.to}@${r.on}`;
       const earlier = seen.get(key);
       if (earlier && cmpF(earlier.rate.rate, r.rate) !== 0) {
-        issues.push({ line: row.line, column: 'rate', message: `${r.from} to ${r.to} on ${r.on} is ${earlier.rate.text} on line ${earlier.line}: one rate per pair and date`, code: 'duplicate' });
+        issues.push({ line: row.line, ...cellIssue('rate', msg('imports.rate_twice_in_file', { from: r.from, to: r.to, on: r.on, rate: earlier.rate.text, line: earlier.line }), 'duplicate') });
         continue;
       }
       if (!earlier) seen.set(key, { line: row.line, rate: r });
       const before = stored.get(key);
       if (before && cmpF(before.rate, r.rate) !== 0) {
-        issues.push({ line: row.line, column: 'rate', message: `${r.from} to ${r.to} already has the rate ${before.text} on ${r.on}; rates are never overwritten`, code: 'conflict' });
+        issues.push({ line: row.line, ...cellIssue('rate', msg('imports.rate_stored', { from: r.from, to: r.to, rate: before.text, on: r.on }), 'conflict') });
       }
     }
     return issues;

@@ -10,6 +10,7 @@
 import type { Deps } from '../context';
 import type { Actor } from '../../domain/access/can';
 import { notFound } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { csvRecord } from './csv';
 import { guardFormula } from './table';
 import { isExactNumber, xlsxStream, XLSX_MIME, type XlsxValue } from './xlsx';
@@ -68,7 +69,7 @@ export interface OpenTable<T> {
  */
 export async function openExport(deps: Deps, actor: Actor, partnershipId: string, name: string): Promise<OpenTable<unknown>> {
   const list = lists.get(name);
-  if (!list) throw notFound(`The list "${name}"`);
+  if (!list) throw notFound(msg('imports.the_list', { name }));
   const first = await list.page(deps, actor, partnershipId, undefined, EXPORT_PAGE_SIZE);
   async function* batches() {
     let page = first;

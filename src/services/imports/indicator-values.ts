@@ -12,7 +12,8 @@ import { parseDecimal } from '../../domain/kernel/decimal';
 import { listIndicators, findSubmissionFor, type IndicatorRow } from '../../store/repositories/results.repository';
 import { memberOrganisations } from '../../store/repositories/ledger.repository';
 import { createSubmissionIn, requireSpeaksFor, updateSubmissionIn } from '../accountability/indicators';
-import { applyEach, type CellIssue, type ImportContext, type Importer, type RowIssue } from './pipeline';
+import { msg } from '../../domain/kernel/messages';
+import { applyEach, cellIssue, type CellIssue, type ImportContext, type Importer, type RowIssue } from './pipeline';
 import { decimalIn, duplicates, nameKey, organisationIndex, required } from './cells';
 
 export interface IndicatorValueRow {
@@ -81,7 +82,8 @@ export const indicatorValuesImporter: Importer<IndicatorValueRow> = {
   ],
   parseRow(cells) {
     const issues: CellIssue[] = [];
-    for (const [key, label] of [['indicator', 'The indicator'], ['period', 'The period'], ['partner', 'The partner'], ['value', 'The value']] as const) {
+    const labels = { indicator: msg('imports.label.indicator'), period: msg('imports.label.period'), partner: msg('imports.label.partner'), value: msg('imports.label.value') };
+    for (const [key, label] of Object.entries(labels)) {
       if (!cells[key]) issues.push(required(key, label));
     }
     if (issues.length) return { ok: false, issues };
@@ -103,8 +105,8 @@ export const indicatorValuesImporter: Importer<IndicatorValueRow> = {
       const ind = byId.get(r.indicator) ?? (titled.length === 1 ? titled[0] : undefined);
       if (!ind) {
         own.push(titled.length > 1
-          ? { column: 'indicator', message: `Several indicators are called "${r.indicator}": use the indicator's id`, code: 'ambiguous' }
-          : { column: 'indicator', message: `"${r.indicator}" is not an indicator of this partnership (give its title or its id)`, code: 'unknown_indicator' });
+          ? cellIssue('indicator', msg('imports.indicator_ambiguous', { title: r.indicator }), 'ambiguous')
+          : cellIssue('indicator', msg('imports.indicator_unknown', { title: r.indicator }), 'unknown_indicator'));
       }
       const partner = orgs.find(r.partner, 'partner');
       if (!partner.ok) own.push(partner.issue);
@@ -121,7 +123,7 @@ export const indicatorValuesImporter: Importer<IndicatorValueRow> = {
       const x = resolved.get(line);
       return x ? JSON.stringify([x.indicatorId, x.periodKey, x.partnerId]) : null;
     };
-    return [...issues, ...duplicates(rows, (row) => key(row.line), 'indicator, period and partner', 'period')];
+    return [...issues, ...duplicates(rows, (row) => key(row.line), msg('imports.same.indicator_value'), 'period')];
   },
   async apply(rows, ctx) {
     const resolved = resolvedIn.get(ctx)!;
@@ -135,7 +137,7 @@ export const indicatorValuesImporter: Importer<IndicatorValueRow> = {
       }
       if (sameValue(x.measure, existing.value, x.value) && (r.note === null || r.note === existing.note)) {
         // nothing to write, but still only the partner's own people learn that
-        await requireSpeaksFor(u.trx, actor, partnership.id, x.partnerId, 'You report only for the organisation you represent');
+        await requireSpeaksFor(u.trx, actor, partnership.id, x.partnerId, msg('imports.report_only_own_organisation'));
         return 'unchanged';
       }
       await updateSubmissionIn(deps, u, actor, partnership.id, existing, { value: x.value, ...(r.note !== null ? { note: r.note } : {}) });

@@ -16,7 +16,8 @@ import { inSavepoint } from '../../store/savepoint';
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
 import { loadFor } from '../partnerships/partnerships';
-import { DomainError, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue, notFound, type FieldIssue } from '../../domain/kernel/errors';
+import { msg, render, type Msg } from '../../domain/kernel/messages';
 import type { Action, Actor } from '../../domain/access/can';
 import type { DecimalSeparator } from '../../domain/kernel/decimal';
 import type { PartnershipRecord } from '../../store/repositories/partnerships.repository';
@@ -42,11 +43,25 @@ export interface ImportColumn {
   description?: string;
 }
 
-/** A problem of one cell (column set) or of a whole row (column null). */
+/**
+ * A problem of one cell (column set) or of a whole row (column null): in English in `message`, and `msg` (key and
+ * parameters) for the reader's language where the problem has one (see `cellIssue`).
+ */
 export interface CellIssue {
   column: string | null;
   message: string;
   code?: string;
+  msg?: Msg;
+}
+
+/** A cell's (or, column null, a row's) problem worded from a catalog message. */
+export function cellIssue(column: string | null, m: Msg, code?: string): CellIssue {
+  return code === undefined ? { column, message: render(m), msg: m } : { column, message: render(m), code, msg: m };
+}
+
+/** A problem another layer worded (a field issue, a decimal's problem) as a cell's, keeping its catalog message. */
+export function cellIssueOf(column: string | null, p: { message: string; code?: string; msg?: Msg }): CellIssue {
+  return { column, message: p.message, ...(p.code !== undefined ? { code: p.code } : {}), ...(p.msg ? { msg: p.msg } : {}) };
 }
 
 /** A problem with its place in the file. */
@@ -160,14 +175,16 @@ export async function applyEach<T>(
 
 /** A use case's refusal as problems of a line: one per field issue, or the refusal itself when it names none. */
 export function rowIssuesOf(e: DomainError, line: number, columnOf: (field: string) => string | null): RowIssue[] {
-  if (!e.issues.length) return [{ line, column: null, message: e.message, code: e.code }];
+  if (!e.issues.length) return [{ line, ...cellIssueOf(null, { message: e.message, code: e.code, msg: e.msg }) }];
   const out = new Map<string, RowIssue>();
   for (const i of e.issues) {
     const column = columnOf(i.field);
     // a message without its field needs the request's context to make sense ("Not a current member")
-    const issue: RowIssue = { line, column, message: column ? i.message : `${e.message}: ${i.message}`, code: i.code ?? e.code };
+    const found: RowIssue = column
+      ? { line, ...cellIssueOf(column, { message: i.message, code: i.code ?? e.code, msg: i.msg }) }
+      : { line, ...cellIssue(null, msg('imports.refusal_and_problem', { refusal: e.msg ?? e.message, problem: i.msg ?? i.message }), i.code ?? e.code) };
     // one cell may feed several fields (a pledge's valuation is also its one tranche): say it once
-    out.set(JSON.stringify([column, issue.code, issue.message]), issue);
+    out.set(JSON.stringify([column, found.code, found.message]), found);
   }
   return [...out.values()];
 }
@@ -206,7 +223,7 @@ export const MAX_LISTED = 1000;
 /** The answer to a file with bad rows: every problem (up to MAX_LISTED) with its line and column. */
 export class ImportRejected extends DomainError {
   constructor(
-    message: string,
+    message: string | Msg,
     readonly rowIssues: RowIssue[],
     readonly errorCount: number,
     readonly rowsWithErrors: number,
@@ -215,19 +232,20 @@ export class ImportRejected extends DomainError {
   }
 }
 
-const fieldIssue = (i: RowIssue): FieldIssue => ({
-  field: `line.${i.line}${i.column ? `.${i.column}` : ''}`,
-  message: `Line ${i.line}${i.column ? `, ${i.column}` : ''}: ${i.message}`,
-  ...(i.code ? { code: i.code } : {}),
-});
+const fieldIssue = (i: RowIssue): FieldIssue => {
+  const problem = i.msg ?? i.message;
+  const m = i.column ? msg('imports.at_line_column', { line: i.line, column: i.column, problem }) : msg('imports.at_line', { line: i.line, problem });
+  return issue(`line.${i.line}${i.column ? `.${i.column}` : ''}`, m, i.code || undefined);
+};
 
-function reject(issues: RowIssue[], what: string): never {
+function reject(issues: RowIssue[], what: Msg): never {
   const sorted = [...issues].sort((a, b) => a.line - b.line);
   const rows = new Set(sorted.map((i) => i.line)).size;
   const listed = sorted.slice(0, MAX_LISTED);
   const more = sorted.length - listed.length;
+  const counts = { what, problems: msg('imports.problems', { count: sorted.length }), rows: msg('imports.rows', { count: rows }) };
   throw new ImportRejected(
-    `${what}: ${sorted.length} problem${sorted.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}${more ? ` (the first ${MAX_LISTED} are listed, ${more} more are not)` : ''}; nothing was written`,
+    more ? msg('imports.rejected_truncated', { ...counts, max: MAX_LISTED, more: msg('imports.more_not_listed', { count: more }) }) : msg('imports.rejected', counts),
     listed,
     sorted.length,
     rows,
@@ -254,11 +272,11 @@ export function matchHeader(header: readonly string[], columns: readonly ImportC
   header.forEach((h, i) => {
     if (h === '') return; // an unnamed column: Excel's stray formatted cells; its values are checked below
     const key = names.get(headerKey(h));
-    if (!key) issues.push({ line, column: h, message: `Unknown column "${h}"; the columns are: ${known}`, code: 'unknown_column' });
-    else if (at.has(key)) issues.push({ line, column: h, message: `Two columns mean ${key}: "${header[at.get(key)!]}" and "${h}"`, code: 'duplicate_column' });
+    if (!key) issues.push({ line, ...cellIssue(h, msg('imports.unknown_column', { header: h, columns: known }), 'unknown_column') });
+    else if (at.has(key)) issues.push({ line, ...cellIssue(h, msg('imports.duplicate_column', { column: key, first: header[at.get(key)!], second: h }), 'duplicate_column') });
     else at.set(key, i);
   });
-  for (const c of columns) if (c.required && !at.has(c.key)) issues.push({ line, column: c.key, message: `The column ${c.label} is missing`, code: 'missing_column' });
+  for (const c of columns) if (c.required && !at.has(c.key)) issues.push({ line, ...cellIssue(c.key, msg('imports.missing_column', { column: c.label }), 'missing_column') });
   return { at, issues };
 }
 
@@ -275,9 +293,9 @@ export function parseRows<T>(importer: Importer<T>, table: Table, at: ReadonlyMa
     }
     // a value under no header would be silently lost
     const stray = unnamed.find((i) => (row.cells[i] ?? '').trim() !== '');
-    if (stray !== undefined) issues.push({ line: row.line, column: null, message: `A value in column ${stray + 1}, which has no header`, code: 'unnamed_column' });
+    if (stray !== undefined) issues.push({ line: row.line, ...cellIssue(null, msg('imports.unnamed_column', { position: stray + 1 }), 'unnamed_column') });
     const beyond = row.cells.length > table.header.length && row.cells.slice(table.header.length).some((c) => c.trim() !== '');
-    if (beyond) issues.push({ line: row.line, column: null, message: `More values than the ${table.header.length} columns of the header`, code: 'too_many_values' });
+    if (beyond) issues.push({ line: row.line, ...cellIssue(null, msg('imports.too_many_values', { columns: table.header.length }), 'too_many_values') });
     const r = importer.parseRow(cells, ctx);
     if (r.ok) rows.push({ line: row.line, value: r.value });
     else for (const i of r.issues) issues.push({ line: row.line, ...i });
@@ -358,7 +376,7 @@ export async function runImport(deps: Deps, anyActor: Actor, partnershipId: stri
   if (!importer) {
     // unknown kinds are checked after access, so the list of kinds is not a way to probe a partnership
     await loadFor(deps.database.db, anyActor, partnershipId, 'partnership.read');
-    throw notFound(`The import "${kind}"`);
+    throw notFound(msg('imports.the_import', { kind }));
   }
   // access first (a stranger learns nothing from the file's problems, and no progress is told), then the file
   // is read outside the transaction, so no lock is held while a large workbook is unpacked
@@ -372,7 +390,7 @@ export async function runImport(deps: Deps, anyActor: Actor, partnershipId: stri
     const report = await inTransaction(deps, async (u) => {
       const { p, actor } = await loadFor(u, anyActor, partnershipId, importer.action);
       const { at, issues: headerIssues } = matchHeader(table.header, importer.columns, table.headerLine);
-      if (headerIssues.length) reject(headerIssues, 'The header line does not match the columns of this import');
+      if (headerIssues.length) reject(headerIssues, msg('imports.header_mismatch'));
       const ctx: ImportContext = { deps, u, actor, partnership: p, decimal: req.decimal, dryRun: req.dryRun, progress: (n) => steps.at(n) };
       // every row is parsed, in slices, telling how far it got between them
       await steps.start('checking', table.rows.length);
@@ -387,9 +405,9 @@ export async function runImport(deps: Deps, anyActor: Actor, partnershipId: stri
       }
       // whole-file checks only on rows that parsed: their problems are added to the others, never instead
       const found = [...issues, ...(importer.check ? await importer.check(rows, ctx) : [])];
-      const what = 'The file has rows with problems';
+      const what = msg('imports.rows_with_problems');
       if (found.length && !importer.checksInApply) reject(found, what);
-      if (!rows.length && !found.length) reject([{ line: table.headerLine, column: null, message: 'The file has a header but no rows', code: 'no_rows' }], 'Nothing to import');
+      if (!rows.length && !found.length) reject([{ line: table.headerLine, ...cellIssue(null, msg('imports.no_rows'), 'no_rows') }], msg('imports.nothing_to_import'));
       // an importer that checks by applying tries every row that has no problem yet; the rest are not applied
       const bad = new Set(found.map((i) => i.line));
       const toApply = bad.size ? rows.filter((r) => !bad.has(r.line)) : rows;

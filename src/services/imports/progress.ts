@@ -16,6 +16,7 @@ import type { BusEvent, EventBus } from '../../store/database';
 import type { Deps } from '../context';
 import type { Actor } from '../../domain/access/can';
 import { DomainError, notFound } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 
 export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
 /** How an import ended: rows written, checked (a dry run), refused (problems; nothing written) or failed (an error). */
@@ -173,8 +174,8 @@ export function progressReporter(deps: Deps, owner: ProgressOwner): (step: Impor
  * 404. Nothing is read from the database (the caller's session aside, which the request has already read).
  */
 export function importProgress(deps: Pick<Deps, 'database'>, actor: Actor, partnershipId: string, token: string): ImportProgress {
-  if (actor.kind !== 'user') throw new DomainError('unauthenticated', 'Sign in first');
+  if (actor.kind !== 'user') throw new DomainError('unauthenticated', msg('errors.sign_in_first'));
   const step = PROGRESS_TOKEN.test(token) ? boardOf(deps).get(actor.id, token.toLowerCase()) : null;
-  if (!step || step.partnershipId !== partnershipId) throw notFound('The progress of this import');
+  if (!step || step.partnershipId !== partnershipId) throw notFound(msg('imports.the_progress'));
   return { token: step.token, kind: step.kind, dryRun: step.dryRun, phase: step.phase, done: step.done, total: step.total, outcome: step.outcome, startedAt: step.startedAt, updatedAt: step.updatedAt };
 }

@@ -5,6 +5,7 @@
 import type { Deps } from '../context';
 import { can, type Actor, type Resource } from '../../domain/access/can';
 import { notFound } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { loadFor } from '../partnerships/partnerships';
 import { allImporters, importerFor } from './registry';
 import { exportLists, tableOf, type ExportColumn, type OpenTable } from './exports';
@@ -31,7 +32,7 @@ export async function describeImports(deps: Deps, anyActor: Actor, partnershipId
 export async function importTemplate(deps: Deps, anyActor: Actor, partnershipId: string, kind: string): Promise<OpenTable<never>> {
   await loadFor(deps.database.db, anyActor, partnershipId, 'partnership.read');
   const importer = importerFor(kind);
-  if (!importer) throw notFound(`The import "${kind}"`);
+  if (!importer) throw notFound(msg('imports.the_import', { kind }));
   const columns: ExportColumn<never>[] = importer.columns.map((c) => ({ header: c.label, value: () => null }));
   return tableOf(importer.title, columns, []);
 }

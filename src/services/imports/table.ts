@@ -2,7 +2,8 @@
  * A table read from a file: the header cells and the data rows, each row with the line (CSV) or row
  * number (XLSX) a person sees in their editor, so every problem can be pointed at.
  */
-import { DomainError, type FieldIssue } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
+import type { Msg } from '../../domain/kernel/messages';
 
 export interface TableRow {
   /** CSV: the physical line the record starts on (1-based); XLSX: the sheet's row number. */
@@ -27,9 +28,8 @@ export const DEFAULT_LIMITS: TableLimits = { maxRows: 200_000, maxUnpackedBytes:
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** A file that cannot be read as a table at all (not CSV text, not a workbook, too many rows...). */
-export function unreadable(message: string, code: string, line?: number): DomainError {
-  const issue: FieldIssue = { field: line ? `line.${line}` : 'file', message, code };
-  return new DomainError('validation_failed', message, [issue], { code });
+export function unreadable(message: Msg, code: string, line?: number): DomainError {
+  return new DomainError('validation_failed', message, [issue(line ? `line.${line}` : 'file', message, code)], { code });
 }
 
 /** True when every cell is blank: such rows (spacer lines, Excel's formatted empty rows) are skipped. */

@@ -13,6 +13,7 @@
  */
 import { addDays } from '../../domain/kernel/dates';
 import { openZip, zipStream, type ZipLimits } from './zip';
+import { msg } from '../../domain/kernel/messages';
 import { DEFAULT_LIMITS, isBlankRow, unreadable, type Table, type TableLimits, type TableRow } from './table';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -206,7 +207,7 @@ export function readXlsx(bytes: Buffer, options: { limits?: Partial<TableLimits>
     return b ? b.toString('utf8') : null;
   };
   const workbook = text('xl/workbook.xml');
-  if (workbook === null) throw unreadable('The file is not an XLSX workbook (it has no xl/workbook.xml): save it as "Excel Workbook (.xlsx)"', 'not_xlsx');
+  if (workbook === null) throw unreadable(msg('imports.not_xlsx'), 'not_xlsx');
   const rels = new Map<string, { target: string; type: string }>();
   for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
     const a = attrs(m[1]);
@@ -222,7 +223,7 @@ export function readXlsx(bytes: Buffer, options: { limits?: Partial<TableLimits>
   const strings = sharedStrings(text(byType('/sharedStrings', 'xl/sharedStrings.xml')) ?? '');
   const styles = dateStyles(text(byType('/styles', 'xl/styles.xml')));
   const sheet = text(sheetPath);
-  if (sheet === null) throw unreadable('The workbook has no readable first sheet', 'not_xlsx');
+  if (sheet === null) throw unreadable(msg('imports.no_first_sheet'), 'not_xlsx');
 
   const rows: TableRow[] = [];
   let rowNumber = 0;
@@ -269,7 +270,7 @@ export function readXlsx(bytes: Buffer, options: { limits?: Partial<TableLimits>
   };
   const finishRow = () => {
     if (!isBlankRow(cells)) {
-      if (rows.length > limits.maxRows) throw unreadable(`The sheet has more than ${limits.maxRows.toLocaleString('en')} rows: split it into smaller files`, 'too_many_rows');
+      if (rows.length > limits.maxRows) throw unreadable(msg('imports.too_many_rows_sheet', { max: limits.maxRows.toLocaleString('en') }), 'too_many_rows');
       rows.push({ line: rowNumber, cells });
     }
     cells = [];
@@ -321,7 +322,7 @@ export function readXlsx(bytes: Buffer, options: { limits?: Partial<TableLimits>
     }
   }
   const [header, ...data] = rows;
-  if (!header) throw unreadable('The first sheet is empty: it needs a header row naming the columns, then one row per record', 'empty_file');
+  if (!header) throw unreadable(msg('imports.empty_sheet'), 'empty_file');
   return { header: header.cells.map((h) => h.trim()), headerLine: header.line, rows: data };
 }
 

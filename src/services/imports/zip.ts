@@ -5,6 +5,7 @@
  */
 import { inflateRawSync, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { Readable } from 'node:stream';
+import { msg, type Msg } from '../../domain/kernel/messages';
 import { unreadable } from './table';
 
 // ---- CRC-32 (zlib.crc32 needs Node 20.15; the engines field allows any Node 20) -------------------------
@@ -41,7 +42,7 @@ export interface ZipReader {
   read(name: string): Buffer | null;
 }
 
-const notAWorkbook = (why: string) => unreadable(`The file is not a readable XLSX workbook (${why}); save it as "Excel Workbook (.xlsx)" or as CSV UTF-8`, 'not_xlsx');
+const notAWorkbook = (why: Msg) => unreadable(msg('imports.not_a_workbook', { why }), 'not_xlsx');
 
 /** True when the bytes start like a zip file (an XLSX workbook). */
 export const looksLikeZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -52,7 +53,7 @@ export const looksLikeZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] ==
  * the entries read together may not unpack to more than `maxUnpackedBytes`.
  */
 export function openZip(buf: Buffer, limits: ZipLimits): ZipReader {
-  if (!looksLikeZip(buf)) throw notAWorkbook('it is not a zip archive');
+  if (!looksLikeZip(buf)) throw notAWorkbook(msg('imports.zip.not_zip'));
   // the end of central directory record: at most 64 KiB of comment after it
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -61,15 +62,15 @@ export function openZip(buf: Buffer, limits: ZipLimits): ZipReader {
       break;
     }
   }
-  if (eocd < 0) throw notAWorkbook('no zip directory: is it truncated?');
+  if (eocd < 0) throw notAWorkbook(msg('imports.zip.no_directory'));
   const count = buf.readUInt16LE(eocd + 10);
   const dirOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw notAWorkbook('ZIP64 archives are not supported');
-  if (count > limits.maxEntries) throw notAWorkbook(`more than ${limits.maxEntries} parts`);
+  if (count === 0xffff || dirOffset === 0xffffffff) throw notAWorkbook(msg('imports.zip.zip64'));
+  if (count > limits.maxEntries) throw notAWorkbook(msg('imports.zip.too_many_parts', { max: limits.maxEntries }));
   const entries = new Map<string, { method: number; flags: number; compressed: number; size: number; local: number }>();
   let p = dirOffset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw notAWorkbook('a damaged zip directory');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw notAWorkbook(msg('imports.zip.damaged_directory'));
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
@@ -89,10 +90,10 @@ export function openZip(buf: Buffer, limits: ZipLimits): ZipReader {
     read(name) {
       const e = entries.get(name);
       if (!e) return null;
-      if (e.flags & 1) throw notAWorkbook('it is password-protected');
-      if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) throw notAWorkbook(`a damaged part ${name}`);
+      if (e.flags & 1) throw notAWorkbook(msg('imports.zip.password'));
+      if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) throw notAWorkbook(msg('imports.zip.damaged_part', { name }));
       const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
-      if (start + e.compressed > buf.length) throw notAWorkbook(`a truncated part ${name}`);
+      if (start + e.compressed > buf.length) throw notAWorkbook(msg('imports.zip.truncated_part', { name }));
       const data = buf.subarray(start, start + e.compressed);
       const budget = limits.maxUnpackedBytes - unpacked;
       let out: Buffer;
@@ -103,9 +104,9 @@ export function openZip(buf: Buffer, limits: ZipLimits): ZipReader {
           out = inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) });
         } catch (err) {
           if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooBig(limits);
-          throw notAWorkbook(`a damaged part ${name}`);
+          throw notAWorkbook(msg('imports.zip.damaged_part', { name }));
         }
-      } else throw notAWorkbook(`compression method ${e.method} is not supported`);
+      } else throw notAWorkbook(msg('imports.zip.compression', { method: e.method }));
       unpacked += out.length;
       if (unpacked > limits.maxUnpackedBytes) throw tooBig(limits);
       return out;
@@ -114,7 +115,7 @@ export function openZip(buf: Buffer, limits: ZipLimits): ZipReader {
 }
 
 const tooBig = (limits: ZipLimits) =>
-  unreadable(`The workbook unpacks to more than ${Math.round(limits.maxUnpackedBytes / 1024 / 1024)} MB: split it into smaller files`, 'too_large_unpacked');
+  unreadable(msg('imports.too_large_unpacked', { megabytes: Math.round(limits.maxUnpackedBytes / 1024 / 1024) }), 'too_large_unpacked');
 
 // ---- writing ------------------------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import type { Deps } from '../context';
 import { inTransaction } from '../context';
 import { can, type Actor } from '../../domain/access/can';
 import { DomainError, forbidden } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import * as repo from '../../store/repositories/notifications.repository';
 import type { SettingsRow } from '../../store/repositories/notifications.repository';
 import { DEFAULT_SETTING, DIGESTS, sendAfter, type Digest, type DigestSetting } from './schedule';
@@ -37,7 +38,7 @@ const present = (s: DigestSetting, pending: number, now: string) => ({
 const auditable = (s: DigestSetting) => ({ digest: s.digest, digestHour: s.hour, digestWeekday: WEEKDAYS[s.weekday - 1] });
 
 export async function getNotificationSettings(deps: Deps, actor: Actor) {
-  if (actor.kind !== 'user') throw new DomainError('unauthenticated', 'Sign in or send an API token');
+  if (actor.kind !== 'user') throw new DomainError('unauthenticated', msg('auth.sign_in_or_token'));
   if (!can(actor, 'user.read', { type: 'user', id: actor.id })) throw forbidden();
   const db = deps.database.db;
   const [row, pending] = await Promise.all([repo.findSettings(db, actor.id), repo.countPending(db, actor.id)]);
@@ -52,7 +53,7 @@ export interface SettingsInput {
 
 /** Sets how reminders reach the caller; waiting reminders follow the new schedule (never: they are dropped). */
 export async function updateNotificationSettings(deps: Deps, actor: Actor, input: SettingsInput) {
-  if (actor.kind !== 'user') throw new DomainError('unauthenticated', 'Sign in or send an API token');
+  if (actor.kind !== 'user') throw new DomainError('unauthenticated', msg('auth.sign_in_or_token'));
   if (!can(actor, 'account.manage', { type: 'platform' })) throw forbidden();
   const next: DigestSetting = { digest: input.digest, hour: input.digestHour, weekday: WEEKDAYS.indexOf(input.digestWeekday) + 1 };
   return inTransaction(deps, async (u) => {

@@ -1,6 +1,7 @@
 import type { Deps } from '../context';
 import { inTransaction } from '../context';
-import { DomainError, forbidden, notFound } from '../../domain/kernel/errors';
+import { DomainError, forbidden, issue, notFound } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { allowedActions, can, ORGANISATION_ACTIONS, type Actor } from '../../domain/access/can';
 import { assertValidOrganisation, normaliseTag, type OrganisationDraft, type OrganisationRole } from '../../domain/organisations/organisation';
 import * as orgs from '../../store/repositories/organisations.repository';
@@ -33,14 +34,14 @@ async function assertIdentifierFree(deps: Deps, trx: Deps['database']['db'], iat
   if (!iatiIdentifier) return;
   const other = await orgs.findOrganisationByIatiId(trx, iatiIdentifier);
   if (other && other.id !== selfId) {
-    throw new DomainError('duplicate', `${other.name} already uses the IATI identifier ${iatiIdentifier}`, [{ field: 'iatiIdentifier', message: `Already used by ${other.name}` }], { organisationId: other.id });
+    throw new DomainError('duplicate', msg('organisations.identifier_taken', { name: other.name, identifier: iatiIdentifier }), [issue('iatiIdentifier', msg('organisations.identifier_used_by', { name: other.name }))], { organisationId: other.id });
   }
   void deps;
 }
 
 /** Registers an organisation; the creator becomes its org-admin. */
 export async function createOrganisation(deps: Deps, actor: Actor, input: OrganisationDraft) {
-  if (actor.kind !== 'user' || !can(actor, 'organisation.create', { type: 'platform' })) throw forbidden('Sign in to register an organisation');
+  if (actor.kind !== 'user' || !can(actor, 'organisation.create', { type: 'platform' })) throw forbidden(msg('organisations.sign_in_to_register'));
   assertValidOrganisation(input, lists(deps));
   return inTransaction(deps, async (u) => {
     await assertIdentifierFree(deps, u.trx, input.iatiIdentifier);
@@ -73,8 +74,8 @@ export async function updateOrganisation(deps: Deps, anyActor: Actor, id: string
     await u.lock('organisations', id);
     const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const before = await orgs.findOrganisation(u.trx, id);
-    if (!before) throw notFound('The organisation');
-    if (!can(actor, 'organisation.update', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can edit it');
+    if (!before) throw notFound(msg('organisations.the_organisation'));
+    if (!can(actor, 'organisation.update', { type: 'organisation', id })) throw forbidden(msg('organisations.only_admins_edit'));
     assertValidOrganisation(patch, lists(deps)); // as sent: repeated tags are refused, not silently merged
     const next: OrganisationRecord = {
       ...before,
@@ -94,7 +95,7 @@ export async function updateOrganisation(deps: Deps, anyActor: Actor, id: string
 export async function getOrganisation(deps: Deps, anyActor: Actor, id: string) {
   const o = await orgs.findOrganisation(deps.database.db, id);
   const actor = await withOrganisationRoles(deps, anyActor, [id]);
-  if (!o || !can(actor, 'organisation.read', { type: 'organisation', id })) throw notFound('The organisation');
+  if (!o || !can(actor, 'organisation.read', { type: 'organisation', id })) throw notFound(msg('organisations.the_organisation'));
   return presentOrganisation(actor, o);
 }
 
@@ -158,8 +159,8 @@ export async function searchOrganisationsAnswer(deps: Deps, actor: Actor, query:
 export async function listOrganisationPeople(deps: Deps, anyActor: Actor, id: string) {
   const actor = await scoped(deps.database.db, anyActor, { organisations: [id] });
   const o = await orgs.findOrganisation(deps.database.db, id);
-  if (!o) throw notFound('The organisation');
-  if (!can(actor, 'organisation.members.read', { type: 'organisation', id })) throw forbidden('Only the organisation’s people can see who belongs to it');
+  if (!o) throw notFound(msg('organisations.the_organisation'));
+  if (!can(actor, 'organisation.members.read', { type: 'organisation', id })) throw forbidden(msg('organisations.only_people_see_members'));
   const rows = await orgs.listOrganisationPeople(deps.database.db, id);
   return { items: rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, role: r.role as OrganisationRole, since: r.created_at })) };
 }
@@ -169,13 +170,13 @@ export async function addOrganisationPerson(deps: Deps, anyActor: Actor, id: str
     await u.lock('organisations', id);
     const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const o = await orgs.findOrganisation(u.trx, id);
-    if (!o) throw notFound('The organisation');
-    if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can add people');
+    if (!o) throw notFound(msg('organisations.the_organisation'));
+    if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden(msg('organisations.only_admins_add'));
     const user = await users.findUserByEmail(u.trx, input.email);
-    if (!user) throw new DomainError('validation_failed', `No account uses ${input.email}`, [{ field: 'email', message: 'No account with this e-mail address; ask an administrator to create it' }]);
+    if (!user) throw new DomainError('validation_failed', msg('accounts.no_account_uses', { email: input.email }), [issue('email', msg('organisations.no_account_ask_admin'))]);
     const existing = await orgs.findOrganisationPerson(u.trx, id, user.id);
     if (existing?.role === 'org_admin' && input.role !== 'org_admin' && (await orgs.countOrganisationAdmins(u.trx, id)) <= 1) {
-      throw new DomainError('conflict', 'An organisation keeps at least one admin; make someone else admin first', [{ field: 'role', message: 'The last admin' }]);
+      throw new DomainError('conflict', msg('organisations.keeps_one_admin'), [issue('role', msg('organisations.the_last_admin'))]);
     }
     await orgs.upsertOrganisationPerson(u.trx, id, user.id, input.role, u.now);
     await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: existing ? 'organisation.person_role_changed' : 'organisation.person_added', entityType: 'organisation_person', entityId: `${id}:${user.id}`, before: existing ? { role: existing.role } : null, after: { organisationId: id, userId: user.id, role: input.role } });
@@ -188,12 +189,12 @@ export async function removeOrganisationPerson(deps: Deps, anyActor: Actor, id: 
     await u.lock('organisations', id);
     const actor = await scoped(u.trx, anyActor, { organisations: [id] });
     const o = await orgs.findOrganisation(u.trx, id);
-    if (!o) throw notFound('The organisation');
-    if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden('Only the organisation’s admins can remove people');
+    if (!o) throw notFound(msg('organisations.the_organisation'));
+    if (!can(actor, 'organisation.members.manage', { type: 'organisation', id })) throw forbidden(msg('organisations.only_admins_remove'));
     const existing = await orgs.findOrganisationPerson(u.trx, id, userId);
-    if (!existing) throw notFound('That person in this organisation');
+    if (!existing) throw notFound(msg('organisations.that_person'));
     if (existing.role === 'org_admin' && (await orgs.countOrganisationAdmins(u.trx, id)) <= 1) {
-      throw new DomainError('conflict', 'An organisation keeps at least one admin; make someone else admin first');
+      throw new DomainError('conflict', msg('organisations.keeps_one_admin'));
     }
     await orgs.deleteOrganisationPerson(u.trx, id, userId);
     await u.audit({ partnershipId: null, actorId: actor.kind === 'user' ? actor.id : null, action: 'organisation.person_removed', entityType: 'organisation_person', entityId: `${id}:${userId}`, before: { organisationId: id, userId, role: existing.role }, after: null });

@@ -1,9 +1,10 @@
 import type { Deps, Unit } from '../context';
 import { inTransaction } from '../context';
-import { DomainError, assertNoIssues, forbidden, notFound } from '../../domain/kernel/errors';
+import { DomainError, assertNoIssues, forbidden, issue, notFound } from '../../domain/kernel/errors';
+import { msg } from '../../domain/kernel/messages';
 import { allowedActions, can, PARTNERSHIP_ACTIONS, type Actor, type Resource } from '../../domain/access/can';
 import {
-  CREATION_REASON, checkMembershipDates, checkPartnership, checkSdgCodes, decideTransition, PERSON_ROLES, TRANSITIONS,
+  CREATION_REASON, checkMembershipDates, checkPartnership, checkSdgCodes, decideTransition, personRoleWord, PERSON_ROLES, TRANSITIONS,
   type MemberRole, type PartnershipModel, type PersonRole, type Stage, type Visibility,
 } from '../../domain/partnerships/partnership';
 import type { Sector } from '../../domain/organisations/organisation';
@@ -27,8 +28,8 @@ async function loadReadable(db: Tx, anyActor: Actor, id: string): Promise<{ p: P
   const p = await repo.findPartnership(db, id);
   const actor = await scoped(db, anyActor, { partnerships: [id] });
   if (!p || !can(actor, 'partnership.read', resourceOf(p))) {
-    if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in to see this partnership');
-    throw notFound('The partnership');
+    if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', msg('partnerships.sign_in_to_see'));
+    throw notFound(msg('partnerships.the_partnership'));
   }
   return { p, actor };
 }
@@ -41,7 +42,7 @@ export async function loadFor(db: Tx | Unit, anyActor: Actor, id: string, action
   // inside a unit of work the partnership row is locked first: concurrent writes to it take turns
   if ('lock' in db) await db.lock('partnerships', id);
   const r = await loadReadable('lock' in db ? db.trx : db, anyActor, id);
-  if (!can(r.actor, action, resourceOf(r.p))) throw forbidden(r.actor.kind === 'anonymous' ? 'Sign in first' : 'Your role in this partnership does not allow this');
+  if (!can(r.actor, action, resourceOf(r.p))) throw forbidden(msg(r.actor.kind === 'anonymous' ? 'errors.sign_in_first' : 'errors.role_does_not_allow'));
   return r;
 }
 
@@ -129,8 +130,8 @@ async function cachedOverview(deps: Deps, id: string): Promise<{ token: string; 
 /** A missing or private partnership the actor may not see: anonymous callers are asked to sign in, others are told it does not exist. */
 function assertReadable(actor: Actor, data: OverviewData | null): asserts data is OverviewData {
   if (data && can(actor, 'partnership.read', resourceOf(data.p))) return;
-  if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in to see this partnership');
-  throw notFound('The partnership');
+  if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', msg('partnerships.sign_in_to_see'));
+  throw notFound(msg('partnerships.the_partnership'));
 }
 
 const byPower = (a: PersonRole, b: PersonRole) => PERSON_ROLES.indexOf(a) - PERSON_ROLES.indexOf(b);
@@ -199,19 +200,19 @@ export interface CreatePartnershipInput {
 
 /** Creates a partnership in scoping; the creator's organisation convenes it and the creator is its convener. */
 export async function createPartnership(deps: Deps, anyActor: Actor, input: CreatePartnershipInput) {
-  if (anyActor.kind !== 'user' || !can(anyActor, 'partnership.create', { type: 'platform' })) throw forbidden('Sign in to create a partnership');
+  if (anyActor.kind !== 'user' || !can(anyActor, 'partnership.create', { type: 'platform' })) throw forbidden(msg('partnerships.sign_in_to_create'));
   const actor = (await scoped(deps.database.db, anyActor, { organisations: [input.convenerOrganisationId] })) as Extract<Actor, { kind: 'user' }>;
   const issues = [
     ...checkPartnership(input, lists(deps)),
     ...input.goals.flatMap((g, i) => checkSdgCodes(g.sdgs, lists(deps), `goals.${i}.sdgs`)),
   ];
   if (!actor.isAdmin && !actor.organisationRoles.has(input.convenerOrganisationId)) {
-    issues.push({ field: 'convenerOrganisationId', message: 'Choose an organisation you belong to' });
+    issues.push(issue('convenerOrganisationId', msg('partnerships.choose_own_organisation')));
   }
-  assertNoIssues(issues, 'The partnership has invalid fields');
+  assertNoIssues(issues, msg('partnerships.invalid_fields'));
   return inTransaction(deps, async (u) => {
     const convener = await orgs.findOrganisation(u.trx, input.convenerOrganisationId);
-    if (!convener) throw new DomainError('validation_failed', 'The convening organisation does not exist', [{ field: 'convenerOrganisationId', message: 'Unknown organisation' }]);
+    if (!convener) throw new DomainError('validation_failed', msg('partnerships.convener_missing'), [issue('convenerOrganisationId', msg('partnerships.unknown_organisation'))]);
     const p: PartnershipRecord = {
       id: deps.newId(), name: input.name.trim(), purpose: input.purpose.trim(), model: input.model, visibility: input.visibility, stage: 'scoping',
       startDate: input.startDate ?? null, endDate: input.endDate ?? null, countries: [...new Set(input.countries)], sectors: [...new Set(input.sectors)],
@@ -245,7 +246,7 @@ export async function updatePartnership(deps: Deps, anyActor: Actor, id: string,
     const next: PartnershipRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: u.now };
     if (patch.countries) next.countries = [...new Set(patch.countries)];
     if (patch.sectors) next.sectors = [...new Set(patch.sectors)];
-    assertNoIssues(checkPartnership(next, lists(deps)), 'The partnership has invalid fields');
+    assertNoIssues(checkPartnership(next, lists(deps)), msg('partnerships.invalid_fields'));
     await repo.updatePartnershipRow(u.trx, next);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'partnership.updated', entityType: 'partnership', entityId: id, before: auditable(before), after: auditable(next) });
     return partnershipDetail(u.trx, actor, next);
@@ -296,7 +297,7 @@ export async function updateGoal(deps: Deps, actor: Actor, id: string, goalId: s
   return inTransaction(deps, async (u) => {
     await loadFor(u, actor, id, 'partnership.goals.manage');
     const before = await repo.findGoal(u.trx, id, goalId);
-    if (!before) throw notFound('The goal');
+    if (!before) throw notFound(msg('partnerships.the_goal'));
     const next: GoalRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: u.now };
     await repo.updateGoalRow(u.trx, next);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'goal.updated', entityType: 'goal', entityId: goalId, before: presentGoal(before), after: presentGoal(next) });
@@ -308,7 +309,7 @@ export async function removeGoal(deps: Deps, actor: Actor, id: string, goalId: s
   await inTransaction(deps, async (u) => {
     await loadFor(u, actor, id, 'partnership.goals.manage');
     const before = await repo.findGoal(u.trx, id, goalId);
-    if (!before) throw notFound('The goal');
+    if (!before) throw notFound(msg('partnerships.the_goal'));
     await repo.deleteGoal(u.trx, goalId);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'goal.removed', entityType: 'goal', entityId: goalId, before: presentGoal(before), after: null });
   });
@@ -329,9 +330,9 @@ export async function addMember(deps: Deps, actor: Actor, id: string, input: { o
   return inTransaction(deps, async (u) => {
     await loadFor(u, actor, id, 'partnership.members.manage');
     const org = await orgs.findOrganisation(u.trx, input.organisationId);
-    if (!org) throw new DomainError('validation_failed', 'That organisation does not exist', [{ field: 'organisationId', message: 'Unknown organisation' }]);
+    if (!org) throw new DomainError('validation_failed', msg('partnerships.organisation_missing'), [issue('organisationId', msg('partnerships.unknown_organisation'))]);
     if (await repo.findCurrentMembership(u.trx, id, org.id)) {
-      throw new DomainError('duplicate', `${org.name} is already a member`, [{ field: 'organisationId', message: 'Already a member' }]);
+      throw new DomainError('duplicate', msg('partnerships.already_member', { name: org.name }), [issue('organisationId', msg('partnerships.already_a_member'))]);
     }
     const m = { id: deps.newId(), partnershipId: id, organisationId: org.id, role: input.role, joinedOn: input.joinedOn ?? u.now.slice(0, 10), leftOn: null, createdAt: u.now, updatedAt: u.now };
     await repo.insertMember(u.trx, m);
@@ -348,15 +349,15 @@ export async function updateMember(deps: Deps, actor: Actor, id: string, memberI
   return inTransaction(deps, async (u) => {
     await loadFor(u, actor, id, 'partnership.members.manage');
     const before = await repo.findMember(u.trx, id, memberId);
-    if (!before) throw notFound('The member');
+    if (!before) throw notFound(msg('partnerships.the_member'));
     const next = { ...before, role: patch.role ?? before.role, leftOn: patch.leftOn === undefined ? before.leftOn : patch.leftOn, updatedAt: u.now };
     assertNoIssues(checkMembershipDates(next.joinedOn, next.leftOn));
     const stopsConvening = before.role === 'convener' && !before.leftOn && (next.role !== 'convener' || next.leftOn !== null);
     if (stopsConvening && (await repo.countCurrentConvenerMembers(u.trx, id)) <= 1) {
-      throw new DomainError('conflict', 'A partnership keeps at least one convening organisation; make another member convener first', [{ field: next.leftOn ? 'leftOn' : 'role', message: 'The last convening organisation' }]);
+      throw new DomainError('conflict', msg('partnerships.keeps_convening_organisation'), [issue(next.leftOn ? 'leftOn' : 'role', msg('partnerships.last_convening_organisation'))]);
     }
     if (before.leftOn && next.leftOn === null && (await repo.findCurrentMembership(u.trx, id, before.organisationId))) {
-      throw new DomainError('duplicate', 'The organisation has rejoined under another membership', [{ field: 'leftOn', message: 'Already a current member' }]);
+      throw new DomainError('duplicate', msg('partnerships.rejoined'), [issue('leftOn', msg('partnerships.already_current_member'))]);
     }
     const leaves = !before.leftOn && !!next.leftOn;
     await repo.updateMemberRow(u.trx, next);
@@ -382,7 +383,7 @@ export async function endRolesHeldThrough(u: Unit, actor: Actor, rows: readonly 
   for (const r of rows) if (r.role === 'convener') conveners.set(r.partnership_id, (conveners.get(r.partnership_id) ?? 0) + 1);
   for (const [partnershipId, n] of conveners) {
     if ((await repo.countConveners(u.trx, partnershipId)) - n < 1) {
-      throw new DomainError('conflict', 'This would leave a partnership without a convener; name another convener there first', field ? [{ field, message: 'The last convener of the partnership acts for this organisation' }] : []);
+      throw new DomainError('conflict', msg('partnerships.would_leave_without_convener'), field ? [issue(field, msg('partnerships.last_convener_acts_for_organisation'))] : []);
     }
   }
   for (const r of rows) {
@@ -405,24 +406,24 @@ export async function addPerson(deps: Deps, actor: Actor, id: string, input: { e
   return inTransaction(deps, async (u) => {
     await loadFor(u, actor, id, 'partnership.members.manage');
     const user = await users.findUserByEmail(u.trx, input.email);
-    if (!user) throw new DomainError('validation_failed', `No account uses ${input.email}`, [{ field: 'email', message: 'No account with this e-mail address' }]);
+    if (!user) throw new DomainError('validation_failed', msg('accounts.no_account_uses', { email: input.email }), [issue('email', msg('accounts.no_account_with_email'))]);
     const orgId = input.organisationId ?? null;
     if (input.role === 'representative' && !orgId) {
-      throw new DomainError('validation_failed', 'A representative acts for an organisation', [{ field: 'organisationId', message: 'Choose the organisation they represent' }]);
+      throw new DomainError('validation_failed', msg('partnerships.representative_needs_organisation'), [issue('organisationId', msg('partnerships.choose_represented_organisation'))]);
     }
     let orgName: string | null = null;
     if (orgId) {
       const org = await orgs.findOrganisation(u.trx, orgId);
       if (!org || !(await repo.findCurrentMembership(u.trx, id, orgId))) {
-        throw new DomainError('validation_failed', 'The organisation is not a current member of this partnership', [{ field: 'organisationId', message: 'Not a current member organisation' }]);
+        throw new DomainError('validation_failed', msg('partnerships.not_current_member_organisation'), [issue('organisationId', msg('partnerships.not_a_current_member'))]);
       }
       if (!(await orgs.findOrganisationPerson(u.trx, orgId, user.id))) {
-        throw new DomainError('validation_failed', `${user.name} does not belong to ${org.name}`, [{ field: 'organisationId', message: 'The person must belong to this organisation' }]);
+        throw new DomainError('validation_failed', msg('partnerships.person_not_in_organisation', { person: user.name, organisation: org.name }), [issue('organisationId', msg('partnerships.person_must_belong'))]);
       }
       orgName = org.name;
     }
     if (await repo.findPersonRole(u.trx, id, user.id, input.role)) {
-      throw new DomainError('duplicate', `${user.name} already has the role ${input.role}`, [{ field: 'role', message: 'Already holds this role' }]);
+      throw new DomainError('duplicate', msg('partnerships.already_has_role', { person: user.name, role: personRoleWord(input.role) }), [issue('role', msg('partnerships.already_holds_role'))]);
     }
     const row = { id: deps.newId(), partnership_id: id, user_id: user.id, organisation_id: orgId, role: input.role, created_at: u.now };
     await repo.insertPerson(u.trx, row);
@@ -435,9 +436,9 @@ export async function removePerson(deps: Deps, actor: Actor, id: string, personI
   await inTransaction(deps, async (u) => {
     await loadFor(u, actor, id, 'partnership.members.manage');
     const row = await repo.findPerson(u.trx, id, personId);
-    if (!row) throw notFound('That person');
+    if (!row) throw notFound(msg('partnerships.that_person'));
     if (row.role === 'convener' && (await repo.countConveners(u.trx, id)) <= 1) {
-      throw new DomainError('conflict', 'A partnership keeps at least one convener; name another convener first');
+      throw new DomainError('conflict', msg('partnerships.keeps_one_convener'));
     }
     await repo.deletePerson(u.trx, personId);
     await u.audit({ partnershipId: id, actorId: actorId(actor), action: 'person.removed', entityType: 'partnership_person', entityId: personId, before: { userId: row.user_id, organisationId: row.organisation_id, role: row.role }, after: null });

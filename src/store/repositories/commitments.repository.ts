@@ -3,11 +3,12 @@
  * Amounts are read as exact text (see ledger.repository.ts) and returned as bigints.
  */
 import { sql, type Kysely } from 'kysely';
+import { msg } from '../../domain/kernel/messages';
 import type { DB } from '../schema';
 import type { CommitmentAmendmentsTable, CommitmentStatusChangesTable, CommitmentsTable, DeliveriesTable } from '../schema-ledger';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { preparedQuery } from '../prepared';
-import { DomainError } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
 import { bigText, toBig } from './ledger.repository';
 
 type Db = Kysely<DB>;
@@ -112,7 +113,7 @@ export async function pageCommitments(db: Db, partnershipId: string, f: { organi
 
 function cursorNumber(cursor: string): number {
   const n = Number(decodeCursor(cursor)[0]);
-  if (!Number.isInteger(n)) throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  if (!Number.isInteger(n)) throw new DomainError('bad_request', msg('cursor.invalid'), [issue('cursor', msg('cursor.invalid_short'))]);
   return n;
 }
 

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { msg } from '../../domain/kernel/messages';
 import type { DB } from '../schema';
 import type { DisputesTable, DisputeStepsTable } from '../schema-disputes';
 import { decodeCursor, encodeCursor, likeEscape } from '../pagination';
-import { DomainError } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
 
 export type DisputeRow = DisputesTable;
 export type DisputeStepRow = DisputeStepsTable;
@@ -86,7 +87,7 @@ export async function pageDisputes(db: Kysely<DB>, partnershipId: string, f: Dis
   if (f.cursor) {
     const [v, id] = decodeCursor(f.cursor);
     const n = Number(v);
-    if (!Number.isInteger(n)) throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+    if (!Number.isInteger(n)) throw new DomainError('bad_request', msg('cursor.invalid'), [issue('cursor', msg('cursor.invalid_short'))]);
     q = q.where((eb) => eb.or([eb('number', '<', n), eb.and([eb('number', '=', n), eb('id', '<', id)])]));
   }
   const rows = (await q.orderBy('number', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute()).map(toDispute);

@@ -7,10 +7,11 @@
  * Amounts are written as bigints (better-sqlite3 binds them as 64-bit integers, node-postgres as their text).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { msg } from '../../domain/kernel/messages';
 import type { DB } from '../schema';
 import type { BudgetLinesTable, ExchangeRatesTable, LedgerTransactionsTable } from '../schema-ledger';
 import { decodeCursor, encodeCursor, likeEscape } from '../pagination';
-import { DomainError } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
 
 type Db = Kysely<DB>;
 
@@ -189,7 +190,7 @@ export async function pageTransactions(db: Db, partnershipId: string, f: Transac
   if (f.cursor) {
     const [v] = decodeCursor(f.cursor);
     const n = Number(v);
-    if (!Number.isInteger(n)) throw new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+    if (!Number.isInteger(n)) throw new DomainError('bad_request', msg('cursor.invalid'), [issue('cursor', msg('cursor.invalid_short'))]);
     q = q.where('t.number', '<', n);
   }
   const rows = (await q.orderBy('t.number', 'desc').limit(f.limit + 1).execute()).map(toTx);

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import { msg } from '../../domain/kernel/messages';
 import type { DB } from '../schema';
 import type { RiskActionsTable, RiskChangesTable, RiskLinksTable, RiskReviewsTable, RisksTable, RiskSharesTable } from '../schema-risks';
 import { decodeCursor, encodeCursor } from '../pagination';
-import { DomainError } from '../../domain/kernel/errors';
+import { DomainError, issue } from '../../domain/kernel/errors';
 
 export type RiskRow = RisksTable;
 export type RiskShareRow = RiskSharesTable & { organisation_name: string | null };
@@ -15,7 +16,7 @@ const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
 /** PostgreSQL and SQLite agree on text; integers are normalised to numbers. */
 const toRisk = (r: RisksTable): RiskRow => ({ ...r, number: num(r.number), likelihood: num(r.likelihood), impact: num(r.impact), score: num(r.score), version: num(r.version) });
-const badCursor = () => new DomainError('bad_request', 'The cursor is not one this server gave out', [{ field: 'cursor', message: 'Invalid cursor' }]);
+const badCursor = () => new DomainError('bad_request', msg('cursor.invalid'), [issue('cursor', msg('cursor.invalid_short'))]);
 
 // Writes -----------------------------------------------------------------------------------------
 

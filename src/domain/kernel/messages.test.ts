@@ -1,0 +1,47 @@
+import { describe, it, expect } from 'vitest';
+import { msg, negotiateLang, render } from './messages';
+import { DomainError, issue, notFound } from './errors';
+
+describe('messages worded in the reader’s language', () => {
+  it('words a message in English, French and Spanish with its parameters', () => {
+    const m = msg('errors.no_route', { method: 'GET', path: '/x' });
+    expect(render(m)).toBe('No route GET /x');
+    expect(render(m, 'fr')).toBe('Aucune route GET /x');
+    expect(render(m, 'es')).toBe('No hay ninguna ruta GET /x');
+  });
+
+  it('words a parameter that is itself a message in the same language', () => {
+    const m = msg('errors.not_found', { what: msg('errors.no_route', { method: 'GET', path: '/x' }) });
+    expect(render(m, 'fr')).toBe('Aucune route GET /x est introuvable');
+    expect(render(m)).toBe('No route GET /x was not found');
+  });
+
+  it('keeps the English of a DomainError in its message and the key for the edge', () => {
+    const e = new DomainError('conflict', msg('request.duplicate'), [issue('email', msg('request.already_in_use'), 'duplicate')]);
+    expect(e.message).toBe('This would create a duplicate of an existing record');
+    expect(e.msg?.key).toBe('request.duplicate');
+    expect(e.issues[0]).toMatchObject({ field: 'email', message: 'Already in use', code: 'duplicate' });
+    expect(render(e.issues[0].msg!, 'es')).toBe('Ya está en uso');
+    expect(notFound('The thing').message).toBe('The thing was not found');
+  });
+
+  it('chooses the language of Accept-Language by quality, then the account’s, then English', () => {
+    expect(negotiateLang('fr-CA,fr;q=0.9,en;q=0.8')).toBe('fr');
+    expect(negotiateLang('de, es;q=0.5, fr;q=0.4')).toBe('es');
+    expect(negotiateLang('en;q=0.2, es;q=0.9')).toBe('es');
+    expect(negotiateLang('de', 'fr')).toBe('fr');
+    expect(negotiateLang(undefined, 'es')).toBe('es');
+    expect(negotiateLang('fr;q=0', 'xx')).toBe('en');
+    expect(negotiateLang('*')).toBe('en');
+  });
+});
+
+describe('plural wording', () => {
+  it('chooses the wording by the count’s plural category in each language', () => {
+    expect(render(msg('auth.too_many_streams', { count: 1 }))).toBe('At most 1 live stream per person; close it first');
+    expect(render(msg('auth.too_many_streams', { count: 5 }))).toBe('At most 5 live streams per person; close one first');
+    expect(render(msg('auth.too_many_streams', { count: 1 }), 'fr')).toBe('Au plus 1 flux en direct par personne ; fermez-le d’abord');
+    expect(render(msg('auth.too_many_streams', { count: 0 }), 'fr')).toBe('Au plus 0 flux en direct par personne ; fermez-le d’abord');
+    expect(render(msg('auth.too_many_streams', { count: 0 }), 'es')).toBe('Como máximo 0 transmisiones en vivo por persona; cierre una primero');
+  });
+});

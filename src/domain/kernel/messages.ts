@@ -1,0 +1,80 @@
+/**
+ * Messages people read (a refusal's reason, a field's problem), kept as a key and parameters until the moment
+ * they are shown, then worded in the reader's language: the API answers in the language of `Accept-Language`
+ * (or the account's), the CLI and the logs in English.
+ *
+ * The wording lives in catalogs (src/domain/messages), one entry per key with its English, French and Spanish
+ * side by side. Placeholders are `{{name}}`; a parameter that is itself a message (a stage, a role, "the
+ * organisation") is worded in the same language. An entry whose wording depends on a number gives one text per
+ * plural category (`one`, `other`, and `many` where the language has it), chosen by the `count` parameter.
+ */
+import { CATALOG, type MessageKey } from '../messages';
+
+export const LANGS = ['en', 'fr', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export type MsgParam = string | number | bigint | Msg;
+export interface Msg {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, MsgParam>>;
+}
+
+/** A message to word later: the key must be in a catalog (checked when compiling). */
+export function msg(key: MessageKey, params?: Record<string, MsgParam>): Msg {
+  return params ? { key, params } : { key };
+}
+
+export const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string';
+
+/** One language's wording of an entry: a text, or a text per plural category (`other` always). */
+export type Wording = string | { readonly one?: string; readonly many?: string; readonly other: string };
+export type Entry = Readonly<Record<Lang, Wording>>;
+export type Catalog = Readonly<Record<string, Entry>>;
+
+const plurals = new Map<Lang, Intl.PluralRules>();
+const pluralOf = (lang: Lang, n: number) => {
+  let rules = plurals.get(lang);
+  if (!rules) plurals.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(n) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+};
+
+/** The message worded in this language (English when the key is unknown to the language, the key itself if unknown). */
+export function render(m: Msg, lang: Lang = 'en'): string {
+  const entry = (CATALOG as Catalog)[m.key];
+  if (!entry) return m.key;
+  let wording = entry[lang] ?? entry.en;
+  if (typeof wording !== 'string') {
+    const count = Number(m.params?.count ?? NaN);
+    wording = (Number.isFinite(count) ? wording[pluralOf(lang, count) as 'one' | 'many' | 'other'] : undefined) ?? wording.other;
+  }
+  if (!m.params) return wording;
+  return wording.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const v = m.params![name];
+    if (v === undefined) return whole;
+    return isMsg(v) ? render(v, lang) : String(v);
+  });
+}
+
+/**
+ * The language to answer in, from an `Accept-Language` header (quality values honoured, `fr-CA` counts as
+ * `fr`), else the account's own, else English.
+ */
+export function negotiateLang(acceptLanguage: string | undefined, accountLocale?: string | null): Lang {
+  if (acceptLanguage) {
+    let best: Lang | null = null;
+    let bestQ = 0;
+    for (const part of acceptLanguage.split(',')) {
+      const [tag, ...attrs] = part.trim().split(';');
+      const base = tag.trim().toLowerCase().split('-')[0];
+      const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
+      const q = qAttr ? Number(qAttr.slice(2)) : 1;
+      if (!Number.isFinite(q) || q <= 0) continue;
+      if ((LANGS as readonly string[]).includes(base) && q > bestQ) {
+        best = base as Lang;
+        bestQ = q;
+      }
+    }
+    if (best) return best;
+  }
+  return (LANGS as readonly string[]).includes(accountLocale ?? '') ? (accountLocale as Lang) : 'en';
+}
