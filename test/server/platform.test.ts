@@ -28,6 +28,17 @@ describe('platform endpoints', () => {
     expect(post.responses['422']).toBeDefined();
   });
 
+  it('describes the live events stream: a text/event-stream of change events shaped like LiveEvent, and its refusals', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const events = doc.paths['/api/v1/partnerships/{id}/events'].get;
+    const stream = events.responses['200'];
+    expect(stream.description).toMatch(/event: change/);
+    const schema = stream.content['text/event-stream'].schema;
+    expect(Object.keys(schema.properties).sort()).toEqual(['actorId', 'at', 'entityId', 'entityType', 'partnershipId', 'type']);
+    expect(stream.content['application/json']).toBeUndefined();
+    for (const status of ['401', '404', '429']) expect(events.responses[status].content['application/json'].schema, status).toBeDefined();
+  });
+
   it('serves a readable API reference at /api/docs', async () => {
     const res = await t.app.inject({ url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

@@ -3,10 +3,10 @@ import { msg } from '../../domain/kernel/messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../services/context';
-import { Ok } from '../../contracts/common';
+import { Ok, Problem } from '../../contracts/common';
 import {
   AddMemberBody, AddPersonBody, MemberQuery, PersonQuery, AuditPage, AuditQuery, CreateGoalBody, CreatePartnershipBody, Goal, GoalList, MemberList, PartnershipDetail,
-  PartnershipMember, PartnershipPage, PartnershipPerson, PartnershipQuery, PersonList, TransitionBody, TransitionList, UpdateGoalBody, UpdateMemberBody, UpdatePartnershipBody,
+  LiveEvent, PartnershipMember, PartnershipPage, PartnershipPerson, PartnershipQuery, PersonList, TransitionBody, TransitionList, UpdateGoalBody, UpdateMemberBody, UpdatePartnershipBody,
 } from '../../contracts/partnerships';
 import * as svc from '../../services/partnerships/partnerships';
 import { partnershipAudit } from '../../services/audit/audit';
@@ -96,7 +96,22 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     return partnershipAudit(deps, req.actor, req.params.id, req.query.cursor, req.query.limit);
   });
 
-  r.get(`${base}/:id/events`, { schema: { tags, summary: 'Live events (text/event-stream); the stream ends with a `revoked` event when access is lost', params: IdParam } }, async (req, reply) => {
+  const liveStream = {
+    description:
+      'A server-sent-events stream (`text/event-stream`) that stays open. It starts with `retry: 3000` and a `: connected` comment; ' +
+      'each committed change of the partnership the reader may see arrives as `event: change` with `id:` its time and `data:` the JSON below; ' +
+      'a `: keep-alive` comment comes every 25 s; when the reader loses access (removed, signed out, token revoked) a last ' +
+      '`event: revoked` with `data: {"reason": ...}` ends the stream. A client that reconnects (browsers do after 3 s) is not sent what it missed: it reads the records again.',
+    content: { 'text/event-stream': { schema: LiveEvent } },
+  };
+  r.get(`${base}/:id/events`, {
+    schema: {
+      tags,
+      summary: 'Live events (text/event-stream); the stream ends with a `revoked` event when access is lost',
+      params: IdParam,
+      response: { 200: liveStream, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem } as unknown as Record<number, z.ZodType>,
+    },
+  }, async (req, reply) => {
     const user = requireUser(req);
     await svc.authoriseEvents(deps, req.actor, req.params.id);
     if ([...streams].filter((s) => s.userId === user.id).length >= MAX_STREAMS_PER_USER) {
