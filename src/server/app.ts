@@ -24,6 +24,7 @@ import { riskRoutes } from './routes/risks.routes';
 import { resultsRoutes } from './routes/results.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { importRoutes } from './routes/imports.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { accountabilityRoutes } from './routes/accountability.routes';
 
 /** `/a?token=x&q=y` -> `/a?token=[redacted]&q=y`: values of secret-looking keys are hidden. */
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await notificationRoutes(app, deps);
   await importRoutes(app, deps);
   await accountabilityRoutes(app, deps);
+  await auditRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const index = path.join(webDir, 'index.html');

@@ -27,7 +27,8 @@
  *    City of Testville) and is ALLOWED. A signed-in non-admin who belongs to no organisation, or who
  *    names someone else's organisation, gets 422 (validation_failed on convenerOrganisationId):
  *    pinned by separate tests, since no persona of the world is in that position;
- *  - /api/v1/users (list, create) is for platform admins: 403 for others, 401 anonymous;
+ *  - /api/v1/users (list, create) and the platform audit log (/api/v1/audit) are for platform admins: 403 for
+ *    others, 401 anonymous;
  *  - /me routes need sign-in; a token can only be revoked by its owner (or an admin).
  */
 import type { Action, Resource } from '../../src/domain/access/can';
@@ -166,6 +167,7 @@ export const ROUTES: RouteCase[] = [
 
   // platform administration
   { method: 'GET', path: '/api/v1/users', ok: 200, build: none, expect: ADMIN_ONLY, can: { action: 'platform.admin', resource: platform } },
+  { method: 'GET', path: '/api/v1/audit', ok: 200, build: none, expect: ADMIN_ONLY, can: { action: 'platform.admin', resource: platform } },
   {
     method: 'POST', path: '/api/v1/users', ok: 201, expect: ADMIN_ONLY, can: { action: 'platform.admin', resource: platform },
     build: async () => ({ body: { email: `new-${tag()}@test.accord`, name: 'New Person', password: 'long-enough-password' } }),

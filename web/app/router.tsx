@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'reset-password', ...lazyPage(() => import('./pages/reset-password-page'), (m) => m.ResetPasswordPage) },
+          { path: 'admin/audit', ...lazyPage(() => import('./pages/platform-audit-page'), (m) => m.PlatformAuditPage, { auth: true }) },
           { path: 'search', ...lazyPage(() => import('./pages/search-page'), (m) => m.SearchPage) },
           { path: 'organisations', ...lazyPage(() => import('./pages/organisations-page'), (m) => m.OrganisationsPage) },
           { path: 'organisations/new', ...lazyPage(() => import('./pages/organisation-form-page'), (m) => m.OrganisationFormPage, { auth: true }) },

@@ -9,6 +9,8 @@ export interface PartnershipFilters {
   model?: string;
   stage?: string;
   country?: string;
+  sector?: string;
+  visibility?: string;
   mine?: string;
   sort?: string;
 }
@@ -44,10 +46,11 @@ export function usePartnershipPeople(id: string, enabled: boolean) {
   return useQuery({ queryKey: pKeys.people(id), queryFn: () => api.get<PersonListT>(`/partnerships/${id}/people`), enabled });
 }
 
-export function useAudit(id: string, enabled: boolean) {
+/** A partnership's audit log, or with `id` null the platform's (accounts, tokens, organisations; platform admins). */
+export function useAudit(id: string | null, enabled: boolean) {
   return useInfiniteQuery({
-    queryKey: pKeys.audit(id),
-    queryFn: ({ pageParam }) => api.get<AuditPage>(`/partnerships/${id}/audit${qs({ cursor: pageParam, limit: 25 })}`),
+    queryKey: id ? pKeys.audit(id) : (['platform', 'audit'] as const),
+    queryFn: ({ pageParam }) => api.get<AuditPage>(`${id ? `/partnerships/${id}/audit` : '/audit'}${qs({ cursor: pageParam, limit: 25 })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,

@@ -42,8 +42,11 @@ function Diff({ diff }: { diff: AuditEntry['diff'] }) {
   );
 }
 
-/** The tamper-evident record of every change, newest first, with its hash chain. */
-export function AuditLog({ partnershipId }: { partnershipId: string }) {
+/**
+ * The tamper-evident record of every change, newest first, with its hash chain: a partnership's, or with
+ * `partnershipId` null the platform's (accounts, API tokens, organisations and their people).
+ */
+export function AuditLog({ partnershipId }: { partnershipId: string | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   const audit = useAudit(partnershipId, true);
@@ -51,13 +54,13 @@ export function AuditLog({ partnershipId }: { partnershipId: string }) {
   return (
     <Card>
       <Stack gap="md">
-        <SectionHeading title={t('audit.title')} intro={t('audit.intro')} />
+        <SectionHeading title={partnershipId ? t('audit.title') : t('audit.platformSection')} intro={partnershipId ? t('audit.intro') : t('audit.platformIntro')} />
         {audit.isLoading ? (
           <PageLoader />
         ) : audit.error ? (
           <PageError error={audit.error} onRetry={() => void audit.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState icon={IconHistory} title={t('audit.emptyTitle')} description={t('audit.emptyBody')} />
+          <EmptyState icon={IconHistory} title={t('audit.emptyTitle')} description={partnershipId ? t('audit.emptyBody') : t('audit.platformEmptyBody')} />
         ) : (
           <>
             <Table.ScrollContainer minWidth={820}>
