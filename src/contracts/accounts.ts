@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant } from './common';
+import { Id, Instant, PageQuery } from './common';
 import { LOCALES } from './locales';
 
 export const Email = z.email('Enter a valid e-mail address').max(254).transform((e) => e.toLowerCase());
@@ -8,6 +8,8 @@ export const Password = z.string().min(10, 'Use at least 10 characters').max(200
 export const SignInBody = z.object({ email: Email, password: z.string().min(1, 'Enter your password').max(200) });
 export const UserSummary = z.object({ id: Id, email: z.string(), name: z.string(), isAdmin: z.boolean(), locale: z.enum(LOCALES) });
 export type UserSummary = z.infer<typeof UserSummary>;
+/** Accounts (platform admins): by e-mail address, optionally those whose name or e-mail contains `q`. */
+export const UserQuery = PageQuery.extend({ q: z.string().trim().max(200).optional().describe('Part of a name or an e-mail address') });
 export const SessionResponse = z.object({ user: UserSummary.nullable(), csrfToken: z.string().nullable() });
 
 export const PasswordResetRequestBody = z.object({ email: Email });

@@ -125,16 +125,20 @@ export const AddPersonBody = z
   .strict();
 export const MemberList = page(PartnershipMember);
 export const PersonList = page(PartnershipPerson);
-/** Member organisations: filtered by status and role, sorted by name, a page at a time. */
+export const MEMBER_SORTS = ['name', '-name', 'joinedOn', '-joinedOn'] as const;
+export const PERSON_SORTS = ['name', '-name', 'since', '-since'] as const;
+/** Member organisations: filtered by status and role, sorted by name or date joined, a page at a time. */
 export const MemberQuery = PageQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(200),
   status: z.enum(['current', 'left', 'all']).default('all'),
   role: z.enum(MEMBER_ROLES).optional(),
+  sort: z.enum(MEMBER_SORTS).default('name').describe('name or joinedOn; a leading "-" for descending'),
 });
-/** People of a partnership: filtered by role, sorted by name, a page at a time. */
+/** People of a partnership: filtered by role, sorted by name or since when they hold the role, a page at a time. */
 export const PersonQuery = PageQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(200),
   role: z.enum(PERSON_ROLES).optional(),
+  sort: z.enum(PERSON_SORTS).default('name').describe('name or since; a leading "-" for descending'),
 });
 export const TransitionList = z.object({ items: z.array(Transition) });
 export const GoalList = z.object({ items: z.array(Goal) });

@@ -210,6 +210,25 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     expect((await t.app.inject({ url: '/api/v1/users', headers: as(member) })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/v1/users' })).statusCode).toBe(401);
   });
+
+  run('finds accounts by part of a name or an e-mail address, whatever the case, a page at a time', async () => {
+    const admin = await signIn(t.app, w.emails.admin, PASSWORD);
+    const find = async (q: string, extra = '') => {
+      const res = await t.app.inject({ url: `/api/v1/users?q=${encodeURIComponent(q)}${extra}`, headers: as(admin) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { email: string; name: string }[]; nextCursor: string | null };
+    };
+    expect((await find('OBSERVER')).items.map((u) => u.name)).toEqual(['Otto Observer']);
+    expect((await find('otto obs')).items.map((u) => u.email)).toEqual(['observer@test.accord']);
+    expect((await find('@test.accord')).items.length).toBeGreaterThanOrEqual(6);
+    expect((await find('no such person')).items).toEqual([]);
+    // a LIKE wildcard is searched for literally
+    expect((await find('%')).items).toEqual([]);
+    const first = await find('test.accord', '&limit=2');
+    expect(first.items).toHaveLength(2);
+    const second = await find('test.accord', `&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    expect(second.items[0].email > first.items[1].email).toBe(true);
+  });
 });
 
 describe('e-mail', () => {

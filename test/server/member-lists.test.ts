@@ -25,7 +25,7 @@ describe.each(DIALECTS)('member and people lists on %s', (dialect) => {
     // 23 more members, a few of which leave, with names that sort differently from creation order
     for (let i = 0; i < 23; i++) {
       const org = await createOrganisation(t.deps, outsider, { name: `${String.fromCharCode(90 - (i % 26))}ulu Partner ${i}`, sector: 'nonprofit' });
-      const m = await addMember(t.deps, convener, w.partnership, { organisationId: org.id, role: i % 3 ? 'partner' : 'funder', joinedOn: '2024-01-01' });
+      const m = await addMember(t.deps, convener, w.partnership, { organisationId: org.id, role: i % 3 ? 'partner' : 'funder', joinedOn: `2024-01-${String(1 + ((i * 7) % 12)).padStart(2, '0')}` });
       if (i % 5 === 0) await updateMember(t.deps, convener, w.partnership, m.id, { leftOn: '2025-06-30' });
     }
   });
@@ -33,7 +33,7 @@ describe.each(DIALECTS)('member and people lists on %s', (dialect) => {
   const run = skip ? it.skip : it;
 
   async function walk(query: string) {
-    const all: { id: string; organisationName: string; leftOn: string | null; role: string }[] = [];
+    const all: { id: string; organisationName: string; joinedOn: string; leftOn: string | null; role: string }[] = [];
     let cursor: string | null = null;
     do {
       const res = await t.app.inject({ url: `${P}/${w.partnership}/members?${query}&limit=4${cursor ? `&cursor=${cursor}` : ''}`, headers: as(s) });
@@ -65,6 +65,27 @@ describe.each(DIALECTS)('member and people lists on %s', (dialect) => {
     expect(funders.every((m) => m.role === 'funder')).toBe(true);
   });
 
+  run('pages through members by date joined, either way, ties by id, and by name backwards', async () => {
+    const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const oldest = await walk('status=all&sort=joinedOn');
+    expect(oldest).toHaveLength(25);
+    expect(new Set(oldest.map((m) => m.id)).size).toBe(25);
+    expect(oldest.map((m) => [m.joinedOn, m.id])).toEqual([...oldest].sort((a, b) => byKey(a.joinedOn, b.joinedOn) || byKey(a.id, b.id)).map((m) => [m.joinedOn, m.id]));
+    expect(new Set(oldest.map((m) => m.joinedOn)).size).toBeGreaterThan(5);
+    const newest = await walk('status=all&sort=-joinedOn');
+    expect(newest.map((m) => m.id)).toEqual([...oldest].reverse().map((m) => m.id));
+    const backwards = await walk('status=current&sort=-name');
+    const names = backwards.map((m) => searchForm(m.organisationName));
+    expect(names).toEqual([...names].sort().reverse());
+    expect(backwards).toHaveLength(20);
+  });
+
+  run('refuses an unknown sort with 400 naming the field', async () => {
+    const bad = await t.app.inject({ url: `${P}/${w.partnership}/members?sort=size`, headers: as(s) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('sort');
+  });
+
   run('refuses an unknown status or a limit over 500 with 400 naming the field', async () => {
     const bad = await t.app.inject({ url: `${P}/${w.partnership}/members?status=gone`, headers: as(s) });
     expect(bad.statusCode).toBe(400);
@@ -81,6 +102,11 @@ describe.each(DIALECTS)('member and people lists on %s', (dialect) => {
     const names = [...first.items, ...rest.items].map((p) => p.name);
     expect(names).toEqual([...names].sort());
     expect(names).toHaveLength(4);
+    const newest = PersonList.parse((await t.app.inject({ url: `${P}/${w.partnership}/people?sort=-since&limit=3`, headers: as(s) })).json());
+    const older = PersonList.parse((await t.app.inject({ url: `${P}/${w.partnership}/people?sort=-since&limit=3&cursor=${newest.nextCursor}`, headers: as(s) })).json());
+    const since = [...newest.items, ...older.items].map((p) => p.since);
+    expect(since).toHaveLength(4);
+    expect(since).toEqual([...since].sort().reverse());
     const observers = PersonList.parse((await t.app.inject({ url: `${P}/${w.partnership}/people?role=observer`, headers: as(s) })).json());
     expect(observers.items.map((p) => p.userId)).toEqual([w.users.observer]);
   });

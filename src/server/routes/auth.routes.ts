@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../services/context';
 import { Ok } from '../../contracts/common';
-import { CreateApiTokenBody, CreatedApiToken, ApiToken, CreateUserBody, PasswordResetConfirmBody, PasswordResetRequestBody, SessionResponse, SignInBody, UpdateMeBody, UserSummary } from '../../contracts/accounts';
+import { CreateApiTokenBody, CreatedApiToken, ApiToken, CreateUserBody, PasswordResetConfirmBody, PasswordResetRequestBody, SessionResponse, SignInBody, UpdateMeBody, UserQuery, UserSummary } from '../../contracts/accounts';
 import { HomeResponse } from '../../contracts/me';
 import { z } from 'zod';
 import * as accounts from '../../services/accounts/accounts';
 import { home } from '../../services/accounts/home';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../plugins/auth';
 import { responses } from './shared';
-import { PageQuery, page } from '../../contracts/common';
+import { page } from '../../contracts/common';
 import { forbidden } from '../../domain/kernel/errors';
 import { msg } from '../../domain/kernel/messages';
 import { can } from '../../domain/access/can';
@@ -67,9 +67,9 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true as const };
   });
 
-  r.get('/api/v1/users', { schema: { tags, summary: 'All accounts (platform admins)', querystring: PageQuery, response: responses(200, page(UserSummary)) } }, async (req) => {
+  r.get('/api/v1/users', { schema: { tags, summary: 'All accounts by e-mail address, or those whose name or e-mail contains q (platform admins)', querystring: UserQuery, response: responses(200, page(UserSummary)) } }, async (req) => {
     requireUser(req);
-    return accounts.listAllUsers(deps, req.actor, req.query.cursor, req.query.limit);
+    return accounts.listAllUsers(deps, req.actor, req.query.cursor, req.query.limit, req.query.q);
   });
   r.post('/api/v1/users', { schema: { tags, summary: 'Create an account (platform admins)', body: CreateUserBody, response: responses(201, UserSummary) } }, async (req, reply) => {
     const actor = requireUser(req);

@@ -66,7 +66,7 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true as const };
   });
 
-  r.get(`${base}/:id/members`, { schema: { tags, summary: 'Member organisations, current and past, by name', params: IdParam, querystring: MemberQuery, response: responses(200, MemberList) } }, async (req) =>
+  r.get(`${base}/:id/members`, { schema: { tags, summary: 'Member organisations, current and past, by name or date joined', params: IdParam, querystring: MemberQuery, response: responses(200, MemberList) } }, async (req) =>
     svc.listMembers(deps, req.actor, req.params.id, req.query));
   r.post(`${base}/:id/members`, { schema: { tags, summary: 'Add a member organisation (conveners)', params: IdParam, body: AddMemberBody, response: responses(201, PartnershipMember) } }, async (req, reply) => {
     requireUser(req);
@@ -77,7 +77,7 @@ export async function partnershipRoutes(app: FastifyInstance, deps: Deps) {
     return svc.updateMember(deps, req.actor, req.params.id, req.params.memberId, req.body);
   });
 
-  r.get(`${base}/:id/people`, { schema: { tags, summary: 'People and their roles (participants), by name', params: IdParam, querystring: PersonQuery, response: responses(200, PersonList) } }, async (req) => {
+  r.get(`${base}/:id/people`, { schema: { tags, summary: 'People and their roles (participants), by name or since when', params: IdParam, querystring: PersonQuery, response: responses(200, PersonList) } }, async (req) => {
     requireUser(req);
     return svc.listPeople(deps, req.actor, req.params.id, req.query);
   });

@@ -193,10 +193,10 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
   });
 }
 
-export async function listAllUsers(deps: Deps, actor: Actor, cursor: string | undefined, limit: number) {
+export async function listAllUsers(deps: Deps, actor: Actor, cursor: string | undefined, limit: number, q?: string) {
   if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden();
   const after = cursor ? String(decodeCursor(cursor)[0]) : null;
-  const rows = await users.listUsers(deps.database.db, after, limit);
+  const rows = await users.listUsers(deps.database.db, after, limit, q || undefined);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { items: page.map(presentUser), nextCursor: rows.length > limit && last ? encodeCursor(last.email, last.id) : null };

@@ -317,7 +317,7 @@ export async function removeGoal(deps: Deps, actor: Actor, id: string, goalId: s
 
 // Member organisations ---------------------------------------------------------------------------
 
-export async function listMembers(deps: Deps, actor: Actor, id: string, f: { status: 'current' | 'left' | 'all'; role?: MemberRole; cursor?: string; limit: number } = { status: 'all', limit: 200 }) {
+export async function listMembers(deps: Deps, actor: Actor, id: string, f: { status: 'current' | 'left' | 'all'; role?: MemberRole; sort?: string; cursor?: string; limit: number } = { status: 'all', limit: 200 }) {
   await loadReadable(deps.database.db, actor, id);
   const page = await repo.pageMembers(deps.database.db, id, f);
   return {
@@ -392,7 +392,7 @@ export async function endRolesHeldThrough(u: Unit, actor: Actor, rows: readonly 
   }
 }
 
-export async function listPeople(deps: Deps, actor: Actor, id: string, f: { role?: PersonRole; cursor?: string; limit: number } = { limit: 200 }) {
+export async function listPeople(deps: Deps, actor: Actor, id: string, f: { role?: PersonRole; sort?: string; cursor?: string; limit: number } = { limit: 200 }) {
   await loadFor(deps.database.db, actor, id, 'partnership.people.read');
   const page = await repo.listPeople(deps.database.db, id, f);
   return {

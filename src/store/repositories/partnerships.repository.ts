@@ -219,8 +219,22 @@ export async function listMembers(db: Kysely<DB>, partnershipId: string) {
   return membersOf(db, { id: partnershipId });
 }
 
-/** A page of member organisations sorted by name, filtered by status and role (keyset on name, id). */
-export async function pageMembers(db: Kysely<DB>, partnershipId: string, f: { status: 'current' | 'left' | 'all'; role?: string; cursor?: string; limit: number }) {
+/** A keyset page condition: rows after (value, id) in this direction. */
+const after = (col: string, idCol: string, desc: boolean, cursor: string) => {
+  const [v, id] = decodeCursor(cursor);
+  const op = desc ? '<' : '>';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the builder of either list's query (members, people)
+  return (eb: any) => eb.or([eb(col, op, String(v)), eb.and([eb(col, '=', String(v)), eb(idCol, op, id)])]);
+};
+
+/**
+ * A page of member organisations sorted by name or date joined (either way; ties by id), filtered by status and
+ * role (keyset on the sort value and id).
+ */
+export async function pageMembers(db: Kysely<DB>, partnershipId: string, f: { status: 'current' | 'left' | 'all'; role?: string; sort?: string; cursor?: string; limit: number }) {
+  const sort = f.sort ?? 'name';
+  const desc = sort.startsWith('-');
+  const col = sort.endsWith('joinedOn') ? 'm.joined_on' : 'o.search_name';
   let q = db
     .selectFrom('partnership_members as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -229,14 +243,12 @@ export async function pageMembers(db: Kysely<DB>, partnershipId: string, f: { st
   if (f.status === 'current') q = q.where('m.left_on', 'is', null);
   if (f.status === 'left') q = q.where('m.left_on', 'is not', null);
   if (f.role) q = q.where('m.role', '=', f.role);
-  if (f.cursor) {
-    const [v, id] = decodeCursor(f.cursor);
-    q = q.where((eb) => eb.or([eb('o.search_name', '>', String(v)), eb.and([eb('o.search_name', '=', String(v)), eb('m.id', '>', id)])]));
-  }
-  const rows = await q.orderBy('o.search_name').orderBy('m.id').limit(f.limit + 1).execute();
+  if (f.cursor) q = q.where(after(col, 'm.id', desc, f.cursor));
+  const dir = desc ? 'desc' : 'asc';
+  const rows = await q.orderBy(col, dir).orderBy('m.id', dir).limit(f.limit + 1).execute();
   const items = rows.slice(0, f.limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.search_name, last.id) : null };
+  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(col === 'm.joined_on' ? last.joined_on : last.search_name, last.id) : null };
 }
 
 // People -----------------------------------------------------------------------------------------
@@ -265,7 +277,11 @@ export async function countConveners(db: Kysely<DB>, partnershipId: string): Pro
   const r = await db.selectFrom('partnership_people').select((eb) => eb.fn.countAll<string | number>().as('n')).where('partnership_id', '=', partnershipId).where('role', '=', 'convener').executeTakeFirstOrThrow();
   return Number(r.n);
 }
-export async function listPeople(db: Kysely<DB>, partnershipId: string, f: { role?: string; cursor?: string; limit: number } = { limit: 10_000 }) {
+/** People of a partnership sorted by name or since when they hold the role (either way; ties by id), filtered by role. */
+export async function listPeople(db: Kysely<DB>, partnershipId: string, f: { role?: string; sort?: string; cursor?: string; limit: number } = { limit: 10_000 }) {
+  const sort = f.sort ?? 'name';
+  const desc = sort.startsWith('-');
+  const col = sort.endsWith('since') ? 'pp.created_at' : 'u.name';
   let q = db
     .selectFrom('partnership_people as pp')
     .innerJoin('users as u', 'u.id', 'pp.user_id')
@@ -273,14 +289,12 @@ export async function listPeople(db: Kysely<DB>, partnershipId: string, f: { rol
     .select(['pp.id', 'pp.user_id', 'pp.organisation_id', 'pp.role', 'pp.created_at', 'u.name', 'u.email', 'o.name as organisation_name'])
     .where('pp.partnership_id', '=', partnershipId);
   if (f.role) q = q.where('pp.role', '=', f.role);
-  if (f.cursor) {
-    const [v, id] = decodeCursor(f.cursor);
-    q = q.where((eb) => eb.or([eb('u.name', '>', String(v)), eb.and([eb('u.name', '=', String(v)), eb('pp.id', '>', id)])]));
-  }
-  const rows = await q.orderBy('u.name').orderBy('pp.id').limit(f.limit + 1).execute();
+  if (f.cursor) q = q.where(after(col, 'pp.id', desc, f.cursor));
+  const dir = desc ? 'desc' : 'asc';
+  const rows = await q.orderBy(col, dir).orderBy('pp.id', dir).limit(f.limit + 1).execute();
   const items = rows.slice(0, f.limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.name, last.id) : null };
+  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(col === 'pp.created_at' ? last.created_at : last.name, last.id) : null };
 }
 
 /** The organisations a person represents in a partnership (their representative roles). */

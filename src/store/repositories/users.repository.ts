@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { preparedQuery } from '../prepared';
+import { likeEscape } from '../pagination';
 import type { DB, UsersTable } from '../schema';
 import type { PersonRole } from '../../domain/partnerships/partnership';
 import type { OrganisationRole } from '../../domain/organisations/organisation';
@@ -56,9 +57,17 @@ export async function updateUser(db: Kysely<DB>, id: string, patch: Partial<Pick
     .execute();
 }
 
-export async function listUsers(db: Kysely<DB>, afterEmail: string | null, limit: number): Promise<UserRecord[]> {
+/**
+ * Accounts by e-mail address (keyset), optionally those whose name or e-mail contains `search` (case-insensitive;
+ * a scan, fine for the admins' list of accounts).
+ */
+export async function listUsers(db: Kysely<DB>, afterEmail: string | null, limit: number, search?: string): Promise<UserRecord[]> {
   let q = db.selectFrom('users').selectAll();
   if (afterEmail) q = q.where('email', '>', afterEmail);
+  if (search) {
+    const pattern = `%${likeEscape(search.toLowerCase())}%`;
+    q = q.where((eb) => eb.or([sql<boolean>`lower(name) like ${pattern} escape '\\'`, sql<boolean>`email like ${pattern} escape '\\'`]));
+  }
   return (await q.orderBy('email').limit(limit + 1).execute()).map(toUser);
 }
 
