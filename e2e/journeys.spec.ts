@@ -326,6 +326,28 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await capture('search');
   });
 
+  it('filters the partnership directory by sector and, signed in, by visibility', async () => {
+    await go('/partnerships');
+    await page.getByRole('combobox', { name: 'Sector' }).click();
+    await page.getByRole('option', { name: 'Academic' }).click();
+    await page.waitForURL(/sector=academic/);
+    await page.getByRole('link', { name: /Circular Futures Network/ }).first().waitFor();
+    await expect.poll(() => page.getByRole('link', { name: /Living Forests Standards Council/ }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Sector' }).click();
+    await page.getByRole('option', { name: 'Private sector' }).click();
+    await page.getByRole('combobox', { name: 'Who can see it' }).click();
+    await page.getByRole('option', { name: 'Public', exact: true }).click();
+    await page.waitForURL(/visibility=public/);
+    await page.getByRole('link', { name: /Living Forests Standards Council/ }).first().waitFor();
+    await capture('partnerships-filtered');
+    // Amina takes part in no private partnership with the private sector
+    await page.getByRole('combobox', { name: 'Who can see it' }).click();
+    await page.getByRole('option', { name: 'Private', exact: true }).click();
+    await page.waitForURL(/visibility=private/);
+    await page.getByText('No partnership matches these filters').waitFor();
+    expect(await page.getByRole('link', { name: /Living Forests Standards Council/ }).count()).toBe(0);
+  });
+
   it('creates an API token, shown once, and revokes it', async () => {
     await go('/account');
     await page.getByLabel('Token name').fill('Monthly report script');
@@ -335,6 +357,34 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Revoke token Monthly report script' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('No tokens yet').waitFor();
+  });
+
+  it('shows a platform admin the platform audit log from the account menu, and nobody else', async () => {
+    const { ctx, p } = await otherContext('en-GB', { width: 1280, height: 860 });
+    try {
+      await p.goto(server.url + '/sign-in');
+      await p.getByLabel('E-mail address').fill('admin@demo.accord.test');
+      await p.locator('input[type="password"]').fill(PASSWORD);
+      await p.locator('form').getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('button', { name: /Account menu/ }).click();
+      await p.getByRole('menuitem', { name: 'Platform audit log' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Platform audit log' }).waitFor();
+      // the organisation Amina registered earlier in this journey, by her
+      const row = p.getByRole('row').filter({ hasText: 'Organisation registered' }).filter({ hasText: 'Amina' }).first();
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Lakeshore Learning Lab');
+      await check(p, 'platform-audit', 'en');
+    } finally {
+      await ctx.close();
+    }
+    // a convener is no platform admin: no menu entry, and the page is not there for her
+    await go('/');
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Account', exact: true }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Platform audit log' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await go('/admin/audit');
+    expect(await page.getByRole('heading', { level: 1, name: 'Platform audit log' }).count()).toBe(0);
   });
 
   it('reads well on a phone, in English and in Spanish, and on a desktop in Spanish', async () => {
@@ -388,6 +438,15 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
       await go(path);
       await capture(name, 'fr');
     }
+    // the server's refusals arrive in French too, next to the field they concern
+    await go('/organisations/new');
+    await page.getByLabel('Nom', { exact: false }).first().fill('Laboratoire du Rivage');
+    await page.getByRole('combobox', { name: 'Secteur' }).click();
+    await page.getByRole('option', { name: 'Académique' }).click();
+    await page.getByLabel('Identifiant d’organisation IATI').fill('ZZ-NOPE-123');
+    await page.getByRole('button', { name: 'Enregistrer une organisation' }).last().click();
+    await page.locator('.mantine-InputWrapper-error').filter({ hasText: '« ZZ-NOPE-123 » ne commence pas par un préfixe' }).waitFor();
+    await capture('organisation-new-errors', 'fr');
   });
 
   it('signs out', async () => {

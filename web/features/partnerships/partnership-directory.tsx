@@ -2,7 +2,8 @@ import { Grid, SegmentedControl, Stack } from '@mantine/core';
 import { IconAffiliate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PARTNERSHIP_SORTS } from '../../../src/contracts/partnerships';
-import { MODELS, STAGES } from '../../../src/domain/partnerships/partnership';
+import { MODELS, STAGES, VISIBILITIES } from '../../../src/domain/partnerships/partnership';
+import { SECTORS } from '../../../src/domain/organisations/organisation';
 import { useDebouncedParam, useUrlState } from '../../lib/url-state';
 import { AnySelect, ClearFiltersButton, CreateLink, DirectoryResults, FilterBar, SearchFilter, SortSelect } from '../../components/directory';
 import { CountrySelect } from '../../components/fields';
@@ -22,11 +23,13 @@ export function PartnershipDirectory({ signedIn }: { signedIn: boolean }) {
     model: params.get('model') ?? undefined,
     stage: params.get('stage') ?? undefined,
     country: params.get('country') ?? undefined,
+    sector: params.get('sector') ?? undefined,
+    visibility: (signedIn && params.get('visibility')) || undefined,
     mine: signedIn && params.get('mine') === 'true' ? 'true' : undefined,
     sort: params.get('sort') ?? 'name',
   };
   const list = usePartnershipList(filters);
-  const filtered = !!(filters.q || filters.model || filters.stage || filters.country);
+  const filtered = !!(filters.q || filters.model || filters.stage || filters.country || filters.sector || filters.visibility);
 
   return (
     <Stack gap="lg">
@@ -43,19 +46,27 @@ export function PartnershipDirectory({ signedIn }: { signedIn: boolean }) {
         />
       )}
       <FilterBar>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, md: 6 }}>
           <SearchFilter placeholder={t('partnership.searchPlaceholder')} value={q} onChange={setQ} />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 2 }}>
+        <Grid.Col span={{ base: 6, md: 3 }}>
           <AnySelect label={t('partnership.model')} value={filters.model ?? null} onChange={(v) => set('model', v)} data={MODELS.map((m) => ({ value: m, label: t(`model.${m}.short`) }))} />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 2 }}>
+        <Grid.Col span={{ base: 6, md: 3 }}>
           <AnySelect label={t('partnership.stage')} value={filters.stage ?? null} onChange={(v) => set('stage', v)} data={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 2 }}>
+        <Grid.Col span={{ base: 6, md: 3 }}>
+          <AnySelect label={t('organisation.sector')} value={filters.sector ?? null} onChange={(v) => set('sector', v)} data={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, md: 3 }}>
           <CountrySelect label={t('organisation.country')} placeholder={t('common.any')} value={filters.country ?? null} onChange={(v) => set('country', v)} />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 2 }}>
+        {signedIn && (
+          <Grid.Col span={{ base: 6, md: 3 }}>
+            <AnySelect label={t('partnership.visibility')} value={filters.visibility ?? null} onChange={(v) => set('visibility', v)} data={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} />
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 6, md: 3 }}>
           <SortSelect sorts={PARTNERSHIP_SORTS} value={filters.sort ?? 'name'} onChange={(v) => set('sort', v)} />
         </Grid.Col>
       </FilterBar>
