@@ -198,4 +198,21 @@ describe('API refusals in the reader’s language', () => {
     expect(errors).toContainEqual({ field: 'colour', code: 'unrecognized_keys', message: 'Unknown field "colour"' });
     expect(errors).toContainEqual({ field: 'name', code: 'too_big', message: 'Too big: expected string to have <=200 characters' });
   });
+
+  it('words the findings of a refused charter in the reader’s language, with the same fields and codes as in English', async () => {
+    const adopt = (lang?: string) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/partnerships/${w.partnership}/charter`, headers: headers(convener, lang), payload: { charter: { name: 'Twice', seats: [{ id: 'chair' }, { id: 'chair' }] } } });
+    const english = problem(await adopt(), 422);
+    expect(english.errors).toEqual([{ field: 'charter.seats[1].id', code: 'duplicate_seat', message: 'Seat "chair" appears twice' }]);
+    const french = await adopt('fr');
+    const fr = problem(french, 422);
+    expect(french.headers['content-language']).toBe('fr');
+    expect(fr.code).toBe(english.code);
+    expect(fr.detail).toBe(render(msg('decisions.charter.has_problems'), 'fr'));
+    expect(fr.detail).not.toBe(english.detail);
+    expect(fr.errors).toEqual([{ field: 'charter.seats[1].id', code: 'duplicate_seat', message: 'Le siège « chair » figure deux fois' }]);
+    expect(problem(await adopt('es'), 422).errors).toEqual([{ field: 'charter.seats[1].id', code: 'duplicate_seat', message: 'El puesto «chair» aparece dos veces' }]);
+    // nothing was adopted
+    expect((await t.app.inject({ url: `/api/v1/partnerships/${w.partnership}/charter`, headers: headers(convener, 'fr', false) })).statusCode).toBe(404);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { checkCharter, checkSeats, conditionFamilies, indexGroups, parseRatio, requirementOf, type Charter, type Rule, type Seat } from './charter';
+import { render } from '../kernel/messages';
 
 const fields = (c: Charter, severity: 'error' | 'warning' = 'error') =>
   checkCharter(c).filter((i) => i.severity === severity).map((i) => `${i.field} ${i.code}`);
@@ -453,5 +454,69 @@ describe('checkCharter: groups that carry a share but hold no voting seat', () =
   });
   it('needs the charter\'s seats: a charter without seats is not warned about', () => {
     expect(all({ groups })).toEqual([]);
+  });
+});
+
+describe('checkCharter: every finding carries its catalog message', () => {
+  const BROKEN: Charter[] = [
+    { groups: [{ id: 'north' }], seats: [{ id: 's', group: 'north' }, { id: 's', group: 'nowhere' }, { id: 't', group: 'north', weight: 'heavy' }] },
+    {
+      groups: [{ id: 'north' }],
+      seats: [{ id: 's', group: 'north' }],
+      rules: { amendment: { pass: { kind: 'consensus' } } },
+      decisionTypes: {
+        amendment: { rule: 'amendment', seconders: { count: 1, distinctGroups: 3 } },
+        motion: { rule: 'amendment', seconders: { count: 3, distinctGroups: 2 } },
+        budget: { rule: 'nope' },
+      },
+    },
+    { groups: [{ id: 'north' }, { id: 'south' }], seats: [{ id: 's', group: 'north' }, { id: 't', group: 'south' }], rules: { amendment: { pass: { kind: 'all', of: [{ kind: 'min_yes', count: 3 }, { kind: 'min_yes', count: 2, group: 'north' }] } } } },
+    { seats: [{ id: 's' }], rules: { amendment: { pass: { kind: 'any', of: [{ kind: 'min_yes', count: 1 }, { kind: 'consensus' }] } } }, decisionTypes: { amendment: { rule: 'amendment', ballot: 'consent' } } },
+    { seats: [{ id: 'a' }], rules: {}, decisionTypes: { motion: { rule: 'ordinary' } } },
+    { seats: [{ id: 'a', voting: false }], rules: { amendment: { pass: { kind: 'consensus' } } }, decisionTypes: { amendment: { rule: 'amendment' } } },
+    { groups: [{ id: 'a', share: '1/2' }, { id: 'b', share: '1/3' }], seats: [{ id: 's', group: 'a' }], rules: { amendment: { quorum: [{ kind: 'quorum', count: 0 }], pass: { kind: 'threshold', require: { kind: 'fraction', num: 3, den: 2 }, base: 'votes_cast' } } } },
+  ];
+  const findings = [...BROKEN.flatMap((c) => checkCharter(c)), ...checkSeats({}, 'everyone' as never, 'members')];
+  const said = (code: string, lang: 'en' | 'fr' | 'es') => findings.filter((f) => f.code === code).map((f) => render(f.msg!, lang));
+
+  it('whose English is the finding’s message, and which French and Spanish word as well', () => {
+    expect(findings.length).toBeGreaterThan(15);
+    for (const f of findings) {
+      expect(f.msg, f.code).toBeDefined();
+      expect(render(f.msg!, 'en'), f.code).toBe(f.message);
+      for (const lang of ['fr', 'es'] as const) {
+        const text = render(f.msg!, lang);
+        expect(text, `${f.code} ${lang}`).not.toBe(f.message);
+        expect(text, `${f.code} ${lang}`).not.toMatch(/\{\{|\}\}|charter\.|undefined/);
+      }
+    }
+  });
+
+  it('words plurals, variants and the words a finding is made of (literal sentences)', () => {
+    expect(said('duplicate_seat', 'fr')).toEqual(['Le siège « s » figure deux fois']);
+    expect(said('duplicate_seat', 'es')).toEqual(['El puesto «s» aparece dos veces']);
+    expect(said('seats_not_a_list', 'en')).toEqual(['members must be a list']);
+    expect(said('seats_not_a_list', 'fr')).toEqual(['members doit être une liste']);
+    expect(said('unreachable_seconder_groups', 'en')).toEqual(['A proposer and 1 seconder come from at most 2 groups: 3 distinct groups can never be reached']);
+    expect(said('unreachable_seconder_groups', 'fr')).toEqual(['L’auteur et 1 appui viennent d’au plus 2 groupes : 3 groupes différents ne peuvent jamais être atteints']);
+    expect(said('unreachable_top_groups', 'en')).toEqual(['The charter has 1 top-level group: 2 distinct groups can never be reached']);
+    expect(said('unreachable_top_groups', 'es')).toEqual(['El estatuto tiene 1 grupo de primer nivel: nunca pueden alcanzarse 2 grupos distintos']);
+    expect(said('never_passes_too_few_seats', 'en')).toEqual(['The body has 2 voting seats, fewer than 3: this never passes', 'north has 1 voting seats, fewer than 2: this never passes']);
+    expect(said('never_passes_too_few_seats', 'fr')).toEqual([
+      'L’organe a 2 sièges votants, moins que 3 : cette condition n’est jamais remplie',
+      'north a 1 siège votant, moins que 2 : cette condition n’est jamais remplie',
+    ]);
+    expect(said('unknown_rule', 'en')).toEqual(['Unknown rule "nope"; the charter has: amendment', 'Unknown rule "ordinary"; the charter has: none']);
+    expect(said('unknown_rule', 'fr')).toEqual(['Règle inconnue : « nope » ; la charte a : amendment', 'Règle inconnue : « ordinary » ; la charte a : aucune']);
+    expect(said('type_without_voting_seat', 'es')).toEqual(['Nadie puede votar una decisión «amendment»: el estatuto no tiene ningún puesto con voto']);
+    expect(said('ballot_mismatch', 'en')).toEqual([
+      'Ballot "consent" does not fit rule "amendment", which counts votes (threshold, min_yes, veto) and consensus: members cannot abstain (consent is read as yes or agree, an objection as no or a block)',
+    ]);
+    expect(said('ballot_mismatch', 'fr')).toEqual([
+      'Le bulletin « consent » ne convient pas à la règle « amendment », qui compte des votes (threshold, min_yes, veto) et le consensus : les membres ne peuvent pas s’abstenir (consentement vaut pour ou accord, une objection vaut contre ou blocage)',
+    ]);
+    // the finding's own params never change: the count that picks a plural lives in the message only
+    expect(findings.find((f) => f.code === 'unreachable_top_groups')!.params).toEqual({ groups: 1, distinct: 2 });
+    expect(findings.find((f) => f.code === 'unknown_rule' && f.params?.rules === '')!.params).toEqual({ rule: 'ordinary', rules: '' });
   });
 });

@@ -4,6 +4,7 @@
  * of a charter. Pure data and pure functions (see docs/domain/charter.md).
  */
 import type { FieldIssue } from '../kernel/errors';
+import { msg, render, type Msg, type MsgParam } from '../kernel/messages';
 import { addF, cmpF, frac, type Fraction } from '../kernel/fraction';
 
 /** A share or weight written as data: "1/3", "9/10" or a whole number such as "2". */
@@ -247,8 +248,9 @@ export interface Charter {
 }
 
 /**
- * Every kind of finding of the check, one English sentence each (docs/domain/charter.md lists them with their params).
- * A client words a finding in its reader's language from `code` and `params`; `message` is the English sentence.
+ * Every kind of finding of the check, one sentence each (docs/domain/charter.md lists them with their params), worded
+ * by the catalog entry `charter.<code>` (src/domain/messages/charter.ts). A client words a finding in its reader's
+ * language from `code` and `params` (or the API from `msg`); `message` is the English sentence.
  */
 export const FINDING_CODES = [
   // seats
@@ -288,11 +290,21 @@ export interface CharterIssue extends FieldIssue {
   severity: 'error' | 'warning';
   /** The values in the sentence; absent when it has none. */
   params?: FindingParams;
+  /** The sentence as a catalog message, worded in the reader's language where the finding refuses a charter. */
+  msg?: Msg;
 }
 
-/** One finding; `params` only when the sentence has values. */
-function finding(severity: CharterIssue['severity'], field: string, message: string, code: FindingCode, params?: FindingParams): CharterIssue {
-  return params && Object.keys(params).length ? { field, message, code, severity, params } : { field, message, code, severity };
+/** Every finding code has its sentence in the catalog (a code without one does not compile). */
+const sentence = (code: FindingCode, values?: Record<string, MsgParam>): Msg => msg(`charter.${code}`, values);
+
+/**
+ * One finding; `params` only when the sentence has values. Its sentence is `charter.<code>` made of the params, or
+ * `wording` where the sentence needs more than the params (a plural's count, a variant, words of its own).
+ */
+function finding(severity: CharterIssue['severity'], field: string, code: FindingCode, params?: FindingParams, wording?: Msg): CharterIssue {
+  const m = wording ?? sentence(code, params && Object.keys(params).length ? { ...params } : undefined);
+  const message = render(m);
+  return params && Object.keys(params).length ? { field, message, code, severity, params, msg: m } : { field, message, code, severity, msg: m };
 }
 
 /** A value from the document as the sentence shows it (whatever JSON put there). */
@@ -366,81 +378,81 @@ export const inGroup = (path: string | undefined, group: string): boolean =>
 /** Checks the seats of a charter (or a roll of members passed to a decision) against the charter's groups. */
 export function checkSeats(charter: Charter, seats: Seat[], at: string): CharterIssue[] {
   const issues: CharterIssue[] = [];
-  const err = (field: string, message: string, code: FindingCode, params?: FindingParams) => issues.push(finding('error', field, message, code, params));
+  const err = (field: string, code: FindingCode, params?: FindingParams, wording?: Msg) => issues.push(finding('error', field, code, params, wording));
   const index = indexGroups(charter.groups);
   const grouped = (charter.groups ?? []).length > 0;
   const shares = usesShares(charter);
   const seen = new Set<string>();
   if (!Array.isArray(seats)) {
-    err(at, `${at} must be a list`, 'seats_not_a_list');
+    err(at, 'seats_not_a_list', undefined, sentence('seats_not_a_list', { at }));
     return issues;
   }
   seats.forEach((s, i) => {
     const f = `${at}[${i}]`;
-    if (!isObject(s)) return err(f, 'A seat is an object with an id', 'seat_not_an_object');
-    if (typeof s.id !== 'string' || s.id === '') err(`${f}.id`, 'A seat needs an id', 'seat_id_required');
-    else if (seen.has(s.id)) err(`${f}.id`, `Seat "${s.id}" appears twice`, 'duplicate_seat', { seat: s.id });
-    if (s.name !== undefined && typeof s.name !== 'string') err(`${f}.name`, 'A name is text', 'name_not_text');
+    if (!isObject(s)) return err(f, 'seat_not_an_object');
+    if (typeof s.id !== 'string' || s.id === '') err(`${f}.id`, 'seat_id_required');
+    else if (seen.has(s.id)) err(`${f}.id`, 'duplicate_seat', { seat: s.id });
+    if (s.name !== undefined && typeof s.name !== 'string') err(`${f}.name`, 'name_not_text');
     seen.add(s.id);
     const voting = s.voting !== false;
     if (s.group !== undefined) {
       const g = index.get(s.group);
-      if (!g) err(`${f}.group`, `Unknown group "${s.group}"`, 'unknown_group', { group: str(s.group) });
+      if (!g) err(`${f}.group`, 'unknown_group', { group: str(s.group) });
       else if (shares && g.children.some((c) => index.get(c)?.group.share !== undefined))
-        err(`${f}.group`, `Group "${s.group}" splits its share among sub-groups: put the seat in one of them`, 'not_a_leaf', { group: s.group });
+        err(`${f}.group`, 'not_a_leaf', { group: s.group });
     } else if (grouped && voting) {
-      err(`${f}.group`, `Voting seat "${s.id}" is in no group, but this charter uses groups`, 'no_group', { seat: str(s.id) });
+      err(`${f}.group`, 'no_group', { seat: str(s.id) });
     }
     if (s.weight !== undefined) {
       const w = parseRatio(s.weight);
-      if (!w || w.num === 0n) err(`${f}.weight`, `Weight "${s.weight}" is not a positive number or fraction`, 'invalid_weight', { weight: str(s.weight) });
-      else if (shares) err(`${f}.weight`, 'Per-member weights cannot be combined with group shares', 'weight_with_shares');
+      if (!w || w.num === 0n) err(`${f}.weight`, 'invalid_weight', { weight: str(s.weight) });
+      else if (shares) err(`${f}.weight`, 'weight_with_shares');
     }
   });
   return issues;
 }
 
 function checkGroups(groups: Group[], at: string, parentHasShare: boolean, top: boolean, out: CharterIssue[]): void {
-  const err = (field: string, message: string, code: FindingCode, params?: FindingParams) => out.push(finding('error', field, message, code, params));
+  const err = (field: string, code: FindingCode, params?: FindingParams, wording?: Msg) => out.push(finding('error', field, code, params, wording));
   const ids = new Set<string>();
   const withShare = groups.filter((g) => g.share !== undefined).length;
   if (withShare > 0 && withShare < groups.length)
-    err(at, 'Either every sibling group has a share or none does', 'shares_partial');
+    err(at, 'shares_partial');
   if (withShare > 0 && !top && !parentHasShare)
-    err(at, 'Sub-group shares need a parent group with a share', 'shares_without_parent');
+    err(at, 'shares_without_parent');
   let sum = frac(0);
   let sharesValid = withShare === groups.length && withShare > 0;
   groups.forEach((g, i) => {
     const f = `${at}[${i}]`;
-    if (typeof g.id !== 'string' || g.id === '' || g.id.includes('/')) err(`${f}.id`, 'A group needs an id without "/"', 'invalid_group_id');
-    else if (ids.has(g.id)) err(`${f}.id`, `Group "${g.id}" appears twice among its siblings`, 'duplicate_group', { group: g.id });
+    if (typeof g.id !== 'string' || g.id === '' || g.id.includes('/')) err(`${f}.id`, 'invalid_group_id');
+    else if (ids.has(g.id)) err(`${f}.id`, 'duplicate_group', { group: g.id });
     ids.add(g.id);
-    if (g.name !== undefined && typeof g.name !== 'string') err(`${f}.name`, 'A name is text', 'name_not_text');
+    if (g.name !== undefined && typeof g.name !== 'string') err(`${f}.name`, 'name_not_text');
     if (g.share !== undefined) {
       const s = parseRatio(g.share);
       if (!s || s.num === 0n || cmpF(s, frac(1)) > 0) {
-        err(`${f}.share`, `Share "${g.share}" must be a fraction in (0, 1] such as "1/3"`, 'invalid_share', { share: str(g.share) });
+        err(`${f}.share`, 'invalid_share', { share: str(g.share) });
         sharesValid = false;
       } else sum = addF(sum, s);
     }
-    if (g.spread !== undefined && !SPREADS.includes(g.spread)) err(`${f}.spread`, `Unknown spread "${g.spread}"`, 'invalid_spread', { spread: str(g.spread) });
-    if (g.seats !== undefined && !(Number.isInteger(g.seats) && g.seats > 0)) err(`${f}.seats`, 'Seats must be a positive whole number', 'invalid_seats');
+    if (g.spread !== undefined && !SPREADS.includes(g.spread)) err(`${f}.spread`, 'invalid_spread', { spread: str(g.spread) });
+    if (g.seats !== undefined && !(Number.isInteger(g.seats) && g.seats > 0)) err(`${f}.seats`, 'invalid_seats');
     if (g.groups?.length) checkGroups(g.groups, `${f}.groups`, g.share !== undefined && (top || parentHasShare), false, out);
   });
   if (sharesValid && cmpF(sum, frac(1)) !== 0)
-    err(at, `Shares of sibling groups must sum to exactly 1; they sum to ${sum.num}/${sum.den}`, 'shares_sum', { sum: `${sum.num}/${sum.den}` });
+    err(at, 'shares_sum', { sum: `${sum.num}/${sum.den}` });
 }
 
 function checkRequirement(r: Requirement | undefined, at: string, out: CharterIssue[]): void {
   if (!r || !['majority', 'two_thirds', 'fraction'].includes(r.kind)) {
-    out.push(finding('error', `${at}.kind`, 'Requirement kind must be majority, two_thirds or fraction', 'invalid_requirement'));
+    out.push(finding('error', `${at}.kind`, 'invalid_requirement'));
     return;
   }
   if (r.kind === 'fraction') {
     const ok = Number.isInteger(r.num) && Number.isInteger(r.den) && (r.den as number) > 0 && (r.num as number) > 0 && (r.num as number) <= (r.den as number);
-    if (!ok) out.push(finding('error', at, `Threshold fraction ${r.num}/${r.den} is outside (0, 1]`, 'fraction_range', { num: str(r.num), den: str(r.den) }));
+    if (!ok) out.push(finding('error', at, 'fraction_range', { num: str(r.num), den: str(r.den) }));
     else if (r.strict && r.num === r.den)
-      out.push(finding('warning', at, 'More than 100% can never be reached: this rule never passes', 'never_passes_more_than_all'));
+      out.push(finding('warning', at, 'never_passes_more_than_all'));
   }
 }
 
@@ -453,24 +465,24 @@ interface Ctx {
 
 function checkScope(c: Scoped, at: string, ctx: Ctx): void {
   if (c.group !== undefined && !ctx.index.has(c.group))
-    ctx.out.push(finding('error', `${at}.group`, `Unknown group "${c.group}"`, 'unknown_group', { group: str(c.group) }));
+    ctx.out.push(finding('error', `${at}.group`, 'unknown_group', { group: str(c.group) }));
   if (c.group !== undefined && c.eachGroup !== undefined)
-    ctx.out.push(finding('error', at, 'Use either group or eachGroup, not both', 'scope_conflict'));
+    ctx.out.push(finding('error', at, 'scope_conflict'));
   if (c.eachGroup === 'top') {
     if (!(ctx.charter.groups ?? []).length)
-      ctx.out.push(finding('error', `${at}.eachGroup`, 'eachGroup "top" but the charter has no groups', 'each_group_without_groups'));
+      ctx.out.push(finding('error', `${at}.eachGroup`, 'each_group_without_groups'));
   } else if (Array.isArray(c.eachGroup)) {
     c.eachGroup.forEach((g, i) => {
       if (!ctx.index.has(g))
-        ctx.out.push(finding('error', `${at}.eachGroup[${i}]`, `Unknown group "${g}"`, 'unknown_group', { group: str(g) }));
+        ctx.out.push(finding('error', `${at}.eachGroup[${i}]`, 'unknown_group', { group: str(g) }));
     });
   } else if (c.eachGroup !== undefined) {
-    ctx.out.push(finding('error', `${at}.eachGroup`, 'eachGroup must be "top" or a list of group paths', 'invalid_scope'));
+    ctx.out.push(finding('error', `${at}.eachGroup`, 'invalid_scope'));
   }
   // a group without a voting seat can never be present or say yes
   for (const g of scopeGroups(c, ctx)) {
     if (ctx.index.has(g) && votingSeatsIn(ctx, g) === 0)
-      ctx.out.push(finding('warning', at, `Group "${g}" has no voting seat: this condition can never pass`, 'never_passes_empty_group', { group: g }));
+      ctx.out.push(finding('warning', at, 'never_passes_empty_group', { group: g }));
   }
 }
 
@@ -488,101 +500,104 @@ function votingSeatsIn(ctx: Ctx, group: string | undefined): number | null {
 function checkFixed(c: { seats?: number } & Scoped, at: string, ctx: Ctx): void {
   if (c.seats !== undefined) {
     if (!(Number.isInteger(c.seats) && c.seats > 0))
-      ctx.out.push(finding('error', `${at}.seats`, 'Seats must be a positive whole number', 'invalid_seats'));
+      ctx.out.push(finding('error', `${at}.seats`, 'invalid_seats'));
     return;
   }
   const groups = scopeGroups(c, ctx);
   const missing = groups.length === 0 ? true : groups.some((g) => ctx.index.get(g)?.group.seats === undefined);
   if (missing)
-    ctx.out.push(finding('error', `${at}.seats`, 'The fixed_membership base needs a seat count (incl. vacancies) on the condition or the group', 'seats_missing'));
+    ctx.out.push(finding('error', `${at}.seats`, 'seats_missing'));
 }
 
 function checkQuorum(q: QuorumCondition, at: string, ctx: Ctx): void {
   const { out } = ctx;
   if (q.kind !== 'quorum') {
-    out.push(finding('error', `${at}.kind`, 'Only quorum conditions belong in quorum', 'not_a_quorum'));
+    out.push(finding('error', `${at}.kind`, 'not_a_quorum'));
     return;
   }
   checkScope(q, at, ctx);
   if (q.measure !== undefined && q.measure !== 'count' && q.measure !== 'weight')
-    out.push(finding('error', `${at}.measure`, 'measure must be count or weight', 'invalid_measure'));
+    out.push(finding('error', `${at}.measure`, 'invalid_measure'));
   if (q.count !== undefined) {
     if (!(Number.isInteger(q.count) && q.count >= 0))
-      out.push(finding('error', `${at}.count`, 'count must be a whole number', 'invalid_count', { key: 'count' }));
+      out.push(finding('error', `${at}.count`, 'invalid_count', { key: 'count' }));
     else if (q.count === 0)
-      out.push(finding('warning', `${at}.count`, 'A quorum of 0 can never fail', 'never_fails_zero_quorum'));
+      out.push(finding('warning', `${at}.count`, 'never_fails_zero_quorum'));
     if (q.measure === 'weight')
-      out.push(finding('error', `${at}.count`, 'An absolute quorum count needs the count measure', 'quorum_count_by_weight'));
+      out.push(finding('error', `${at}.count`, 'quorum_count_by_weight'));
     return;
   }
   if (q.min) checkRequirement(q.min, `${at}.min`, out);
   const base = q.base ?? 'all_members';
   if (!['all_members', 'fixed_membership', 'present'].includes(base))
-    out.push(finding('error', `${at}.base`, `Quorum base must be all_members, fixed_membership or present`, 'invalid_quorum_base'));
+    out.push(finding('error', `${at}.base`, 'invalid_quorum_base'));
   if (base === 'fixed_membership') {
     checkFixed(q, at, ctx);
     if (q.measure === 'weight')
-      out.push(finding('error', `${at}.measure`, 'fixed_membership is counted in seats: use the count measure', 'fixed_membership_by_weight'));
+      out.push(finding('error', `${at}.measure`, 'fixed_membership_by_weight'));
   }
   if (base === 'present') {
     const { ratio, strict } = requirementOf(q.min ?? { kind: 'majority' });
     if (cmpF(ratio, frac(1)) < 0 || (!strict && cmpF(ratio, frac(1)) === 0))
-      out.push(finding('warning', `${at}.base`, 'A quorum measured against those present can never fail (whoever is present is all of the present)', 'never_fails_present_base'));
+      out.push(finding('warning', `${at}.base`, 'never_fails_present_base'));
   }
 }
 
 function checkCondition(c: Condition, at: string, ctx: Ctx): void {
   const { out } = ctx;
-  const error = (field: string, message: string, code: FindingCode, params?: FindingParams) => out.push(finding('error', field, message, code, params));
-  if (c && typeof c === 'object' && 'label' in c && c.label !== undefined && typeof c.label !== 'string') error(`${at}.label`, 'A label is text', 'label_not_text');
+  const error = (field: string, code: FindingCode, params?: FindingParams, wording?: Msg) => out.push(finding('error', field, code, params, wording));
+  if (c && typeof c === 'object' && 'label' in c && c.label !== undefined && typeof c.label !== 'string') error(`${at}.label`, 'label_not_text');
   switch (c?.kind) {
     case 'threshold': {
       checkScope(c, at, ctx);
       checkRequirement(c.require, `${at}.require`, out);
-      if (!BASES.includes(c.base)) error(`${at}.base`, `Unknown base "${c.base}"`, 'invalid_base', { base: str(c.base) });
-      if (c.measure !== undefined && c.measure !== 'count' && c.measure !== 'weight') error(`${at}.measure`, 'measure must be count or weight', 'invalid_measure');
+      if (!BASES.includes(c.base)) error(`${at}.base`, 'invalid_base', { base: str(c.base) });
+      if (c.measure !== undefined && c.measure !== 'count' && c.measure !== 'weight') error(`${at}.measure`, 'invalid_measure');
       if (c.base === 'fixed_membership') {
         checkFixed(c, at, ctx);
-        if (c.measure !== 'count') error(`${at}.measure`, 'fixed_membership is counted in seats: set measure "count"', 'fixed_membership_needs_count');
+        if (c.measure !== 'count') error(`${at}.measure`, 'fixed_membership_needs_count');
       }
       return;
     }
     case 'min_yes': {
       checkScope(c, at, ctx);
-      if (!(Number.isInteger(c.count) && c.count >= 1)) error(`${at}.count`, 'count must be a whole number of at least 1', 'invalid_yes_count');
+      if (!(Number.isInteger(c.count) && c.count >= 1)) error(`${at}.count`, 'invalid_yes_count');
       else
         for (const g of scopeGroups(c, ctx).length ? scopeGroups(c, ctx) : [undefined]) {
           const n = votingSeatsIn(ctx, g);
-          if (n !== null && n < c.count)
-            out.push(finding('warning', `${at}.count`, `${g ?? 'The body'} has ${n} voting seats, fewer than ${c.count}: this never passes`, 'never_passes_too_few_seats', { ...(g === undefined ? {} : { group: g }), seats: n, required: c.count }));
+          if (n !== null && n < c.count) {
+            // the body or the group, and `count` to pick the plural of "seats" (the English keeps "seats")
+            const wording = g === undefined ? msg('charter.never_passes_too_few_seats_body', { seats: n, required: c.count, count: n }) : sentence('never_passes_too_few_seats', { group: g, seats: n, required: c.count, count: n });
+            out.push(finding('warning', `${at}.count`, 'never_passes_too_few_seats', { ...(g === undefined ? {} : { group: g }), seats: n, required: c.count }, wording));
+          }
         }
       return;
     }
     case 'veto': {
-      if ((c.seat === undefined) === (c.group === undefined)) error(at, 'A veto names exactly one seat or one group', 'invalid_veto');
-      if (c.group !== undefined && !ctx.index.has(c.group)) error(`${at}.group`, `Unknown group "${c.group}"`, 'unknown_group', { group: str(c.group) });
-      if (c.agree !== undefined && c.agree !== 'unanimous' && c.agree !== 'majority') error(`${at}.agree`, 'agree must be unanimous or majority', 'invalid_veto_agree');
+      if ((c.seat === undefined) === (c.group === undefined)) error(at, 'invalid_veto');
+      if (c.group !== undefined && !ctx.index.has(c.group)) error(`${at}.group`, 'unknown_group', { group: str(c.group) });
+      if (c.agree !== undefined && c.agree !== 'unanimous' && c.agree !== 'majority') error(`${at}.agree`, 'invalid_veto_agree');
       if (c.seat !== undefined && ctx.seats) {
         const s = ctx.seats.get(c.seat);
-        if (!s) error(`${at}.seat`, `Unknown seat "${c.seat}"`, 'unknown_seat', { seat: str(c.seat) });
+        if (!s) error(`${at}.seat`, 'unknown_seat', { seat: str(c.seat) });
         else if (s.voting === false)
-          out.push(finding('warning', `${at}.seat`, `Seat "${c.seat}" does not vote: this never passes`, 'never_passes_non_voting_seat', { seat: c.seat }));
+          out.push(finding('warning', `${at}.seat`, 'never_passes_non_voting_seat', { seat: c.seat }));
       }
       return;
     }
     case 'consensus':
       if (c.maxStandAsides !== undefined && !(Number.isInteger(c.maxStandAsides) && c.maxStandAsides >= 0))
-        error(`${at}.maxStandAsides`, 'maxStandAsides must be a whole number', 'invalid_count', { key: 'maxStandAsides' });
+        error(`${at}.maxStandAsides`, 'invalid_count', { key: 'maxStandAsides' });
       return;
     case 'consent':
       return;
     case 'all':
     case 'any':
-      if (!Array.isArray(c.of) || c.of.length === 0) error(`${at}.of`, `"${c.kind}" needs at least one condition`, 'empty_combination', { kind: c.kind });
+      if (!Array.isArray(c.of) || c.of.length === 0) error(`${at}.of`, 'empty_combination', { kind: c.kind });
       else c.of.forEach((x, i) => checkCondition(x, `${at}.of[${i}]`, ctx));
       return;
     default:
-      error(`${at}.kind`, `Unknown condition kind "${(c as { kind?: unknown })?.kind}"`, 'unknown_condition_kind', { kind: str((c as { kind?: unknown })?.kind) });
+      error(`${at}.kind`, 'unknown_condition_kind', { kind: str((c as { kind?: unknown })?.kind) });
   }
 }
 
@@ -596,26 +611,26 @@ export function checkRule(charter: Charter, rule: Rule, at = 'rule'): CharterIss
   };
   (rule.quorum ?? []).forEach((q, i) => {
     if (q && typeof q === 'object' && q.label !== undefined && typeof q.label !== 'string')
-      ctx.out.push(finding('error', `${at}.quorum[${i}].label`, 'A label is text', 'label_not_text'));
+      ctx.out.push(finding('error', `${at}.quorum[${i}].label`, 'label_not_text'));
     checkQuorum(q, `${at}.quorum[${i}]`, ctx);
   });
-  if (rule.label !== undefined && typeof rule.label !== 'string') ctx.out.push(finding('error', `${at}.label`, 'A label is text', 'label_not_text'));
+  if (rule.label !== undefined && typeof rule.label !== 'string') ctx.out.push(finding('error', `${at}.label`, 'label_not_text'));
   if (rule.kind === 'staged') {
     if (!Array.isArray(rule.stages) || rule.stages.length === 0)
-      ctx.out.push(finding('error', `${at}.stages`, 'A staged procedure needs at least one stage', 'no_stages'));
+      ctx.out.push(finding('error', `${at}.stages`, 'no_stages'));
     const ids = new Set<string>();
     (rule.stages ?? []).forEach((s, i) => {
-      if (typeof s.id !== 'string' || !s.id || ids.has(s.id)) ctx.out.push(finding('error', `${at}.stages[${i}].id`, 'Each stage needs a unique id (text)', 'invalid_stage_id'));
-      if (s.grade !== undefined && typeof s.grade !== 'string') ctx.out.push(finding('error', `${at}.stages[${i}].grade`, 'A grade is text', 'grade_not_text'));
+      if (typeof s.id !== 'string' || !s.id || ids.has(s.id)) ctx.out.push(finding('error', `${at}.stages[${i}].id`, 'invalid_stage_id'));
+      if (s.grade !== undefined && typeof s.grade !== 'string') ctx.out.push(finding('error', `${at}.stages[${i}].grade`, 'grade_not_text'));
       ids.add(s.id);
       if (s.onFail !== undefined && !['next', 'refer', 'reject'].includes(s.onFail))
-        ctx.out.push(finding('error', `${at}.stages[${i}].onFail`, 'onFail must be next, refer or reject', 'invalid_stage'));
+        ctx.out.push(finding('error', `${at}.stages[${i}].onFail`, 'invalid_stage'));
       checkCondition(s.pass, `${at}.stages[${i}].pass`, ctx);
     });
   } else if (rule.kind === undefined || rule.kind === 'simple') {
     checkCondition(rule.pass, `${at}.pass`, ctx);
   } else {
-    ctx.out.push(finding('error', `${at}.kind`, 'Rule kind must be simple or staged', 'unknown_rule_kind'));
+    ctx.out.push(finding('error', `${at}.kind`, 'unknown_rule_kind'));
   }
   return ctx.out;
 }
@@ -653,12 +668,9 @@ export function conditionFamilies(rule: Rule): Set<ConditionFamily> {
 
 /** The condition family each ballot kind is made for. */
 const FAMILY_OF_BALLOT: Record<BallotKind, ConditionFamily> = { yes_no: 'vote', consent: 'consent', consensus: 'consensus' };
-const FAMILY_TEXT: Record<ConditionFamily, string> = { vote: 'votes (threshold, min_yes, veto)', consensus: 'consensus', consent: 'consent' };
-const BALLOT_MISFIT: Record<BallotKind, string> = {
-  yes_no: 'members cannot stand aside, block or object with a reason (yes is read as agree or consent, abstain as stand aside, no as a block or an open objection)',
-  consent: 'members cannot abstain (consent is read as yes or agree, an objection as no or a block)',
-  consensus: 'agree is read as yes, stand aside as abstain, block as no',
-};
+/** The families a rule counts, in words: "votes (threshold, min_yes, veto) and consensus". */
+const familiesText = (families: Set<ConditionFamily>): Msg =>
+  [...families].map((x): Msg => msg(`charter.family.${x}`)).reduce((a, b) => msg('charter.and', { a, b }));
 
 /** A JSON object (not null, not a list): what every part of a charter document must be. */
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -676,14 +688,14 @@ function seatsOfBody(seats: Seat[], body: Body): Seat[] {
 const listOfBodies = (charter: Charter): Body[] => (Array.isArray(charter.bodies) ? charter.bodies.filter(isObject) as Body[] : []);
 
 interface Report {
-  err(field: string, message: string, code: FindingCode, params?: FindingParams): void;
-  warn(field: string, message: string, code: FindingCode, params?: FindingParams): void;
+  err(field: string, code: FindingCode, params?: FindingParams, wording?: Msg): void;
+  warn(field: string, code: FindingCode, params?: FindingParams, wording?: Msg): void;
 }
 
 function reporter(out: CharterIssue[]): Report {
   return {
-    err: (field, message, code, params) => out.push(finding('error', field, message, code, params)),
-    warn: (field, message, code, params) => out.push(finding('warning', field, message, code, params)),
+    err: (field, code, params, wording) => out.push(finding('error', field, code, params, wording)),
+    warn: (field, code, params, wording) => out.push(finding('warning', field, code, params, wording)),
   };
 }
 
@@ -693,36 +705,36 @@ function checkHolders(seats: Seat[], r: Report): void {
     const f = `seats[${i}]`;
     if (!isObject(s)) return;
     for (const k of ['organisation', 'person', 'alternate'] as const)
-      if (s[k] !== undefined && (typeof s[k] !== 'string' || s[k] === '')) r.err(`${f}.${k}`, `${k} must be a non-empty id`, 'invalid_holder', { key: k });
+      if (s[k] !== undefined && (typeof s[k] !== 'string' || s[k] === '')) r.err(`${f}.${k}`, 'invalid_holder', { key: k });
     if (s.organisation !== undefined && s.person !== undefined)
-      r.err(f, `Seat "${s.id}" is held by an organisation or by a person, not both`, 'holder_conflict', { seat: str(s.id) });
+      r.err(f, 'holder_conflict', { seat: str(s.id) });
     if (s.alternate !== undefined && s.organisation === undefined)
-      r.warn(`${f}.alternate`, `An alternate stands in for an organisation's representative, but seat "${s.id}" has no organisation: the alternate is never used`, 'alternate_without_organisation', { seat: str(s.id) });
-    if (s.exOfficio !== undefined && typeof s.exOfficio !== 'boolean') r.err(`${f}.exOfficio`, 'exOfficio must be true or false', 'invalid_flag', { key: 'exOfficio' });
+      r.warn(`${f}.alternate`, 'alternate_without_organisation', { seat: str(s.id) });
+    if (s.exOfficio !== undefined && typeof s.exOfficio !== 'boolean') r.err(`${f}.exOfficio`, 'invalid_flag', { key: 'exOfficio' });
     if (s.recused !== undefined)
-      r.err(`${f}.recused`, 'recused is declared for one decision on its roll, not in a charter', 'recused_in_charter');
+      r.err(`${f}.recused`, 'recused_in_charter');
   });
 }
 
 function checkBodies(charter: Charter, r: Report): void {
   const bodies = charter.bodies;
   if (bodies === undefined) return;
-  if (!Array.isArray(bodies)) return r.err('bodies', 'bodies must be a list', 'bodies_not_a_list');
+  if (!Array.isArray(bodies)) return r.err('bodies', 'bodies_not_a_list');
   const seatIds = Array.isArray(charter.seats) ? new Set(charter.seats.map((s) => s?.id)) : null;
   const ids = new Set<string>();
   bodies.forEach((b, i) => {
     const f = `bodies[${i}]`;
-    if (!isObject(b)) return r.err(f, 'A body is an object with an id and a kind', 'body_not_an_object');
-    if (typeof b.id !== 'string' || b.id === '') r.err(`${f}.id`, 'A body needs an id', 'body_id_required');
-    else if (ids.has(b.id)) r.err(`${f}.id`, `Body "${b.id}" appears twice`, 'duplicate_body', { body: b.id });
+    if (!isObject(b)) return r.err(f, 'body_not_an_object');
+    if (typeof b.id !== 'string' || b.id === '') r.err(`${f}.id`, 'body_id_required');
+    else if (ids.has(b.id)) r.err(`${f}.id`, 'duplicate_body', { body: b.id });
     else ids.add(b.id);
-    if (!BODY_KINDS.includes(b.kind)) r.err(`${f}.kind`, `Unknown body kind "${String(b.kind)}": use ${BODY_KINDS.join(', ')}`, 'invalid_body_kind', { kind: str(b.kind), allowed: BODY_KINDS.join(', ') });
+    if (!BODY_KINDS.includes(b.kind)) r.err(`${f}.kind`, 'invalid_body_kind', { kind: str(b.kind), allowed: BODY_KINDS.join(', ') });
     if (b.seats === undefined) return;
-    if (!Array.isArray(b.seats)) return r.err(`${f}.seats`, 'seats must be a list of seat ids', 'body_seats_not_a_list');
+    if (!Array.isArray(b.seats)) return r.err(`${f}.seats`, 'body_seats_not_a_list');
     const seen = new Set<string>();
     b.seats.forEach((id, j) => {
-      if (seatIds && !seatIds.has(id)) r.err(`${f}.seats[${j}]`, `Unknown seat "${String(id)}"`, 'unknown_seat', { seat: str(id) });
-      else if (seen.has(id)) r.err(`${f}.seats[${j}]`, `Seat "${id}" is listed twice`, 'duplicate_body_seat', { seat: str(id) });
+      if (seatIds && !seatIds.has(id)) r.err(`${f}.seats[${j}]`, 'unknown_seat', { seat: str(id) });
+      else if (seen.has(id)) r.err(`${f}.seats[${j}]`, 'duplicate_body_seat', { seat: str(id) });
       seen.add(id);
     });
   });
@@ -731,72 +743,75 @@ function checkBodies(charter: Charter, r: Report): void {
 function checkDecisionTypes(charter: Charter, r: Report): void {
   const types = charter.decisionTypes;
   if (types === undefined) return;
-  if (!isObject(types)) return r.err('decisionTypes', 'decisionTypes maps decision type ids to their settings', 'decision_types_not_an_object');
+  if (!isObject(types)) return r.err('decisionTypes', 'decision_types_not_an_object');
   const rules = isObject(charter.rules) ? charter.rules : {};
   const bodyIds = new Set(listOfBodies(charter).map((b) => b.id));
   const topGroups = Array.isArray(charter.groups) ? charter.groups.length : 0;
   for (const [id, t] of Object.entries(types)) {
     const f = `decisionTypes.${id}`;
     if (!isObject(t)) {
-      r.err(f, 'A decision type is an object naming its rule', 'decision_type_not_an_object');
+      r.err(f, 'decision_type_not_an_object');
       continue;
     }
     let rule: Rule | undefined;
-    if (typeof t.rule !== 'string' || t.rule === '') r.err(`${f}.rule`, `Decision type "${id}" must name the rule that counts it`, 'rule_required', { type: id });
-    else if (!has(rules, t.rule)) r.err(`${f}.rule`, `Unknown rule "${t.rule}"; the charter has: ${Object.keys(rules).join(', ') || 'none'}`, 'unknown_rule', { rule: t.rule, rules: Object.keys(rules).join(', ') });
+    if (typeof t.rule !== 'string' || t.rule === '') r.err(`${f}.rule`, 'rule_required', { type: id });
+    else if (!has(rules, t.rule)) {
+      const names = Object.keys(rules).join(', ');
+      r.err(`${f}.rule`, 'unknown_rule', { rule: t.rule, rules: names }, sentence('unknown_rule', { rule: t.rule, rules: names || msg('charter.none') }));
+    }
     else rule = rules[t.rule];
 
-    if (t.body !== undefined && !bodyIds.has(t.body)) r.err(`${f}.body`, `Unknown body "${String(t.body)}"`, 'unknown_body', { body: str(t.body) });
+    if (t.body !== undefined && !bodyIds.has(t.body)) r.err(`${f}.body`, 'unknown_body', { body: str(t.body) });
 
     if (t.ballot !== undefined) {
-      if (!BALLOT_KINDS.includes(t.ballot)) r.err(`${f}.ballot`, `Unknown ballot "${String(t.ballot)}": use ${BALLOT_KINDS.join(', ')}`, 'invalid_ballot', { ballot: str(t.ballot), allowed: BALLOT_KINDS.join(', ') });
+      if (!BALLOT_KINDS.includes(t.ballot)) r.err(`${f}.ballot`, 'invalid_ballot', { ballot: str(t.ballot), allowed: BALLOT_KINDS.join(', ') });
       else if (rule) {
         const families = conditionFamilies(rule);
         if (families.size > 0 && !families.has(FAMILY_OF_BALLOT[t.ballot]))
-          r.warn(`${f}.ballot`, `Ballot "${t.ballot}" does not fit rule "${t.rule}", which counts ${[...families].map((x) => FAMILY_TEXT[x]).join(' and ')}: ${BALLOT_MISFIT[t.ballot]}`, 'ballot_mismatch', { ballot: t.ballot, rule: t.rule, families: [...families].join(',') });
+          r.warn(`${f}.ballot`, 'ballot_mismatch', { ballot: t.ballot, rule: t.rule, families: [...families].join(',') }, sentence('ballot_mismatch', { ballot: t.ballot, rule: t.rule, families: familiesText(families), misfit: msg(`charter.misfit.${t.ballot}`) }));
       }
     }
 
     if (t.proposers !== undefined) {
-      if (!Array.isArray(t.proposers)) r.err(`${f}.proposers`, `proposers must be a list of ${PROPOSER_ROLES.join(', ')}`, 'proposers_not_a_list', { allowed: PROPOSER_ROLES.join(', ') });
-      else if (t.proposers.length === 0) r.err(`${f}.proposers`, `Nobody may propose a "${id}" decision: name at least one of ${PROPOSER_ROLES.join(', ')}`, 'no_proposers', { type: id, allowed: PROPOSER_ROLES.join(', ') });
+      if (!Array.isArray(t.proposers)) r.err(`${f}.proposers`, 'proposers_not_a_list', { allowed: PROPOSER_ROLES.join(', ') });
+      else if (t.proposers.length === 0) r.err(`${f}.proposers`, 'no_proposers', { type: id, allowed: PROPOSER_ROLES.join(', ') });
       else
         t.proposers.forEach((p, j) => {
-          if (!PROPOSER_ROLES.includes(p)) r.err(`${f}.proposers[${j}]`, `Unknown proposer role "${String(p)}": use ${PROPOSER_ROLES.join(', ')}`, 'invalid_proposer', { role: str(p), allowed: PROPOSER_ROLES.join(', ') });
+          if (!PROPOSER_ROLES.includes(p)) r.err(`${f}.proposers[${j}]`, 'invalid_proposer', { role: str(p), allowed: PROPOSER_ROLES.join(', ') });
         });
     }
 
     if (t.seconders !== undefined) {
       const sc = t.seconders as unknown;
-      if (!isObject(sc)) r.err(`${f}.seconders`, 'seconders is an object with a count', 'seconders_not_an_object');
+      if (!isObject(sc)) r.err(`${f}.seconders`, 'seconders_not_an_object');
       else {
-        if (!isWhole(sc.count)) r.err(`${f}.seconders.count`, 'The number of seconders must be a whole number (0 or more)', 'invalid_seconders_count');
+        if (!isWhole(sc.count)) r.err(`${f}.seconders.count`, 'invalid_seconders_count');
         const d = sc.distinctGroups;
         if (d !== undefined) {
-          if (!isWhole(d)) r.err(`${f}.seconders.distinctGroups`, 'distinctGroups must be a whole number (0 or more)', 'invalid_count_non_negative', { key: 'distinctGroups' });
+          if (!isWhole(d)) r.err(`${f}.seconders.distinctGroups`, 'invalid_count_non_negative', { key: 'distinctGroups' });
           else if (isWhole(sc.count) && d > sc.count + 1)
-            r.err(`${f}.seconders.distinctGroups`, `A proposer and ${sc.count} seconder${sc.count === 1 ? '' : 's'} come from at most ${sc.count + 1} groups: ${d} distinct groups can never be reached`, 'unreachable_seconder_groups', { seconders: sc.count, groups: sc.count + 1, distinct: d });
+            r.err(`${f}.seconders.distinctGroups`, 'unreachable_seconder_groups', { seconders: sc.count, groups: sc.count + 1, distinct: d }, sentence('unreachable_seconder_groups', { seconders: sc.count, groups: sc.count + 1, distinct: d, count: sc.count }));
           else if (d > topGroups)
-            r.err(`${f}.seconders.distinctGroups`, `The charter has ${topGroups} top-level group${topGroups === 1 ? '' : 's'}: ${d} distinct groups can never be reached`, 'unreachable_top_groups', { groups: topGroups, distinct: d });
+            r.err(`${f}.seconders.distinctGroups`, 'unreachable_top_groups', { groups: topGroups, distinct: d }, sentence('unreachable_top_groups', { groups: topGroups, distinct: d, count: topGroups }));
         }
       }
     }
 
     if (t.window !== undefined) {
       const w = t.window as unknown;
-      if (!isObject(w)) r.err(`${f}.window`, 'window is an object with minHours, maxHours and closeEarly', 'window_not_an_object');
+      if (!isObject(w)) r.err(`${f}.window`, 'window_not_an_object');
       else {
         const positive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
         for (const k of ['minHours', 'maxHours'] as const)
-          if (w[k] !== undefined && !positive(w[k])) r.err(`${f}.window.${k}`, `${k} must be a positive number of hours`, 'invalid_window', { key: k });
+          if (w[k] !== undefined && !positive(w[k])) r.err(`${f}.window.${k}`, 'invalid_window', { key: k });
         if (positive(w.minHours) && positive(w.maxHours) && w.minHours > w.maxHours)
-          r.err(`${f}.window`, `The shortest window (${w.minHours} h) is longer than the longest (${w.maxHours} h)`, 'window_range', { minHours: w.minHours, maxHours: w.maxHours });
-        if (w.closeEarly !== undefined && typeof w.closeEarly !== 'boolean') r.err(`${f}.window.closeEarly`, 'closeEarly must be true or false', 'invalid_flag', { key: 'closeEarly' });
+          r.err(`${f}.window`, 'window_range', { minHours: w.minHours, maxHours: w.maxHours });
+        if (w.closeEarly !== undefined && typeof w.closeEarly !== 'boolean') r.err(`${f}.window.closeEarly`, 'invalid_flag', { key: 'closeEarly' });
       }
     }
 
     for (const k of ['anonymous', 'resultsHidden', 'recusal'] as const)
-      if (t[k] !== undefined && typeof t[k] !== 'boolean') r.err(`${f}.${k}`, `${k} must be true or false`, 'invalid_flag', { key: k });
+      if (t[k] !== undefined && typeof t[k] !== 'boolean') r.err(`${f}.${k}`, 'invalid_flag', { key: k });
   }
 }
 
@@ -807,36 +822,36 @@ function checkDecisionTypes(charter: Charter, r: Report): void {
 function checkAmendment(charter: Charter, r: Report): void {
   const named = charter.amendment !== undefined;
   if (named && (typeof charter.amendment !== 'string' || charter.amendment === ''))
-    return r.err('amendment', 'amendment names the decision type that adopts charter changes', 'amendment_not_text');
+    return r.err('amendment', 'amendment_not_text');
   const rules = isObject(charter.rules) ? charter.rules : {};
   if (Object.keys(rules).length === 0) return;
   const id = charter.amendment ?? 'amendment';
   if (charter.decisionTypes !== undefined) {
     if (isObject(charter.decisionTypes) && !has(charter.decisionTypes, id))
-      r.err(named ? 'amendment' : 'decisionTypes.amendment', `There is no decision type "${id}" to adopt changes to this charter: add one${named ? '' : ' (or name another with "amendment")'}`, named ? 'no_named_amendment_type' : 'no_amendment_type', { type: id });
+      r.err(named ? 'amendment' : 'decisionTypes.amendment', named ? 'no_named_amendment_type' : 'no_amendment_type', { type: id });
   } else if (!has(rules, id)) {
-    r.warn(named ? 'amendment' : 'rules.amendment', `There is no rule "${id}" for changing the charter: this charter can never be amended`, 'no_amendment_rule', { rule: id });
+    r.warn(named ? 'amendment' : 'rules.amendment', 'no_amendment_rule', { rule: id });
   }
 }
 
 function checkProxyPolicy(charter: Charter, index: Map<string, GroupInfo>, r: Report): void {
   const p = charter.proxies as unknown;
   if (p === undefined) return;
-  if (!isObject(p)) return r.err('proxies', 'proxies is an object with allowed, maxPerHolder and caps', 'proxies_not_an_object');
-  if (typeof p.allowed !== 'boolean') r.err('proxies.allowed', 'allowed must be true or false', 'invalid_flag', { key: 'allowed' });
-  if (p.maxPerHolder !== undefined && !isWhole(p.maxPerHolder)) r.err('proxies.maxPerHolder', 'maxPerHolder must be a whole number (0 or more)', 'invalid_count_non_negative', { key: 'maxPerHolder' });
+  if (!isObject(p)) return r.err('proxies', 'proxies_not_an_object');
+  if (typeof p.allowed !== 'boolean') r.err('proxies.allowed', 'invalid_flag', { key: 'allowed' });
+  if (p.maxPerHolder !== undefined && !isWhole(p.maxPerHolder)) r.err('proxies.maxPerHolder', 'invalid_count_non_negative', { key: 'maxPerHolder' });
   if (p.caps === undefined) return;
-  if (!Array.isArray(p.caps)) return r.err('proxies.caps', 'caps must be a list of { memberClass, max }', 'caps_not_a_list');
+  if (!Array.isArray(p.caps)) return r.err('proxies.caps', 'caps_not_a_list');
   const groupIds = new Set([...index.values()].map((g) => g.group.id));
   const seen = new Set<string>();
   p.caps.forEach((c: unknown, i) => {
     const f = `proxies.caps[${i}]`;
-    if (!isObject(c)) return r.err(f, 'A cap is an object with memberClass and max', 'cap_not_an_object');
+    if (!isObject(c)) return r.err(f, 'cap_not_an_object');
     if (typeof c.memberClass !== 'string' || !groupIds.has(c.memberClass))
-      r.err(`${f}.memberClass`, `Unknown member class "${String(c.memberClass)}": it must be the id of a group of this charter (such as "org")`, 'unknown_member_class', { memberClass: str(c.memberClass) });
-    else if (seen.has(c.memberClass)) r.err(`${f}.memberClass`, `Member class "${c.memberClass}" is capped twice`, 'duplicate_member_class', { memberClass: c.memberClass });
+      r.err(`${f}.memberClass`, 'unknown_member_class', { memberClass: str(c.memberClass) });
+    else if (seen.has(c.memberClass)) r.err(`${f}.memberClass`, 'duplicate_member_class', { memberClass: c.memberClass });
     else seen.add(c.memberClass);
-    if (!isWhole(c.max)) r.err(`${f}.max`, 'max must be a whole number (0 or more)', 'invalid_count_non_negative', { key: 'max' });
+    if (!isWhole(c.max)) r.err(`${f}.max`, 'invalid_count_non_negative', { key: 'max' });
   });
 }
 
@@ -846,21 +861,21 @@ export const LADDER_STEP_ID = /^[a-z][a-z0-9_-]{0,49}$/;
 function checkDisputes(charter: Charter, r: Report): void {
   const d = charter.disputes as unknown;
   if (d === undefined) return;
-  if (!isObject(d) || !Array.isArray(d.ladder)) return r.err('disputes.ladder', 'The dispute ladder is a list of steps', 'ladder_not_a_list');
-  if (d.ladder.length === 0) r.err('disputes.ladder', 'The dispute ladder needs at least one step', 'empty_ladder');
+  if (!isObject(d) || !Array.isArray(d.ladder)) return r.err('disputes.ladder', 'ladder_not_a_list');
+  if (d.ladder.length === 0) r.err('disputes.ladder', 'empty_ladder');
   const bodyIds = new Set(listOfBodies(charter).map((b) => b.id));
   const ids = new Set<string>();
   d.ladder.forEach((s: unknown, i) => {
     const f = `disputes.ladder[${i}]`;
-    if (!isObject(s)) return r.err(f, 'A step is an object with an id', 'step_not_an_object');
+    if (!isObject(s)) return r.err(f, 'step_not_an_object');
     // the same rules as the dispute register's (disputes.ts: checkLadder), so a ladder that passes here is the one disputes climb
-    if (typeof s.id !== 'string' || s.id === '') r.err(`${f}.id`, 'A step needs an id', 'step_id_required');
-    else if (!LADDER_STEP_ID.test(s.id)) r.err(`${f}.id`, 'Use a short lower-case id such as "mediation"', 'invalid_step_id');
-    else if (ids.has(s.id)) r.err(`${f}.id`, `Step "${s.id}" appears twice`, 'duplicate_step', { step: s.id });
+    if (typeof s.id !== 'string' || s.id === '') r.err(`${f}.id`, 'step_id_required');
+    else if (!LADDER_STEP_ID.test(s.id)) r.err(`${f}.id`, 'invalid_step_id');
+    else if (ids.has(s.id)) r.err(`${f}.id`, 'duplicate_step', { step: s.id });
     else ids.add(s.id);
-    if (s.name !== undefined && (typeof s.name !== 'string' || !s.name.trim())) r.err(`${f}.name`, 'A name is non-empty text', 'step_name_not_text');
-    if (s.body !== undefined && !bodyIds.has(s.body as string)) r.err(`${f}.body`, `Unknown body "${String(s.body)}"`, 'unknown_body', { body: str(s.body) });
-    if (s.days !== undefined && !(isWhole(s.days) && s.days > 0 && s.days <= 3650)) r.err(`${f}.days`, 'days must be a whole number from 1 to 3650', 'invalid_days');
+    if (s.name !== undefined && (typeof s.name !== 'string' || !s.name.trim())) r.err(`${f}.name`, 'step_name_not_text');
+    if (s.body !== undefined && !bodyIds.has(s.body as string)) r.err(`${f}.body`, 'unknown_body', { body: str(s.body) });
+    if (s.days !== undefined && !(isWhole(s.days) && s.days > 0 && s.days <= 3650)) r.err(`${f}.days`, 'invalid_days');
   });
 }
 
@@ -874,7 +889,7 @@ function checkReach(charter: Charter, r: Report): void {
   const rawBodies = Array.isArray(charter.bodies) ? charter.bodies : [];
   rawBodies.forEach((b, i) => {
     if (!isObject(b) || seatsOfBody(seats, b).some(isVoting)) return;
-    r.warn(Array.isArray(b.seats) ? `bodies[${i}].seats` : `bodies[${i}]`, `Body "${b.id}" has no voting seat: it can never decide`, 'body_without_voting_seat', { body: str(b.id) });
+    r.warn(Array.isArray(b.seats) ? `bodies[${i}].seats` : `bodies[${i}]`, 'body_without_voting_seat', { body: str(b.id) });
   });
 
   const bodies = listOfBodies(charter);
@@ -884,14 +899,14 @@ function checkReach(charter: Charter, r: Report): void {
       const body = t.body !== undefined ? bodies.find((b) => b.id === t.body) : bodies[0];
       if (t.body !== undefined && !body) continue; // unknown body: reported above
       if (!(body ? seatsOfBody(seats, body) : seats).some(isVoting))
-        r.warn(t.body !== undefined ? `decisionTypes.${id}.body` : `decisionTypes.${id}`, `Nobody can vote on a "${id}" decision: ${body ? `body "${body.id}"` : 'the charter'} has no voting seat`, 'type_without_voting_seat', { type: id, ...(body ? { body: body.id } : {}) });
+        r.warn(t.body !== undefined ? `decisionTypes.${id}.body` : `decisionTypes.${id}`, 'type_without_voting_seat', { type: id, ...(body ? { body: body.id } : {}) }, body ? undefined : msg('charter.type_without_voting_seat_charter', { type: id }));
     }
 
   if (bodies.length > 0 && bodies.every((b) => Array.isArray(b.seats))) {
     const seated = new Set(bodies.flatMap((b) => b.seats as string[]));
     charter.seats.forEach((s, i) => {
       if (isObject(s) && isVoting(s) && !seated.has(s.id))
-        r.warn(`seats[${i}]`, `Voting seat "${s.id}" sits in no body: its holder has no way to vote`, 'seat_in_no_body', { seat: str(s.id) });
+        r.warn(`seats[${i}]`, 'seat_in_no_body', { seat: str(s.id) });
     });
   }
 
@@ -901,7 +916,7 @@ function checkReach(charter: Charter, r: Report): void {
       const path = prefix ? `${prefix}/${g.id}` : g.id;
       const f = `${at}[${i}]`;
       if (g.share !== undefined && !seats.some((s) => isVoting(s) && inGroup(s.group, path)))
-        r.warn(f, `Group "${path}" carries a share of the vote but has no voting seat: its share can never be cast`, 'share_without_seat', { group: path });
+        r.warn(f, 'share_without_seat', { group: path });
       else if (Array.isArray(g.groups)) walk(g.groups, path, `${f}.groups`);
     });
   if (Array.isArray(charter.groups)) walk(charter.groups, '', 'groups');

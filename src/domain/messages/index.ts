@@ -16,10 +16,11 @@ import { results } from './results';
 import { risks } from './risks';
 import { imports } from './imports';
 import { contracts } from './contracts';
+import { charter } from './charter';
 
-export const CATALOGS = { common, organisations, partnerships, accounts, governance, disputes, decisions, commitments, ledger, numbers, results, risks, imports, contracts } as const;
+export const CATALOGS = { common, organisations, partnerships, accounts, governance, disputes, decisions, commitments, ledger, numbers, results, risks, imports, contracts, charter } as const;
 
-export const CATALOG = { ...common, ...organisations, ...partnerships, ...accounts, ...governance, ...disputes, ...decisions, ...commitments, ...ledger, ...numbers, ...results, ...risks, ...imports, ...contracts } as const;
+export const CATALOG = { ...common, ...organisations, ...partnerships, ...accounts, ...governance, ...disputes, ...decisions, ...commitments, ...ledger, ...numbers, ...results, ...risks, ...imports, ...contracts, ...charter } as const;
 
 export type MessageKey = keyof typeof CATALOG & string;
 
