@@ -57,6 +57,8 @@ export const PartnershipSummary = z.object({
   sectors: z.array(z.enum(SECTORS)),
   memberCount: z.number().int(),
   myRoles: z.array(z.enum(PERSON_ROLES)),
+  /** What the reader may do to the partnership, so a list can offer only those. */
+  allowedActions: z.array(z.enum(PARTNERSHIP_ACTIONS)),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -98,7 +100,6 @@ export const PartnershipDetail = PartnershipSummary.extend({
   members: z.array(PartnershipMember),
   transitions: z.array(Transition),
   nextStages: z.array(z.enum(STAGES)),
-  allowedActions: z.array(z.enum(PARTNERSHIP_ACTIONS)),
 });
 export type PartnershipDetail = z.infer<typeof PartnershipDetail>;
 

@@ -672,6 +672,22 @@ describe.each(DIALECTS)('partnership routes on %s', (dialect) => {
       const anon = await search('q=quasar%20apple', null);
       expect(anon.items.map((x) => x.myRoles)).toEqual([[]]);
     });
+    run('tells each reader what they may do to each listed partnership, as the partnership itself does', async () => {
+      for (const who of [s.convener, s.outsider, null]) {
+        const page = await search('q=quasar&limit=100', who);
+        expect(page.items.length).toBeGreaterThan(0);
+        for (const item of page.items) {
+          const one = await t.app.inject({ url: `${P}/${item.id}`, headers: as(who) });
+          expect(one.statusCode, one.body).toBe(200);
+          expect(item.allowedActions).toEqual(one.json().allowedActions);
+        }
+      }
+      const mine = (await search('q=quasar%20apple', s.convener)).items[0];
+      expect(mine.allowedActions).toContain('partnership.update');
+      const stranger = (await search('q=quasar%20apple', s.outsider)).items[0];
+      expect(stranger?.allowedActions ?? ['partnership.read']).not.toContain('partnership.update');
+      for (const item of (await search('q=quasar&limit=100', null)).items) expect(item.allowedActions).not.toContain('partnership.update');
+    });
     run('refuses mine=true to anonymous callers with 401', async () => {
       expectProblem(await t.app.inject({ url: `${P}?mine=true` }), 401, 'unauthenticated');
     });

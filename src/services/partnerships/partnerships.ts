@@ -53,10 +53,11 @@ const auditable = (p: PartnershipRecord) => {
 };
 const presentGoal = (g: GoalRecord) => ({ id: g.id, title: g.title, description: g.description, sdgs: g.sdgs, position: g.position });
 
+/** A partnership as lists show it, with the actor's roles in it and what the actor may do to it. */
 export function presentSummary(actor: Actor, p: PartnershipRecord & { memberCount: number }) {
   const { createdBy, ...rest } = p;
   void createdBy;
-  return { ...rest, myRoles: rolesOf(actor, p.id) };
+  return { ...rest, myRoles: rolesOf(actor, p.id), allowedActions: allowedActions(actor, PARTNERSHIP_ACTIONS, resourceOf(p)) };
 }
 
 type MemberRow = { id: string; organisation_id: string; name: string; sector: string; country: string | null; role: string; joined_on: string; left_on: string | null };
@@ -106,7 +107,6 @@ function presentDetail(actor: Actor, d: OverviewData) {
     members: d.members,
     transitions: presentTransitions(d.transitions, can(actor, 'partnership.readPrivate', res)),
     nextStages: can(actor, 'partnership.transition', res) ? [...TRANSITIONS[d.p.stage]] : [],
-    allowedActions: allowedActions(actor, PARTNERSHIP_ACTIONS, res),
   };
 }
 
