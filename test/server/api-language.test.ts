@@ -43,7 +43,7 @@ describe('API refusals in the reader’s language', () => {
   };
   const stage = (s: Stage) => msg(`partnerships.stage.${s}`);
   const moveDetail = (lang: Lang) =>
-    render(msg('partnerships.cannot_move', { from: stage('scoping'), to: stage('implementing'), allowed: msg('partnerships.list', { first: stage('building'), rest: stage('closed') }) }), lang);
+    render(msg('partnerships.cannot_move', { from: stage('scoping'), to: stage('implementing'), allowed: [stage('building'), stage('closed')] }), lang);
   const zodTooLong = (lang: Lang) => {
     const worded = z.locales[lang]().localeError({ code: 'too_big', origin: 'string', maximum: 200, inclusive: true } as never);
     return typeof worded === 'string' ? worded : worded!.message;

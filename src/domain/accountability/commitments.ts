@@ -88,7 +88,6 @@ const statusWord = (s: CommitmentStatus): Msg => msg(`commitments.status.${s}`);
 /** A delivery's status, worded in the reader's language (English: the API's own value). */
 const deliveryStatusWord = (s: DeliveryStatus): Msg => msg(`commitments.delivery_status.${s}`);
 /** The items worded as one list, "a, b, c". */
-const listOf = (items: readonly Msg[]): Msg => items.slice(0, -1).reduceRight((rest, first) => msg('commitments.list', { first, rest }), items[items.length - 1]);
 
 // ---- commitments --------------------------------------------------------------------------------
 
@@ -347,7 +346,7 @@ export function decideCommitmentTransition(c: Pick<Commitment, 'status'>, to: Co
     const refusal = derived
       ? msg('commitments.transition.derived', words)
       : allowed.length
-        ? msg('commitments.transition.allowed', { ...words, allowed: listOf(allowed.map(statusWord)) })
+        ? msg('commitments.transition.allowed', { ...words, allowed: allowed.map(statusWord) })
         : from === 'delivered'
           ? msg('commitments.transition.fully_delivered', words)
           : msg('commitments.transition.final', words);
@@ -729,7 +728,7 @@ export function decideDeliveryTransition(c: Pick<Commitment, 'status'>, d: Pick<
   const allowed = DELIVERY_TRANSITIONS[d.status];
   if (!allowed.includes(to)) {
     const words = { from: deliveryStatusWord(d.status), to: deliveryStatusWord(to) };
-    const refusal = allowed.length ? msg('commitments.delivery_transition.allowed', { ...words, allowed: listOf(allowed.map(deliveryStatusWord)) }) : msg('commitments.delivery_transition.final', words);
+    const refusal = allowed.length ? msg('commitments.delivery_transition.allowed', { ...words, allowed: allowed.map(deliveryStatusWord) }) : msg('commitments.delivery_transition.final', words);
     throw new DomainError('illegal_transition', refusal, [issue('to', msg('commitments.not_allowed_from', { from: words.from }))], {
       from: d.status,
       to,

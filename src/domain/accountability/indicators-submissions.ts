@@ -47,13 +47,6 @@ const ACTION_WORD: Readonly<Record<string, Msg | undefined>> = {
   approve: msg('results.submission.action.approve'),
 };
 
-/** Words joined with ", " as one message (null for none). */
-function listOf(words: readonly (Msg | string)[]): Msg | string | null {
-  if (words.length === 0) return null;
-  let out = words[words.length - 1];
-  for (let i = words.length - 2; i >= 0; i--) out = msg('results.list_more', { first: words[i], rest: out });
-  return out;
-}
 
 /** The actions possible from a status. */
 export const nextSubmissionActions = (status: SubmissionStatus): SubmissionAction[] =>
@@ -76,7 +69,7 @@ export function decideSubmissionAction(
       'illegal_transition',
       from === 'approved'
         ? msg('results.submission.locked_approved')
-        : msg('results.submission.cannot', { status, done: DONE_WORD[action] ?? msg('results.submission.done.approve'), allowed: listOf(allowed.map((a) => ACTION_WORD[a] ?? a)) ?? msg('results.submission.no_action') }),
+        : msg('results.submission.cannot', { status, done: DONE_WORD[action] ?? msg('results.submission.done.approve'), allowed: allowed.length ? allowed.map((a) => ACTION_WORD[a] ?? a) : msg('results.submission.no_action') }),
       [issue('action', msg('results.submission.not_allowed_when', { status }))],
       { from, action, allowed },
     );

@@ -8,7 +8,7 @@
  * See docs/domain/risks.md.
  */
 import { DomainError, issue, type FieldIssue } from '../kernel/errors';
-import { msg, type MsgParam } from '../kernel/messages';
+import { msg, type Msg, type MsgParam } from '../kernel/messages';
 import { addF, cmpF, frac, type Fraction } from '../kernel/fraction';
 import { daysBetween, isDate } from '../kernel/dates';
 import { decimalTextOrNull, parseDecimal } from '../kernel/decimal';
@@ -81,13 +81,11 @@ export const isLiveRisk = (s: RiskStatus): boolean => s !== 'closed';
 export const nextRiskStatuses = (from: RiskStatus): RiskStatus[] => [...(RISK_TRANSITIONS[from] ?? [])];
 
 /** A status as a word inside a sentence (a value that is no status, as it is). */
-const statusWord = (s: RiskStatus): MsgParam => ((RISK_STATUSES as readonly string[]).includes(s) ? msg(`risks.status.${s}`) : String(s));
+const statusWord = (s: RiskStatus): Msg | string => ((RISK_STATUSES as readonly string[]).includes(s) ? msg(`risks.status.${s}`) : String(s));
 
 /** Statuses as a list in a sentence ("open, closed"), or "none". */
 function statusList(statuses: readonly RiskStatus[]): MsgParam {
-  if (statuses.length === 0) return msg('risks.status.none');
-  const [first, ...rest] = statuses;
-  return rest.length ? msg('risks.list', { first: statusWord(first), rest: statusList(rest) }) : statusWord(first);
+  return statuses.length === 0 ? msg('risks.status.none') : statuses.map(statusWord);
 }
 
 /**

@@ -45,3 +45,11 @@ describe('plural wording', () => {
     expect(render(msg('auth.too_many_streams', { count: 0 }), 'es')).toBe('Como máximo 0 transmisiones en vivo por persona; cierre una primero');
   });
 });
+
+describe('list parameters', () => {
+  it('words each item of a list in the language and joins them with ", "', () => {
+    const m = msg('errors.not_found', { what: [msg('errors.no_route', { method: 'GET', path: '/a' }), 'B'] });
+    expect(render(m)).toBe('No route GET /a, B was not found');
+    expect(render(m, 'fr')).toBe('Aucune route GET /a, B est introuvable');
+  });
+});

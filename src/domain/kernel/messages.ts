@@ -6,14 +6,15 @@
  * The wording lives in catalogs (src/domain/messages), one entry per key with its English, French and Spanish
  * side by side. Placeholders are `{{name}}`; a parameter that is itself a message (a stage, a role, "the
  * organisation") is worded in the same language. An entry whose wording depends on a number gives one text per
- * plural category (`one`, `other`, and `many` where the language has it), chosen by the `count` parameter.
+ * plural category (`one`, `other`, and `many` where the language has it), chosen by the `count` parameter. A
+ * parameter that is a list (of words, messages or both) is worded item by item and joined with ", ".
  */
 import { CATALOG, type MessageKey } from '../messages';
 
 export const LANGS = ['en', 'fr', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export type MsgParam = string | number | bigint | Msg;
+export type MsgParam = string | number | bigint | Msg | readonly (string | number | bigint | Msg)[];
 export interface Msg {
   readonly key: MessageKey;
   readonly params?: Readonly<Record<string, MsgParam>>;
@@ -51,6 +52,7 @@ export function render(m: Msg, lang: Lang = 'en'): string {
   return wording.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const v = m.params![name];
     if (v === undefined) return whole;
+    if (Array.isArray(v)) return v.map((x) => (isMsg(x) ? render(x, lang) : String(x))).join(', ');
     return isMsg(v) ? render(v, lang) : String(v);
   });
 }

@@ -6,7 +6,6 @@ export const commitments = {
   'commitments.the_commitment': { en: 'The commitment', fr: 'L’engagement', es: 'el compromiso' },
   'commitments.the_delivery': { en: 'The delivery', fr: 'La livraison', es: 'la entrega' },
   /** A list of two or more items: `first` is one item, `rest` the item or the list that follows. */
-  'commitments.list': { en: '{{first}}, {{rest}}', fr: '{{first}}, {{rest}}', es: '{{first}}, {{rest}}' },
 
   // ---- statuses (English keeps the API's own values) ----
   'commitments.status.pledged': { en: 'pledged', fr: 'promis', es: 'comprometido' },

@@ -14,8 +14,6 @@ export const partnerships = {
   'partnerships.person_role.representative': { en: 'representative', fr: 'représentant', es: 'representante' },
   'partnerships.person_role.member': { en: 'member', fr: 'membre', es: 'miembro' },
   'partnerships.person_role.observer': { en: 'observer', fr: 'observateur', es: 'observador' },
-  /** A list of words, the first and the rest (itself a list or a word). */
-  'partnerships.list': { en: '{{first}}, {{rest}}', fr: '{{first}}, {{rest}}', es: '{{first}}, {{rest}}' },
 
   // lifecycle and rules (domain/partnerships)
   'partnerships.cannot_move': {

@@ -5,7 +5,6 @@ export const results = {
   // ---- shared pieces ----------------------------------------------------------------------------------------------
   'results.choose_one_of': { en: 'Choose {{options}}', fr: 'Choisissez l’une de ces valeurs : {{options}}', es: 'Elija uno de estos valores: {{options}}' },
   'results.choose_either': { en: 'Choose {{first}} or {{second}}', fr: 'Choisissez {{first}} ou {{second}}', es: 'Elija {{first}} o {{second}}' },
-  'results.list_more': { en: '{{first}}, {{rest}}', fr: '{{first}}, {{rest}}', es: '{{first}}, {{rest}}' },
   'results.date_example': { en: 'Use a date such as {{example}}', fr: 'Indiquez une date comme {{example}}', es: 'Use una fecha como {{example}}' },
   'results.at_most_characters': { en: 'At most {{max}} characters', fr: 'Au plus {{max}} caractères', es: 'Como máximo {{max}} caracteres' },
   'results.listed_twice': { en: 'Listed twice', fr: 'Figure deux fois', es: 'Aparece dos veces' },

@@ -14,7 +14,6 @@ export const risks = {
   'risks.status.closed': { en: 'closed', fr: 'clos', es: 'cerrado' },
   'risks.status.none': { en: 'none', fr: 'aucun', es: 'ninguno' },
   /** Two or more items of a list: the first, then the rest (itself a list or an item). */
-  'risks.list': { en: '{{first}}, {{rest}}', fr: '{{first}}, {{rest}}', es: '{{first}}, {{rest}}' },
 
   // status moves
   'risks.illegal_transition': {

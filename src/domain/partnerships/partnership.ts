@@ -43,7 +43,6 @@ export const stageWord = (stage: Stage): Msg => msg(`partnerships.stage.${stage}
 export const personRoleWord = (role: PersonRole): Msg => msg(`partnerships.person_role.${role}`);
 
 /** Words as a list ("a, b, c"), each in the reader's language (at least one word). */
-const listOf = (words: readonly Msg[]): Msg => (words.length > 1 ? msg('partnerships.list', { first: words[0], rest: listOf(words.slice(1)) }) : words[0]);
 
 /** Returns the move or throws `illegal_transition` (409) naming the allowed moves. */
 export function decideTransition(from: Stage, to: Stage, reason: string): { from: Stage; to: Stage; reason: string } {
@@ -52,7 +51,7 @@ export function decideTransition(from: Stage, to: Stage, reason: string): { from
     throw new DomainError(
       'illegal_transition',
       allowed.length
-        ? msg('partnerships.cannot_move', { from: stageWord(from), to: stageWord(to), allowed: listOf(allowed.map(stageWord)) })
+        ? msg('partnerships.cannot_move', { from: stageWord(from), to: stageWord(to), allowed: allowed.map(stageWord) })
         : msg('partnerships.cannot_move_closed', { from: stageWord(from), to: stageWord(to) }),
       [issue('to', msg('partnerships.not_allowed_from', { from: stageWord(from) }))],
       { from, to, allowed: [...allowed] },

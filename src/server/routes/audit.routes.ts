@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../services/context';
 import { AuditPage, AuditQuery } from '../../contracts/partnerships';
-import { platformAudit } from '../../services/audit/platform-audit';
+import { platformAudit } from '../../services/audit/audit';
 import { requireUser } from '../plugins/auth';
 import { responses } from './shared';
 

@@ -2,7 +2,7 @@ import type { Deps } from '../context';
 import { DomainError, forbidden, issue, notFound } from '../../domain/kernel/errors';
 import { msg } from '../../domain/kernel/messages';
 import { can, type Actor } from '../../domain/access/can';
-import { CHAIN_START, verifyChainSegment, type ChainBreak } from '../../domain/audit/chain';
+import { CHAIN_START, PLATFORM_CHAIN, verifyChainSegment, type ChainBreak } from '../../domain/audit/chain';
 import * as audit from '../../store/repositories/audit.repository';
 import { findPartnership } from '../../store/repositories/partnerships.repository';
 import { decodeCursor, encodeCursor } from '../../store/pagination';
@@ -15,9 +15,24 @@ export async function partnershipAudit(deps: Deps, anyActor: Actor, id: string, 
   const res = p ? { type: 'partnership' as const, id, visibility: p.visibility } : null;
   if (!p || !res || !can(actor, 'partnership.read', res)) throw notFound(msg('partnerships.the_partnership'));
   if (!can(actor, 'partnership.audit.read', res)) throw forbidden(msg('accounts.audit_not_in_role'));
+  return chainPage(deps, id, cursor, limit);
+}
+
+/**
+ * A page of the platform chain (changes outside any partnership: accounts, API tokens, organisations and their
+ * people), newest first, for platform admins.
+ */
+export async function platformAudit(deps: Deps, actor: Actor, cursor: string | undefined, limit: number) {
+  if (actor.kind !== 'user') throw new DomainError('unauthenticated', msg('auth.sign_in_or_token'));
+  if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden(msg('audit.platform_admins_only'));
+  return chainPage(deps, PLATFORM_CHAIN, cursor, limit);
+}
+
+/** A page of one chain's events, newest first, with a cursor on the sequence number. */
+async function chainPage(deps: Deps, chain: string, cursor: string | undefined, limit: number) {
   const before = cursor ? Number(decodeCursor(cursor)[0]) : null;
   if (before !== null && !(Number.isInteger(before) && before >= 1 && before <= 2_147_483_647)) throw new DomainError('bad_request', msg('cursor.invalid'), [issue('cursor', msg('cursor.invalid_short'))]);
-  const rows = await audit.partnershipAuditPage(deps.database.db, id, before, limit);
+  const rows = await audit.chainAuditPage(deps.database.db, chain, before, limit);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -102,14 +102,14 @@ export async function partnershipsWithoutChain(db: Kysely<DB>, only?: string): P
   return (await q.orderBy('p.id').execute()).map((r) => r.id);
 }
 
-/** A page of a partnership's events, newest first, with the actor's name. */
-export async function partnershipAuditPage(db: Kysely<DB>, partnershipId: string, beforeSeq: number | null, limit: number) {
+/** A page of one chain's events (a partnership's, or the platform's), newest first, with the actor's name. */
+export async function chainAuditPage(db: Kysely<DB>, chain: string, beforeSeq: number | null, limit: number) {
   let q = db
     .selectFrom('audit_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .selectAll('e')
     .select('u.name as actor_name')
-    .where('e.chain', '=', partnershipId);
+    .where('e.chain', '=', chain);
   if (beforeSeq !== null) q = q.where('e.seq', '<', beforeSeq);
   const rows = await q.orderBy('e.seq', 'desc').limit(limit + 1).execute();
   return rows.map((r) => ({ ...toEvent(r), actorName: r.actor_name ?? null }));
