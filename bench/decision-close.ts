@@ -88,7 +88,7 @@ export async function benchDecisionClose(dialect: 'sqlite' | 'postgres', ballots
     const now = new Date(Date.now() - 86_400_000).toISOString();
     const db = deps.database.db;
     await db.insertInto('decisions').values({
-      id, partnership_id: p.id, number: 1, kind: 'motion', title: 'A motion before a million members', text: 'Benchmark.', links: '[]', decision_type: 'ordinary', charter_version: 1, rule,
+      id, partnership_id: p.id, number: 1, kind: 'motion', title: 'A motion before a million members', search_title: 'a motion before a million members', text: 'Benchmark.', links: '[]', decision_type: 'ordinary', charter_version: 1, rule,
       body: null, ballot_kind: 'yes_no', poll: null, amendment: null, start_stage: null, parent_id: null, anonymous: 0, results_hidden: 0, anon_key: null, status: 'open', proposer_id: user.id,
       proposer_seat: null, opens_at: now, closes_at: new Date(Date.now() - 60_000).toISOString(), opened_at: now, closed_at: null, closed_by: null, outcome_kind: null, grade: null, outcome: null,
       outcome_statement: null, review_on: null, created_at: now, updated_at: now,

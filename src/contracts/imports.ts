@@ -52,14 +52,14 @@ export const ImportProblem = Problem.extend({
 
 export const ImportColumnInfo = z.object({
   key: z.string(),
-  label: z.string(),
+  label: z.string().describe('The column heading, in English (the heading a file may use; `key` is what clients word)'),
   required: z.boolean(),
   aliases: z.array(z.string()),
-  description: z.string().nullable(),
+  description: z.string().nullable().describe('In English'),
 });
 
 /** The import kinds of a partnership, their columns, and whether the caller may run each. */
 export const ImportKinds = z.object({
-  items: z.array(z.object({ kind: z.string(), title: z.string(), allowed: z.boolean(), columns: z.array(ImportColumnInfo) })),
+  items: z.array(z.object({ kind: z.string(), title: z.string().describe('In English; clients word it from kind'), allowed: z.boolean(), columns: z.array(ImportColumnInfo) })),
   exports: z.array(z.string()).describe('The lists that GET .../exports/:list writes'),
 });

@@ -7,6 +7,8 @@ export interface DisputesTable {
   /** 1, 2, 3... per partnership, in the order disputes were raised. */
   number: number;
   subject: string;
+  /** searchForm(subject): what the register's search matches (migration 0011). */
+  search_subject: string;
   description: string | null;
   /** open | escalated | resolved | withdrawn */
   status: string;

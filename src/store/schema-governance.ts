@@ -16,6 +16,8 @@ export interface DecisionsTable {
   number: number;
   kind: string;
   title: string;
+  /** searchForm(title): what the decision list's search matches (migration 0011). */
+  search_title: string;
   text: string;
   links: string;
   decision_type: string | null;

@@ -10,6 +10,8 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
+  /** searchForm(name): what account search matches (migration 0011). */
+  search_name: string;
   password_hash: string;
   is_admin: number;
   locale: string;

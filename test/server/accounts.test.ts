@@ -229,6 +229,24 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     const second = await find('test.accord', `&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
     expect(second.items[0].email > first.items[1].email).toBe(true);
   });
+
+  run('finds an account whatever the accents and case of its name, and finds it again after a rename', async () => {
+    const admin = await signIn(t.app, w.emails.admin, PASSWORD);
+    const made = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: as(admin, true), payload: { email: 'jm@test.accord', name: 'Jürgen MÜLLER-Éluard', password: 'long enough password' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const names = async (q: string) => {
+      const res = await t.app.inject({ url: `/api/v1/users?q=${encodeURIComponent(q)}`, headers: as(admin) });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { name: string }[] }).items.map((u) => u.name);
+    };
+    for (const q of ['müller', 'MULLER', 'juergen'.replace('ue', 'u'), 'eluard', 'ÉLUARD', 'müller-é']) expect(await names(q), q).toEqual(['Jürgen MÜLLER-Éluard']);
+    expect(await names('mueller')).toEqual([]);
+    // the search form follows a change of name
+    const jm = await signIn(t.app, 'jm@test.accord', 'long enough password');
+    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: as(jm, true), payload: { name: 'Zoë Ångström' } })).statusCode).toBe(200);
+    expect(await names('muller')).toEqual([]);
+    expect(await names('angstrom')).toEqual(['Zoë Ångström']);
+  });
 });
 
 describe('e-mail', () => {

@@ -334,14 +334,16 @@ describe.each(DIALECTS)('dispute register on %s', (dialect) => {
       expect(first.parties.map((x) => x.organisationId).sort()).toEqual([w.orgs.convenerOrg, w.orgs.partnerOrg].sort());
     });
 
-    run('finds disputes by words of the subject (wildcards taken literally) and by a party', async () => {
+    run('finds disputes by words of the subject (wildcards taken literally, accents and case ignored) and by a party', async () => {
       const p = await freshPartnership();
       const tariff = await raise(p.id, { subject: 'The 10% tariff increase' });
       const late = await raise(p.id, { subject: 'Late reports', parties: [w.orgs.partnerOrg, p.third] });
+      const bogota = await raise(p.id, { subject: 'Retard des PAIEMENTS à Bogotá' });
+      for (const q of ['bogota', 'À BOGOTÁ', 'paiements a bogota']) expect((await list(p.id, `q=${encodeURIComponent(q)}`)).items.map((x) => x.id), q).toEqual([bogota.id]);
       expect((await list(p.id, `q=${encodeURIComponent('10% TARIFF')}`)).items.map((x) => x.id)).toEqual([tariff.id]);
       expect((await list(p.id, `q=${encodeURIComponent('1_%')}`)).items).toEqual([]);
       expect((await list(p.id, `party=${p.third}`)).items.map((x) => x.id)).toEqual([late.id]);
-      expect((await list(p.id, `party=${w.orgs.partnerOrg}`)).items.map((x) => x.id)).toEqual([late.id, tariff.id]);
+      expect((await list(p.id, `party=${w.orgs.partnerOrg}`)).items.map((x) => x.id)).toEqual([bogota.id, late.id, tariff.id]);
       expect((await list(p.id, `party=${w.orgs.partnerOrg}&q=late`)).items.map((x) => x.id)).toEqual([late.id]);
     });
 

@@ -594,6 +594,7 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
         ['rebate', { title: `A 50% water rebate ${tag}`, decisionType: 'ordinary' }],
         ['tariff', { title: `New tariff ${tag} for 2027`, decisionType: 'reserved_matter' }],
         ['poll', { kind: 'poll', title: `Venue ${tag}?`, poll: { kind: 'single', options: [{ id: 'a', label: 'Here' }, { id: 'b', label: 'There' }] } }],
+        ['summer', { title: `Calendrier de l'ÉTÉ ${tag}`, decisionType: 'ordinary' }],
       ] as const) {
         const res = await propose(s.representative, body);
         expect(res.statusCode, res.body).toBe(201);
@@ -602,6 +603,8 @@ describe.each(DIALECTS)('governance routes on %s', (dialect) => {
       expect((await list(`q=${tag}`)).items.map((d) => d.id).sort()).toEqual(Object.values(made).sort());
       expect((await list(`q=${encodeURIComponent(`50% WATER rebate ${tag}`)}`)).items.map((d) => d.id)).toEqual([made.rebate]);
       expect((await list(`q=${encodeURIComponent(`5_% water`)}`)).items).toEqual([]);
+      // accents and case are ignored on both databases: "ete" finds "ÉTÉ", "été" too
+      for (const q of [`ete ${tag}`, `l'été ${tag}`]) expect((await list(`q=${encodeURIComponent(q)}`)).items.map((d) => d.id), q).toEqual([made.summer]);
       expect((await list(`q=${tag}&kind=poll`)).items.map((d) => d.id)).toEqual([made.poll]);
       expect((await list(`q=${tag}&decisionType=reserved_matter`)).items.map((d) => d.id)).toEqual([made.tariff]);
       expectProblem(await t.app.inject({ url: `${P}/${w.partnership}/decisions?sort=loudest`, headers: as(s.member) }), 400, 'invalid_request');

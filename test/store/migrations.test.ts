@@ -30,6 +30,28 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 
+  it.skipIf(skip)('fills in the search forms of accounts, decisions and disputes that existed before migration 0011', async () => {
+    const fresh = await freshDatabase(dialect);
+    const db = createDatabase(fresh.config);
+    try {
+      const names = Object.keys(MIGRATIONS);
+      const before = names.slice(0, names.indexOf('0011-search-forms'));
+      for (const name of before) await MIGRATIONS[name].up(db.db);
+      const at = '2026-01-01T00:00:00.000Z';
+      await db.db.insertInto('users').values({ id: 'u1', email: 'z@x.org', name: 'Zoë  Ångström', password_hash: 'x', is_admin: 0, locale: 'fr', created_at: at, updated_at: at } as never).execute();
+      await db.db.insertInto('partnerships').values({ id: 'p1', name: 'P', search_name: 'p', purpose: 'x', model: 'ppp', visibility: 'public', stage: 'scoping', countries: '[]', sectors: '[]', created_at: at, updated_at: at } as never).execute();
+      await db.db.insertInto('decisions').values({ id: 'd1', partnership_id: 'p1', number: 1, kind: 'motion', title: 'Budget de l’Été', text: '', links: '[]', anonymous: 0, results_hidden: 0, status: 'draft', opens_at: at, closes_at: at, created_at: at, updated_at: at } as never).execute();
+      await db.db.insertInto('disputes').values({ id: 'x1', partnership_id: 'p1', number: 1, subject: 'Retard des PAIEMENTS à Bogotá', status: 'open', current_step: 's', opened_on: '2026-01-01', created_at: at, updated_at: at } as never).execute();
+      await MIGRATIONS['0011-search-forms'].up(db.db);
+      expect((await db.db.selectFrom('users').select('search_name').executeTakeFirstOrThrow()).search_name).toBe('zoe angstrom');
+      expect((await db.db.selectFrom('decisions').select('search_title').executeTakeFirstOrThrow()).search_title).toBe('budget de l’ete');
+      expect((await db.db.selectFrom('disputes').select('search_subject').executeTakeFirstOrThrow()).search_subject).toBe('retard des paiements a bogota');
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
   it.skipIf(skip)('rolls every migration back down to an empty schema', async () => {
     const fresh = await freshDatabase(dialect);
     const db = createDatabase(fresh.config);

@@ -20,7 +20,8 @@ import { representedOrganisations } from '../../store/repositories/partnerships.
 import { decodeCursor, encodeCursor } from '../../store/pagination';
 import { assertAdoptable, asCharter, recordCharterVersion } from './charters';
 
-type DecisionRow = DB['decisions'];
+// the search form is the store's (written with the title), not the service's
+type DecisionRow = Omit<DB['decisions'], 'search_title'>;
 type RollRow = DB['decision_roll'];
 
 const DECISION_ACTIONS = ['partnership.decisions.participate', 'partnership.decisions.manage'] as const;
@@ -550,7 +551,7 @@ export async function second(deps: Deps, anyActor: Actor, partnershipId: string,
     if (!seat) throw input.seat === undefined ? forbidden(msg('decisions.seconding_needs_seat')) : invalid('seat', msg('decisions.cannot_second_from', { seat: input.seat }), 'not_your_seat');
     await repo.insertSecond(u.trx, { decision_id: d.id, seat_id: seat.id, user_id: actorId(actor), at: u.now });
     await u.audit({ partnershipId, actorId: actorId(actor), action: 'decision.seconded', entityType: 'decision', entityId: d.id, after: { seat: seat.id } });
-    let next = d;
+    let next: DecisionRow = d;
     if (secondingState(charter, d, [...seconds, { seat_id: seat.id }]).satisfied) next = await open(u, d, charter);
     return detail(u.trx, actor, p, next, u.now);
   });

@@ -9,6 +9,7 @@ import * as m0007 from './0007-results';
 import * as m0008 from './0008-notifications';
 import * as m0009 from './0009-commitment-totals';
 import * as m0010 from './0010-indicator-progress';
+import * as m0011 from './0011-search-forms';
 
 /** Every migration, in order. Names never change once shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-notifications': m0008,
   '0009-commitment-totals': m0009,
   '0010-indicator-progress': m0010,
+  '0011-search-forms': m0011,
 };

@@ -2,10 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import { msg } from '../../domain/kernel/messages';
 import type { DB } from '../schema';
 import type { DisputesTable, DisputeStepsTable } from '../schema-disputes';
-import { decodeCursor, encodeCursor, likeEscape } from '../pagination';
+import { decodeCursor, encodeCursor, likeEscape, searchForm } from '../pagination';
 import { DomainError, issue } from '../../domain/kernel/errors';
 
-export type DisputeRow = DisputesTable;
+/** A dispute as services see it: the search form is the store's, written with the subject. */
+export type DisputeRow = Omit<DisputesTable, 'search_subject'>;
 export type DisputeStepRow = DisputeStepsTable;
 export interface PartyRow { dispute_id: string; organisation_id: string; organisation_name: string }
 
@@ -17,10 +18,10 @@ const toStep = (r: DisputeStepsTable): DisputeStepRow => ({ ...r, position: num(
 // Writes -----------------------------------------------------------------------------------------
 
 export async function insertDispute(db: Kysely<DB>, d: DisputeRow): Promise<void> {
-  await db.insertInto('disputes').values(d).execute();
+  await db.insertInto('disputes').values({ ...d, search_subject: searchForm(d.subject) }).execute();
 }
 export async function updateDisputeRow(db: Kysely<DB>, id: string, patch: Partial<Omit<DisputeRow, 'id' | 'partnership_id' | 'number' | 'created_at'>>): Promise<void> {
-  await db.updateTable('disputes').set(patch).where('id', '=', id).execute();
+  await db.updateTable('disputes').set(patch.subject === undefined ? patch : { ...patch, search_subject: searchForm(patch.subject) }).where('id', '=', id).execute();
 }
 export async function insertParties(db: Kysely<DB>, disputeId: string, organisationIds: readonly string[]): Promise<void> {
   if (organisationIds.length) await db.insertInto('dispute_parties').values(organisationIds.map((organisation_id) => ({ dispute_id: disputeId, organisation_id }))).execute();
@@ -83,7 +84,7 @@ export async function pageDisputes(db: Kysely<DB>, partnershipId: string, f: Dis
     const party = f.party;
     q = q.where((eb) => eb.exists(eb.selectFrom('dispute_parties').select('dispute_id').whereRef('dispute_parties.dispute_id', '=', 'disputes.id').where('organisation_id', '=', party)));
   }
-  if (f.q?.trim()) q = q.where(sql<boolean>`lower(subject) like ${`%${likeEscape(f.q.trim().toLowerCase())}%`} escape '\\'`);
+  if (f.q?.trim()) q = q.where(sql<boolean>`search_subject like ${`%${likeEscape(searchForm(f.q))}%`} escape '\\'`);
   if (f.cursor) {
     const [v, id] = decodeCursor(f.cursor);
     const n = Number(v);

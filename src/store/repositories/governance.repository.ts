@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { decodeCursor, encodeCursor, likeEscape } from '../pagination';
+import { decodeCursor, encodeCursor, likeEscape, searchForm } from '../pagination';
 
 type Db = Kysely<DB>;
 
@@ -31,14 +31,14 @@ export async function nextDecisionNumber(db: Db, partnershipId: string): Promise
   const r = await db.selectFrom('decisions').select((eb) => eb.fn.max('number').as('n')).where('partnership_id', '=', partnershipId).executeTakeFirst();
   return Number(r?.n ?? 0) + 1;
 }
-export async function insertDecision(db: Db, row: DB['decisions']): Promise<void> {
-  await db.insertInto('decisions').values(row).execute();
+export async function insertDecision(db: Db, row: Omit<DB['decisions'], 'search_title'>): Promise<void> {
+  await db.insertInto('decisions').values({ ...row, search_title: searchForm(row.title) }).execute();
 }
 export async function findDecision(db: Db, partnershipId: string, id: string) {
   return db.selectFrom('decisions').selectAll().where('id', '=', id).where('partnership_id', '=', partnershipId).executeTakeFirst();
 }
-export async function updateDecision(db: Db, id: string, patch: Partial<DB['decisions']>): Promise<void> {
-  await db.updateTable('decisions').set(patch).where('id', '=', id).execute();
+export async function updateDecision(db: Db, id: string, patch: Partial<Omit<DB['decisions'], 'search_title'>>): Promise<void> {
+  await db.updateTable('decisions').set(patch.title === undefined ? patch : { ...patch, search_title: searchForm(patch.title) }).where('id', '=', id).execute();
 }
 
 /** Newest first, keyset on the per-partnership number. */
@@ -67,7 +67,7 @@ export async function pageDecisions(db: Db, partnershipId: string, f: DecisionFi
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.decisionType) q = q.where('decision_type', '=', f.decisionType);
-  if (f.q?.trim()) q = q.where(sql<boolean>`lower(title) like ${`%${likeEscape(f.q.trim().toLowerCase())}%`} escape '\\'`);
+  if (f.q?.trim()) q = q.where(sql<boolean>`search_title like ${`%${likeEscape(searchForm(f.q))}%`} escape '\\'`);
   if (f.cursor) {
     const [v, n] = decodeCursor(f.cursor);
     if (sort === 'newest') q = q.where('number', '<', Number(v));

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { preparedQuery } from '../prepared';
-import { likeEscape } from '../pagination';
+import { likeEscape, searchForm } from '../pagination';
 import type { DB, UsersTable } from '../schema';
 import type { PersonRole } from '../../domain/partnerships/partnership';
 import type { OrganisationRole } from '../../domain/organisations/organisation';
@@ -30,7 +30,7 @@ const toUser = (r: UsersTable): UserRecord => ({
 export async function insertUser(db: Kysely<DB>, u: UserRecord): Promise<void> {
   await db
     .insertInto('users')
-    .values({ id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, is_admin: u.isAdmin ? 1 : 0, locale: u.locale, created_at: u.createdAt, updated_at: u.updatedAt })
+    .values({ id: u.id, email: u.email, name: u.name, search_name: searchForm(u.name), password_hash: u.passwordHash, is_admin: u.isAdmin ? 1 : 0, locale: u.locale, created_at: u.createdAt, updated_at: u.updatedAt })
     .execute();
 }
 
@@ -48,7 +48,7 @@ export async function updateUser(db: Kysely<DB>, id: string, patch: Partial<Pick
   await db
     .updateTable('users')
     .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.name !== undefined ? { name: patch.name, search_name: searchForm(patch.name) } : {}),
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
       ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
       updated_at: at,
@@ -58,15 +58,16 @@ export async function updateUser(db: Kysely<DB>, id: string, patch: Partial<Pick
 }
 
 /**
- * Accounts by e-mail address (keyset), optionally those whose name or e-mail contains `search` (case-insensitive;
- * a scan, fine for the admins' list of accounts).
+ * Accounts by e-mail address (keyset), optionally those whose name or e-mail contains `search` (case and accents
+ * ignored in names: "muller" finds "Müller"; a scan, fine for the admins' list of accounts).
  */
 export async function listUsers(db: Kysely<DB>, afterEmail: string | null, limit: number, search?: string): Promise<UserRecord[]> {
   let q = db.selectFrom('users').selectAll();
   if (afterEmail) q = q.where('email', '>', afterEmail);
   if (search) {
-    const pattern = `%${likeEscape(search.toLowerCase())}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`lower(name) like ${pattern} escape '\\'`, sql<boolean>`email like ${pattern} escape '\\'`]));
+    const name = `%${likeEscape(searchForm(search))}%`;
+    const email = `%${likeEscape(search.trim().toLowerCase())}%`;
+    q = q.where((eb) => eb.or([sql<boolean>`search_name like ${name} escape '\\'`, sql<boolean>`email like ${email} escape '\\'`]));
   }
   return (await q.orderBy('email').limit(limit + 1).execute()).map(toUser);
 }
