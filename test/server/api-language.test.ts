@@ -171,6 +171,25 @@ describe('API refusals in the reader’s language', () => {
     expect(rates.json().items).toEqual([]);
   });
 
+  it('writes the figures inside a refusal with the reader’s decimal separator', async () => {
+    const send = (lang: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/partnerships/${w.partnership}/risks`,
+        headers: headers(convener, lang),
+        payload: {
+          category: 'construction', title: 'Warehouse finished late', description: 'The warehouse may open after the first deliveries.', likelihood: 3, impact: 4,
+          allocation: [{ party: 'publicAuthority', organisationId: w.orgs.convenerOrg, percent: '12.5' }, { party: 'privateParty', organisationId: w.orgs.partnerOrg, percent: 50 }],
+        },
+      });
+    const messages = async (lang: string) => problem(await send(lang), 422).errors!.map((e) => e.message);
+    expect(await messages('en')).toContain('The shares add up to 62.5%, not 100%');
+    expect(await messages('fr')).toContain('Les parts font 62,5 %, pas 100 %');
+    expect(await messages('es')).toContain('Las partes suman 62,5 %, no 100 %');
+    const risks = await t.app.inject({ url: `/api/v1/partnerships/${w.partnership}/risks`, headers: as(convener) });
+    expect(risks.json().items).toEqual([]);
+  });
+
   it('words the messages the contracts set themselves in the reader’s language', async () => {
     const short = (lang: string) => t.app.inject({ method: 'POST', url: ORGS, headers: headers(convener, lang), payload: { name: 'x', sector: 'nonprofit' } });
     expect(problem(await short('fr'), 400).errors).toContainEqual({ field: 'name', code: 'too_small', message: 'Utilisez au moins 2 caractères' });

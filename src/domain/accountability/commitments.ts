@@ -16,10 +16,10 @@
 import { isDate } from '../kernel/dates';
 import { decimalText, readDecimal, type DecimalSeparator } from '../kernel/decimal';
 import { DomainError, issue, type FieldIssue } from '../kernel/errors';
-import { isMsg, msg, type Msg } from '../kernel/messages';
+import { figure, isMsg, msg, type Msg } from '../kernel/messages';
 import { addF, cmpF, frac, mulF, subF, type Fraction } from '../kernel/fraction';
 import type { Money } from '../kernel/money';
-import { CURRENCIES, MAX_MINOR, checkCurrency, formatMoney, roundHalfEven, type CurrencyTable } from './currency';
+import { CURRENCIES, MAX_MINOR, checkCurrency, moneyFigure, roundHalfEven, type CurrencyTable } from './currency';
 
 // ---- kinds and quantities -----------------------------------------------------------------------
 
@@ -81,7 +81,7 @@ export function checkQuantity(q: unknown, field = 'quantity'): FieldIssue[] {
   return issues;
 }
 
-const showQuantity = (f: Fraction, unit: string): string => `${decimalText(f)} ${unit}`;
+const showQuantity = (f: Fraction, unit: string) => figure(decimalText(f), { suffix: ` ${unit}` });
 
 /** A commitment's status, worded in the reader's language (English: the API's own value). */
 const statusWord = (s: CommitmentStatus): Msg => msg(`commitments.status.${s}`);
@@ -213,7 +213,7 @@ export function checkTerms(t: CommitmentTerms, kind: ResourceKind, pledgedOn: st
     issues.push(
       issue(
         'tranches',
-        msg('commitments.tranches.total_value', { total: formatMoney({ minor: sum, currency: t.valuation.currency }, { code: true }, table), valuation: formatMoney(t.valuation, { code: true }, table) }),
+        msg('commitments.tranches.total_value', { total: moneyFigure({ minor: sum, currency: t.valuation.currency }, {}, table), valuation: moneyFigure(t.valuation, {}, table) }),
         'tranches_total',
       ),
     );
@@ -656,7 +656,7 @@ export function checkDelivery(c: Commitment, totals: Pick<DeliveryTotals, 'confi
     issues.push(
       issue(
         'value',
-        msg('commitments.delivery.exceeds_remaining', { delivery: formatMoney(input.value, { code: true, group: ',' }, table), remaining: formatMoney(p.remaining, { code: true, group: ',' }, table) }),
+        msg('commitments.delivery.exceeds_remaining', { delivery: moneyFigure(input.value, { group: true }, table), remaining: moneyFigure(p.remaining, { group: true }, table) }),
         'exceeds_remaining',
       ),
     );
@@ -824,12 +824,12 @@ export function decideAmendment(c: Commitment, totals: Pick<DeliveryTotals, 'con
       const p = progressOf(c, totals);
       const used = p.delivered.minor + p.pending.minor;
       if (after.valuation.minor < used) {
-        issues.push(issue('valuation', msg('commitments.amend.below_delivered_value', { amount: formatMoney({ minor: used, currency: c.valuation.currency }, { code: true, group: ',' }, table) }), 'below_delivered'));
+        issues.push(issue('valuation', msg('commitments.amend.below_delivered_value', { amount: moneyFigure({ minor: used, currency: c.valuation.currency }, { group: true }, table) }), 'below_delivered'));
       }
       if (p.quantity && after.quantity) {
         const usedQ = addF(quantityValue({ value: p.quantity.delivered, unit: '' }), quantityValue({ value: p.quantity.pending, unit: '' }));
         if (cmpF(quantityValue(after.quantity), usedQ) < 0) {
-          issues.push(issue('quantity.value', msg('commitments.amend.below_delivered_quantity', { quantity: `${decimalText(usedQ)} ${p.quantity.unit}` }), 'below_delivered'));
+          issues.push(issue('quantity.value', msg('commitments.amend.below_delivered_quantity', { quantity: showQuantity(usedQ, p.quantity.unit) }), 'below_delivered'));
         }
       } else if (p.quantity && !after.quantity && (p.quantity.delivered !== '0' || p.quantity.pending !== '0')) {
         issues.push(issue('quantity', msg('commitments.amend.quantity_removed'), 'below_delivered'));

@@ -11,7 +11,7 @@
  *   returns the rate it used with the result.
  */
 import { DomainError, issue, type FieldIssue } from '../kernel/errors';
-import { msg, type Msg } from '../kernel/messages';
+import { figure, msg, type Figure, type Msg } from '../kernel/messages';
 import { isDate } from '../kernel/dates';
 import { decimalFromDigits, splitDecimal, type DecimalSeparator } from '../kernel/decimal';
 import { cmpF, frac, type Fraction } from '../kernel/fraction';
@@ -161,6 +161,11 @@ export function formatMoney(m: Money, format: MoneyFormat = {}, table: CurrencyT
   const grouped = group ? int.replace(/\B(?=(\d{3})+(?!\d))/g, group) : int;
   const number = `${negative ? '-' : ''}${grouped}${exponent > 0 ? decimal + fraction : ''}`;
   return format.code ? `${m.currency} ${number}` : number;
+}
+
+/** An amount inside a message: its currency code and digits, written with the reader's separators. */
+export function moneyFigure(m: Money, options: { group?: boolean } = {}, table: CurrencyTable = CURRENCIES): Figure {
+  return figure(formatMoney(m, {}, table), { group: options.group, prefix: `${m.currency} ` });
 }
 
 // ---- rounding -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 import { isDate } from '../kernel/dates';
 import { parseDecimal } from '../kernel/decimal';
 import { issue, type FieldIssue } from '../kernel/errors';
-import { msg, render, type Msg } from '../kernel/messages';
+import { figure, msg, render, type Msg } from '../kernel/messages';
 import { addF, cmpF, divF, frac, fractionToString, mulF, subF, type Fraction } from '../kernel/fraction';
 import { checkSchedule, reportingPeriods, type ReportingPeriod, type ReportingSchedule } from './indicators-periods';
 import { cappedPercent, isWhole } from './results-exact';
@@ -332,7 +332,7 @@ export function checkBreakdown(
   return issues;
 }
 
-const show = (f: Fraction): string => (f.den === 1n ? f.num.toString() : fractionToString(f, 4));
+const show = (f: Fraction) => figure(f.den === 1n ? f.num.toString() : fractionToString(f, 4));
 
 // ---- progress ---------------------------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ import { msg, type Msg } from '../kernel/messages';
 import { addF, frac, subF, type Fraction } from '../kernel/fraction';
 import type { Money } from '../kernel/money';
 import { checkQuantity, isResourceKind, quantityValue, type Quantity, type ResourceKind } from './commitments';
-import { CURRENCIES, MAX_MINOR, checkCurrency, formatMoney, totalIn, type CurrencyTable, type ExchangeRate, type MissingRate } from './currency';
+import { CURRENCIES, MAX_MINOR, checkCurrency, moneyFigure, totalIn, type CurrencyTable, type ExchangeRate, type MissingRate } from './currency';
 
 // ---- accounts -----------------------------------------------------------------------------------
 
@@ -231,7 +231,7 @@ export function checkTransaction(tx: NewTransaction, chart: Chart, table: Curren
     totals.set(e.amount.currency, t);
   }
   for (const [currency, t] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const show = (minor: bigint) => formatMoney({ minor, currency }, { code: true, group: ',' }, table);
+    const show = (minor: bigint) => moneyFigure({ minor, currency }, { group: true }, table);
     if (t.debit === 0n || t.credit === 0n) {
       issues.push(issue('entries', msg('ledger.one_sided', { currency, side: msg(t.debit ? 'ledger.side.debit' : 'ledger.side.credit') }), 'one_sided'));
     } else if (t.debit !== t.credit) {

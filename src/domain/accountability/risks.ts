@@ -8,7 +8,7 @@
  * See docs/domain/risks.md.
  */
 import { DomainError, issue, type FieldIssue } from '../kernel/errors';
-import { msg, type Msg, type MsgParam } from '../kernel/messages';
+import { figure, msg, type Msg, type MsgParam } from '../kernel/messages';
 import { addF, cmpF, frac, type Fraction } from '../kernel/fraction';
 import { daysBetween, isDate } from '../kernel/dates';
 import { decimalTextOrNull, parseDecimal } from '../kernel/decimal';
@@ -221,7 +221,8 @@ export function checkAllocation(
     } else total = addF(total, pct);
   });
   if (valid && shares.length > 0 && cmpF(total, HUNDRED) !== 0) {
-    issues.push(issue(at, msg('risks.shares_not_100', { total: decimalTextOrNull(total) ?? '?' }), 'not_100'));
+    const sum = decimalTextOrNull(total);
+    issues.push(issue(at, msg('risks.shares_not_100', { total: sum === null ? '?' : figure(sum) }), 'not_100'));
   }
   return issues;
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { msg, negotiateLang, render } from './messages';
+import { figure, msg, negotiateLang, render } from './messages';
+import { moneyFigure } from '../accountability/currency';
 import { DomainError, issue, notFound } from './errors';
 
 describe('messages worded in the reader’s language', () => {
@@ -51,5 +52,34 @@ describe('list parameters', () => {
     const m = msg('errors.not_found', { what: [msg('errors.no_route', { method: 'GET', path: '/a' }), 'B'] });
     expect(render(m)).toBe('No route GET /a, B was not found');
     expect(render(m, 'fr')).toBe('Aucune route GET /a, B est introuvable');
+  });
+});
+
+describe('figures in messages', () => {
+  it('writes an amount with the reader’s separators, every digit kept', () => {
+    const m = (total: ReturnType<typeof figure>) => msg('risks.shares_not_100', { total });
+    expect(render(m(figure('100000', { group: true })))).toBe('The shares add up to 100,000%, not 100%');
+    expect(render(m(figure('100000', { group: true })), 'fr')).toBe('Les parts font 100\u202f000 %, pas 100 %');
+    expect(render(m(figure('100000', { group: true })), 'es')).toBe('Las partes suman 100.000 %, no 100 %');
+    expect(render(m(figure('99.125')), 'fr')).toBe('Les parts font 99,125 %, pas 100 %');
+    // no float in between: twenty digits stay twenty digits
+    expect(render(m(figure('12345678901234567890.05', { group: true })), 'es')).toBe('Las partes suman 12.345.678.901.234.567.890,05 %, no 100 %');
+    expect(render(m(figure(-7n)))).toBe('The shares add up to -7%, not 100%');
+  });
+
+  it('writes money with its code, grouped or not as the message asks', () => {
+    const m = (debits: ReturnType<typeof figure>, credits: ReturnType<typeof figure>) => msg('ledger.unbalanced', { currency: 'EUR', debits, credits });
+    const a = moneyFigure({ minor: 150_005n, currency: 'EUR' }, { group: true });
+    const b = moneyFigure({ minor: -2_000_000_000n, currency: 'JPY' });
+    expect(render(m(a, b))).toContain('EUR 1,500.05');
+    expect(render(m(a, b))).toContain('JPY -2000000000');
+    expect(render(m(a, b), 'fr')).toContain('EUR 1\u202f500,05');
+    expect(render(m(a, b), 'es')).toContain('EUR 1500,05');
+  });
+
+  it('refuses text that is not a decimal', () => {
+    expect(() => figure('1,5')).toThrow(RangeError);
+    expect(() => figure('1e5')).toThrow(RangeError);
+    expect(() => figure(Number.NaN)).toThrow(RangeError);
   });
 });

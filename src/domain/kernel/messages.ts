@@ -7,14 +7,17 @@
  * side by side. Placeholders are `{{name}}`; a parameter that is itself a message (a stage, a role, "the
  * organisation") is worded in the same language. An entry whose wording depends on a number gives one text per
  * plural category (`one`, `other`, and `many` where the language has it), chosen by the `count` parameter. A
- * parameter that is a list (of words, messages or both) is worded item by item and joined with ", ".
+ * parameter that is a list (of words, messages or both) is worded item by item and joined with ", ". A number
+ * people read as an amount (money, a quantity, a limit) is passed as a `figure`: its digits are written with the
+ * reader's separators ("1,500.05" in English, "1 500,05" in French, "1500,05" in Spanish), exactly, from its
+ * decimal text.
  */
 import { CATALOG, type MessageKey } from '../messages';
 
 export const LANGS = ['en', 'fr', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export type MsgParam = string | number | bigint | Msg | readonly (string | number | bigint | Msg)[];
+export type MsgParam = string | number | bigint | Msg | Figure | readonly (string | number | bigint | Msg)[];
 export interface Msg {
   readonly key: MessageKey;
   readonly params?: Readonly<Record<string, MsgParam>>;
@@ -23,6 +26,34 @@ export interface Msg {
 /** A message to word later: the key must be in a catalog (checked when compiling). */
 export function msg(key: MessageKey, params?: Record<string, MsgParam>): Msg {
   return params ? { key, params } : { key };
+}
+
+/**
+ * An amount worded with the reader's decimal and group separators. `decimal` is exact decimal text ("-1500.05",
+ * "100000"): every digit is kept, none is rounded. `group` writes thousands separators (as the language groups:
+ * Spanish leaves four-digit numbers whole); `prefix` and `suffix` are written as they are ("EUR ", " tonnes").
+ */
+export interface Figure {
+  readonly figure: string;
+  readonly group?: boolean;
+  readonly prefix?: string;
+  readonly suffix?: string;
+}
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+export function figure(value: number | bigint | string, options: { group?: boolean; prefix?: string; suffix?: string } = {}): Figure {
+  const decimal = String(value);
+  if (!DECIMAL_TEXT.test(decimal)) throw new RangeError(`Not decimal text: ${decimal}`);
+  return { figure: decimal, ...options };
+}
+const isFigure = (v: unknown): v is Figure => typeof v === 'object' && v !== null && typeof (v as Figure).figure === 'string';
+const formats = new Map<string, Intl.NumberFormat>();
+function wordFigure(f: Figure, lang: Lang): string {
+  const decimals = f.figure.split('.')[1]?.length ?? 0;
+  const id = `${lang}:${f.group ? 1 : 0}:${decimals}`;
+  let nf = formats.get(id);
+  if (!nf) formats.set(id, (nf = new Intl.NumberFormat(lang, { useGrouping: f.group ? 'auto' : false, minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  // a string is formatted as the exact decimal it spells (Intl.NumberFormat v3), not through a float
+  return `${f.prefix ?? ''}${nf.format(f.figure as unknown as number)}${f.suffix ?? ''}`;
 }
 
 export const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string';
@@ -53,7 +84,7 @@ export function render(m: Msg, lang: Lang = 'en'): string {
     const v = m.params![name];
     if (v === undefined) return whole;
     if (Array.isArray(v)) return v.map((x) => (isMsg(x) ? render(x, lang) : String(x))).join(', ');
-    return isMsg(v) ? render(v, lang) : String(v);
+    return isMsg(v) ? render(v, lang) : isFigure(v) ? wordFigure(v, lang) : String(v);
   });
 }
 

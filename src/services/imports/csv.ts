@@ -3,7 +3,7 @@
  * lone CR) line ends, line breaks inside quotes, an optional UTF-8 byte order mark. The delimiter is `,`
  * `;` or tab: stated by the caller or, when not, the one that occurs most in the header line.
  */
-import { msg } from '../../domain/kernel/messages';
+import { figure, msg } from '../../domain/kernel/messages';
 import { DEFAULT_LIMITS, isBlankRow, unreadable, type Table, type TableLimits, type TableRow } from './table';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -57,7 +57,7 @@ export function readCsv(text: string, options: { delimiter?: Delimiter; limits?:
     field = '';
     if (!isBlankRow(cells)) {
       // the header plus maxRows rows of data
-      if (records.length > maxRows) throw unreadable(msg('imports.too_many_rows_file', { max: maxRows.toLocaleString('en') }), 'too_many_rows');
+      if (records.length > maxRows) throw unreadable(msg('imports.too_many_rows_file', { max: figure(maxRows, { group: true }) }), 'too_many_rows');
       records.push({ line: start, cells });
     }
     cells = [];

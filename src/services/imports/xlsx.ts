@@ -13,7 +13,7 @@
  */
 import { addDays } from '../../domain/kernel/dates';
 import { openZip, zipStream, type ZipLimits } from './zip';
-import { msg } from '../../domain/kernel/messages';
+import { figure, msg } from '../../domain/kernel/messages';
 import { DEFAULT_LIMITS, isBlankRow, unreadable, type Table, type TableLimits, type TableRow } from './table';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -270,7 +270,7 @@ export function readXlsx(bytes: Buffer, options: { limits?: Partial<TableLimits>
   };
   const finishRow = () => {
     if (!isBlankRow(cells)) {
-      if (rows.length > limits.maxRows) throw unreadable(msg('imports.too_many_rows_sheet', { max: limits.maxRows.toLocaleString('en') }), 'too_many_rows');
+      if (rows.length > limits.maxRows) throw unreadable(msg('imports.too_many_rows_sheet', { max: figure(limits.maxRows, { group: true }) }), 'too_many_rows');
       rows.push({ line: rowNumber, cells });
     }
     cells = [];
