@@ -64,6 +64,27 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await page.locator('main h1').first().waitFor({ timeout: 20_000 });
   }
 
+  /** The demo's platform admin, signed in through the sign-in page in a browser of their own (English, desktop). */
+  async function adminBrowser(): Promise<{ ctx: BrowserContext; p: Page }> {
+    const { ctx, p } = await otherContext('en-GB', { width: 1280, height: 860 });
+    await p.goto(server.url + '/sign-in');
+    await p.getByLabel('E-mail address').fill('admin@demo.accord.test');
+    await p.locator('input[type="password"]').fill(PASSWORD);
+    await p.locator('form').getByRole('button', { name: 'Sign in' }).click();
+    return { ctx, p };
+  }
+
+  /** Amina convenes partnerships but is no platform admin: the account menu has no `entry` for her, and `path` shows her no page `heading`. */
+  async function notForConvener(entry: string, path: string): Promise<void> {
+    await go('/');
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Account', exact: true }).waitFor();
+    expect(await page.getByRole('menuitem', { name: entry }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await go(path);
+    expect(await page.getByRole('heading', { level: 1, name: entry }).count()).toBe(0);
+  }
+
   beforeAll(async () => {
     await ensureWebBuilt();
     server = await startServer();
@@ -291,6 +312,22 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Add', exact: true }).last().click();
     await page.getByRole('cell', { name: /^Lucas Ferreira/ }).waitFor();
     await capture('partnership-members');
+    // the lists are filtered and sorted by the API: nobody has left yet, and the newest member comes first
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Former members' }).click();
+    await page.getByText('No member organisation matches').waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Current and former' }).click();
+    await page.getByRole('link', { name: /BioSul Vacinas/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Sort by' }).first().click();
+    await page.getByRole('option', { name: 'Name (Z–A)' }).click();
+    await expect.poll(async () => (await page.getByRole('table').first().getByRole('link').allInnerTexts())[0]).toMatch(/^BioSul|^[C-Z]/);
+    const names = await page.getByRole('table').first().getByRole('link').allInnerTexts();
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+    const people = page.locator('.mantine-Card-root').filter({ has: page.getByRole('heading', { name: 'People', exact: true }) });
+    await people.getByRole('combobox', { name: 'Role', exact: true }).first().click();
+    await page.getByRole('option', { name: 'Representative' }).click();
+    await expect.poll(async () => (await people.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\n')[0].trim())).toEqual(['Lucas Ferreira']);
   });
 
   it('moves the partnership along its lifecycle with a reason', async () => {
@@ -360,12 +397,8 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
   });
 
   it('shows a platform admin the platform audit log from the account menu, and nobody else', async () => {
-    const { ctx, p } = await otherContext('en-GB', { width: 1280, height: 860 });
+    const { ctx, p } = await adminBrowser();
     try {
-      await p.goto(server.url + '/sign-in');
-      await p.getByLabel('E-mail address').fill('admin@demo.accord.test');
-      await p.locator('input[type="password"]').fill(PASSWORD);
-      await p.locator('form').getByRole('button', { name: 'Sign in' }).click();
       await p.getByRole('button', { name: /Account menu/ }).click();
       await p.getByRole('menuitem', { name: 'Platform audit log' }).click();
       await p.getByRole('heading', { level: 1, name: 'Platform audit log' }).waitFor();
@@ -378,13 +411,72 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
       await ctx.close();
     }
     // a convener is no platform admin: no menu entry, and the page is not there for her
-    await go('/');
-    await page.getByRole('button', { name: /Account menu/ }).click();
-    await page.getByRole('menuitem', { name: 'Account', exact: true }).waitFor();
-    expect(await page.getByRole('menuitem', { name: 'Platform audit log' }).count()).toBe(0);
-    await page.keyboard.press('Escape');
-    await go('/admin/audit');
-    expect(await page.getByRole('heading', { level: 1, name: 'Platform audit log' }).count()).toBe(0);
+    await notForConvener('Platform audit log', '/admin/audit');
+  });
+
+  it('lets a platform admin invite an account, find it whatever its accents, make it a platform admin, and nobody else manage accounts', async () => {
+    const { ctx, p } = await adminBrowser();
+    const invitee = 'zoe.angstrom@demo.accord.test';
+    try {
+      await p.getByRole('button', { name: /Account menu/ }).click();
+      await p.getByRole('menuitem', { name: 'Platform accounts' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Platform accounts' }).waitFor();
+      await p.getByRole('cell', { name: 'amina.convener@demo.accord.test' }).waitFor();
+      await check(p, 'platform-accounts', 'en');
+
+      // the demo has one platform admin: the API refuses to revoke it, and the page says why
+      await p.getByRole('button', { name: 'Revoke platform admin from Morgan Ellis' }).click();
+      await p.getByRole('dialog').getByRole('button', { name: 'Revoke platform admin' }).click();
+      await p.getByRole('alert').filter({ hasText: 'Platform admin not changed for Morgan Ellis' }).filter({ hasText: 'Morgan Ellis is the last platform admin' }).waitFor();
+      await check(p, 'platform-accounts-last-admin', 'en');
+
+      // a new account by invitation, in French
+      await p.getByRole('button', { name: 'New account' }).click();
+      const drawer = p.getByRole('dialog', { name: 'New account' });
+      await drawer.getByRole('textbox', { name: /^Name/ }).fill('Zoë Ångström-Müller');
+      await drawer.getByRole('textbox', { name: /^E-mail address/ }).fill(invitee);
+      await drawer.getByRole('textbox', { name: 'Language' }).or(drawer.getByRole('combobox', { name: 'Language' })).first().click();
+      await p.getByRole('option', { name: 'Français' }).click();
+      expect(await drawer.getByRole('radio', { name: 'Send an invitation e-mail' }).isChecked()).toBe(true);
+      await check(p, 'platform-account-new', 'en');
+      await drawer.getByRole('button', { name: 'Send the invitation' }).click();
+      await p.getByText(`Invitation sent to ${invitee}`).waitFor();
+      await drawer.waitFor({ state: 'hidden' });
+
+      // found by part of its name, written with other accents and capitals
+      await p.getByRole('searchbox', { name: 'Search', exact: true }).fill('ANGSTRÖM-mull');
+      await p.waitForURL(/[?&]q=ANGSTR/);
+      const row = p.getByRole('row').filter({ hasText: invitee });
+      await row.waitFor();
+      await expect.poll(() => p.getByRole('row').count()).toBe(2);
+      expect(await row.textContent()).toContain('Invitation pending');
+      expect(await row.textContent()).toContain('Français');
+
+      await row.getByRole('button', { name: 'Make platform admin: Zoë Ångström-Müller' }).click();
+      await p.getByRole('dialog').getByRole('button', { name: 'Make platform admin' }).click();
+      await row.getByText('Platform admin', { exact: true }).waitFor();
+      await row.getByRole('button', { name: 'Revoke platform admin from Zoë Ångström-Müller' }).waitFor();
+      await check(p, 'platform-accounts-search', 'en');
+
+      // the page in French and in Spanish, then back to English
+      for (const [language, heading, lang] of [
+        ['Français', 'Comptes de la plateforme', 'fr'],
+        ['Español', 'Cuentas de la plataforma', 'es'],
+      ] as const) {
+        await p.getByRole('button', { name: /Change language|Changer de langue|Cambiar de idioma/ }).click();
+        await p.getByRole('menuitem', { name: language }).click();
+        await p.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await check(p, 'platform-accounts-search', lang);
+      }
+      await p.getByRole('button', { name: /Cambiar de idioma/ }).click();
+      await p.getByRole('menuitem', { name: 'English' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Platform accounts' }).waitFor();
+    } finally {
+      await ctx.close();
+    }
+    // a convener is no platform admin: no menu entry, and the page is not there for her, nor any account
+    await notForConvener('Platform accounts', '/admin/accounts');
+    expect(await page.getByRole('cell', { name: invitee }).count()).toBe(0);
   });
 
   it('reads well on a phone, in English and in Spanish, and on a desktop in Spanish', async () => {

@@ -18,10 +18,31 @@ export const PasswordResetConfirmBody = z.object({ token: z.string().min(20).max
 export const CreateUserBody = z.object({
   email: Email,
   name: z.string().trim().min(1, 'Enter a name').max(200),
-  password: Password,
-  isAdmin: z.boolean().default(false),
-  locale: z.enum(LOCALES).default('en'),
+  password: Password.optional().describe('Leave it out to send an invitation instead: the account gets no password, and an e-mail (in the account’s language) carries a one-time link to choose one, valid for 7 days'),
+  isAdmin: z.boolean().default(false).describe('A platform admin manages accounts and reads the platform audit log'),
+  locale: z.enum(LOCALES).default('en').describe('The language of the app and of e-mails for this account'),
 });
+/** An account as platform admins see it in the list of accounts. */
+export const AccountSummary = UserSummary.extend({
+  createdAt: Instant,
+  invitationPending: z.boolean().describe('True while the account has no password yet: it was invited and has not used its link (or a reset link) to choose one'),
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
+/** The answer to creating an account. */
+export const CreatedAccount = AccountSummary.extend({
+  invited: z
+    .boolean()
+    .describe('True when the invitation e-mail was handed to the mail server (or, without SMTP, written to the log); false when a password was given, or when the e-mail could not be sent: the account exists, and the person can ask for a link from the sign-in page ("Forgot your password?")'),
+});
+export type CreatedAccount = z.infer<typeof CreatedAccount>;
+/** A platform admin's change to someone's account: only the fields given change. */
+export const UpdateUserBody = z
+  .object({
+    isAdmin: z.boolean().optional().describe('Grant (true) or revoke (false) platform admin; the last platform admin cannot be revoked (409)'),
+    name: z.string().trim().min(1, 'Enter a name').max(200).optional(),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .strict();
 export const UpdateMeBody = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   locale: z.enum(LOCALES).optional(),

@@ -27,8 +27,8 @@
  *    City of Testville) and is ALLOWED. A signed-in non-admin who belongs to no organisation, or who
  *    names someone else's organisation, gets 422 (validation_failed on convenerOrganisationId):
  *    pinned by separate tests, since no persona of the world is in that position;
- *  - /api/v1/users (list, create) and the platform audit log (/api/v1/audit) are for platform admins: 403 for
- *    others, 401 anonymous;
+ *  - /api/v1/users (list, create or invite, grant or revoke platform admin and rename) and the platform audit log
+ *    (/api/v1/audit) are for platform admins: 403 for others, 401 anonymous;
  *  - /me routes need sign-in; a token can only be revoked by its owner (or an admin).
  */
 import type { Action, Resource } from '../../src/domain/access/can';
@@ -171,6 +171,14 @@ export const ROUTES: RouteCase[] = [
   {
     method: 'POST', path: '/api/v1/users', ok: 201, expect: ADMIN_ONLY, can: { action: 'platform.admin', resource: platform },
     build: async () => ({ body: { email: `new-${tag()}@test.accord`, name: 'New Person', password: 'long-enough-password' } }),
+  },
+  {
+    method: 'POST', path: '/api/v1/users', variant: 'an invitation (no password)', ok: 201, expect: ADMIN_ONLY, can: { action: 'platform.admin', resource: platform },
+    build: async () => ({ body: { email: `invited-${tag()}@test.accord`, name: 'Invited Person' } }),
+  },
+  {
+    method: 'PATCH', path: '/api/v1/users/:id', ok: 200, expect: ADMIN_ONLY, can: { action: 'platform.admin', resource: platform },
+    build: async (f) => ({ params: { id: (await f.freshUser()).id }, body: { isAdmin: true } }),
   },
 
   // organisations

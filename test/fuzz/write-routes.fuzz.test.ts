@@ -108,7 +108,14 @@ const FOUNDATION_SPECS: WriteSpec[] = [
   { method: 'DELETE', path: '/api/v1/me/tokens/:id', as: 'convener', body: noBody, target: async ({ f }) => ({ id: await f.freshToken(f.w.users.convener) }) },
   {
     method: 'POST', path: '/api/v1/users', as: 'admin',
-    body: (p) => fc.record({ email: fc.oneof(email, fc.constantFrom(...p.emails)), name: text(1, 200), password: text(10, 60), isAdmin: opt(fc.boolean()), locale: opt(fc.constantFrom('en', 'fr', 'es')) }, { requiredKeys: ['email', 'name', 'password'] }),
+    // without a password the account is invited (an e-mail with a link to choose one)
+    body: (p) => fc.record({ email: fc.oneof(email, fc.constantFrom(...p.emails)), name: text(1, 200), password: opt(text(10, 60)), isAdmin: opt(fc.boolean()), locale: opt(fc.constantFrom('en', 'fr', 'es')) }, { requiredKeys: ['email', 'name'] }),
+  },
+  {
+    // a fresh account or none at all: the world's admin stays the platform's admin for the other routes
+    method: 'PATCH', path: '/api/v1/users/:id', as: 'admin', variant: () => fc.constantFrom('fresh', 'missing'),
+    body: () => fc.record({ isAdmin: opt(fc.boolean()), name: opt(text(1, 200)), locale: opt(fc.constantFrom('en', 'fr', 'es')) }, { requiredKeys: [] }),
+    target: async ({ f }, v) => ({ id: v === 'fresh' ? (await f.freshUser()).id : '01890000-0000-7000-8000-000000000000' }),
   },
   { method: 'POST', path: O, as: 'convener', body: () => orgBody(false) },
   { method: 'PATCH', path: `${O}/:id`, as: 'convener', body: () => orgBody(true), target: async ({ f }) => ({ id: f.w.orgs.convenerOrg }) },

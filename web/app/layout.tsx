@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Avatar, Box, Burger, Button, Container, Divider, Drawer, Group, Menu, NavLink, Stack, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBook, IconBuilding, IconChevronDown, IconHome, IconLanguage, IconLogout, IconSearch, IconUser, IconAffiliate, IconCheck, IconHistory } from '@tabler/icons-react';
+import { IconBook, IconBuilding, IconChevronDown, IconHome, IconLanguage, IconLogout, IconSearch, IconUser, IconAffiliate, IconCheck, IconHistory, IconUsers } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -139,9 +139,14 @@ function AccountMenu({ user }: { user: UserSummary }) {
           {t('nav.account')}
         </Menu.Item>
         {user.isAdmin && (
-          <Menu.Item component={Link} to="/admin/audit" leftSection={<IconHistory size={16} aria-hidden />}>
-            {t('nav.platformAudit')}
-          </Menu.Item>
+          <>
+            <Menu.Item component={Link} to="/admin/accounts" leftSection={<IconUsers size={16} aria-hidden />}>
+              {t('nav.platformAccounts')}
+            </Menu.Item>
+            <Menu.Item component={Link} to="/admin/audit" leftSection={<IconHistory size={16} aria-hidden />}>
+              {t('nav.platformAudit')}
+            </Menu.Item>
+          </>
         )}
         <Menu.Item component="a" href="/api/docs" target="_blank" rel="noreferrer" leftSection={<IconBook size={16} aria-hidden />}>
           {t('nav.apiDocs')}

@@ -24,6 +24,7 @@ export const router = createBrowserRouter([
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'reset-password', ...lazyPage(() => import('./pages/reset-password-page'), (m) => m.ResetPasswordPage) },
           { path: 'admin/audit', ...lazyPage(() => import('./pages/platform-audit-page'), (m) => m.PlatformAuditPage, { auth: true }) },
+          { path: 'admin/accounts', ...lazyPage(() => import('./pages/platform-accounts-page'), (m) => m.PlatformAccountsPage, { auth: true }) },
           { path: 'search', ...lazyPage(() => import('./pages/search-page'), (m) => m.SearchPage) },
           { path: 'organisations', ...lazyPage(() => import('./pages/organisations-page'), (m) => m.OrganisationsPage) },
           { path: 'organisations/new', ...lazyPage(() => import('./pages/organisation-form-page'), (m) => m.OrganisationFormPage, { auth: true }) },

@@ -2,7 +2,8 @@ import { Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from './confirm';
-import { PageError, PageLoader, ProblemAlert } from './page';
+import type { PagedList } from './directory';
+import { LoadMore, PageError, PageLoader, ProblemAlert } from './page';
 
 /**
  * A list shown as a table inside a card: the loader, the error or the empty state until there are rows.
@@ -54,6 +55,26 @@ export function ListTable({
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * A cursor-paged list (TanStack's infinite query) as a ListTable: its states come from the query, its rows from
+ * `children` given every item loaded so far, and "Load more" goes under it.
+ */
+export function PagedListTable<T>({
+  list,
+  children,
+  ...table
+}: Omit<Parameters<typeof ListTable>[0], 'loading' | 'error' | 'onRetry' | 'isEmpty' | 'children'> & { list: PagedList<T>; children: (items: T[]) => ReactNode }) {
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <ListTable loading={list.isLoading} error={list.error} onRetry={() => void list.refetch()} isEmpty={items.length === 0} {...table}>
+        {children(items)}
+      </ListTable>
+      {items.length > 0 && <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} shown={items.length} />}
+    </>
   );
 }
 

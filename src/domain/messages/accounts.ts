@@ -20,6 +20,13 @@ export const accounts = {
   'accounts.reset_link_invalid_short': { en: 'Invalid or expired link', fr: 'Lien non valide ou expiré', es: 'Enlace no válido o caducado' },
   'accounts.reset_link_used': { en: 'This reset link has already been used', fr: 'Ce lien de réinitialisation a déjà été utilisé', es: 'Este enlace de restablecimiento ya se ha utilizado' },
   'accounts.only_admins_create_accounts': { en: 'Only platform admins create accounts', fr: 'Seuls les administrateurs de la plateforme créent des comptes', es: 'Solo los administradores de la plataforma crean cuentas' },
+  'accounts.only_admins_change_accounts': { en: 'Only platform admins change other people’s accounts', fr: 'Seuls les administrateurs de la plateforme modifient les comptes des autres', es: 'Solo los administradores de la plataforma modifican las cuentas de otras personas' },
+  'accounts.last_admin': {
+    en: '{{name}} is the last platform admin: make someone else a platform admin first',
+    fr: '{{name}} est le dernier administrateur de la plateforme : nommez d’abord quelqu’un d’autre administrateur de la plateforme',
+    es: '{{name}} es el último administrador de la plataforma: nombre antes a otra persona administradora de la plataforma',
+  },
+  'accounts.last_admin_short': { en: 'The platform needs at least one platform admin', fr: 'La plateforme a besoin d’au moins un administrateur', es: 'La plataforma necesita al menos un administrador' },
   // audit log
   'accounts.audit_not_in_role': { en: 'Your role does not include the audit log', fr: 'Votre rôle ne donne pas accès au journal d’audit', es: 'Su rol no incluye el registro de auditoría' },
 } as const satisfies Catalog;

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../services/context';
 import { Ok } from '../../contracts/common';
-import { CreateApiTokenBody, CreatedApiToken, ApiToken, CreateUserBody, PasswordResetConfirmBody, PasswordResetRequestBody, SessionResponse, SignInBody, UpdateMeBody, UserQuery, UserSummary } from '../../contracts/accounts';
+import { AccountSummary, CreateApiTokenBody, CreatedAccount, CreatedApiToken, ApiToken, CreateUserBody, PasswordResetConfirmBody, PasswordResetRequestBody, SessionResponse, SignInBody, UpdateMeBody, UpdateUserBody, UserQuery, UserSummary } from '../../contracts/accounts';
 import { HomeResponse } from '../../contracts/me';
 import { z } from 'zod';
 import * as accounts from '../../services/accounts/accounts';
 import { home } from '../../services/accounts/home';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../plugins/auth';
-import { responses } from './shared';
+import { IdParam, responses } from './shared';
 import { page } from '../../contracts/common';
 import { forbidden } from '../../domain/kernel/errors';
 import { msg } from '../../domain/kernel/messages';
@@ -67,13 +67,17 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true as const };
   });
 
-  r.get('/api/v1/users', { schema: { tags, summary: 'All accounts by e-mail address, or those whose name or e-mail contains q (platform admins)', querystring: UserQuery, response: responses(200, page(UserSummary)) } }, async (req) => {
+  r.get('/api/v1/users', { schema: { tags, summary: 'All accounts by e-mail address, or those whose name or e-mail contains q (platform admins)', querystring: UserQuery, response: responses(200, page(AccountSummary)) } }, async (req) => {
     requireUser(req);
     return accounts.listAllUsers(deps, req.actor, req.query.cursor, req.query.limit, req.query.q);
   });
-  r.post('/api/v1/users', { schema: { tags, summary: 'Create an account (platform admins)', body: CreateUserBody, response: responses(201, UserSummary) } }, async (req, reply) => {
+  r.post('/api/v1/users', { schema: { tags, summary: 'Create an account with a password, or without one to send an invitation e-mail (platform admins)', body: CreateUserBody, response: responses(201, CreatedAccount) } }, async (req, reply) => {
     const actor = requireUser(req);
     if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden(msg('accounts.only_admins_create_accounts'));
     return reply.code(201).send(await accounts.createUser(deps, actor.id, req.body));
+  });
+  r.patch('/api/v1/users/:id', { schema: { tags, summary: 'Grant or revoke platform admin, or change the name or language of an account (platform admins; the last platform admin stays one)', params: IdParam, body: UpdateUserBody, response: responses(200, AccountSummary) } }, async (req) => {
+    requireUser(req);
+    return accounts.updateAccount(deps, req.actor, req.params.id, req.body);
   });
 }

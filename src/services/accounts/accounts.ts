@@ -4,33 +4,70 @@ import { DomainError, issue, notFound, forbidden } from '../../domain/kernel/err
 import { msg } from '../../domain/kernel/messages';
 import { can, type Actor } from '../../domain/access/can';
 import * as users from '../../store/repositories/users.repository';
-import { hashPassword, verifyPassword, sha256 } from './passwords';
+import { hashPassword, verifyPassword, sha256, hasPassword, NO_PASSWORD } from './passwords';
+import { invitationMail } from './invitation-mail';
 import { randomToken } from '../runtime';
 import { decodeCursor, encodeCursor } from '../../store/pagination';
 import type { UserRecord } from '../../store/repositories/users.repository';
 
+/** How long a password reset link works. */
+export const RESET_LINK_HOURS = 1;
+/** How long the link of an invitation works: longer than a reset, since the person did not ask for it. */
+export const INVITATION_LINK_HOURS = 7 * 24;
+
 export interface UserView { id: string; email: string; name: string; isAdmin: boolean; locale: 'en' | 'fr' | 'es' }
 export const presentUser = (u: UserRecord): UserView => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, locale: (['en', 'fr', 'es'].includes(u.locale) ? u.locale : 'en') as UserView['locale'] });
+/** An account as platform admins list it: when it was made, and whether it still waits for its person to choose a password. */
+export interface AccountView extends UserView { createdAt: string; invitationPending: boolean }
+export const presentAccount = (u: UserRecord): AccountView => ({ ...presentUser(u), createdAt: u.createdAt, invitationPending: !hasPassword(u.passwordHash) });
 
 const publicUser = (u: UserRecord) => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, locale: u.locale });
+const hoursFrom = (at: string, hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString();
+/** The password page's address with a one-time token in its fragment (never sent to a server nor written to its logs). */
+const passwordLink = (deps: Deps, token: string) => `${deps.config.publicUrl.replace(/\/$/, '')}/reset-password#token=${token}`;
 
-/** Creates an account (CLI, admin API, demo). A precomputed hash may be passed to skip hashing. */
+/**
+ * Creates an account (CLI, admin API, demo). A precomputed hash may be passed to skip hashing. Without a password
+ * (nor a hash) the account is invited: it stores no usable password, and an e-mail in its language carries a
+ * one-time link to choose one, valid for INVITATION_LINK_HOURS. `invited` says whether that e-mail went out: a mail
+ * server's refusal does not undo the account (the person can still ask for a reset link), it is logged and answered.
+ */
 export async function createUser(
   deps: Deps,
   actorId: string | null,
   input: { email: string; name: string; password?: string; passwordHash?: string; isAdmin?: boolean; locale?: string },
-): Promise<UserView> {
+): Promise<AccountView & { invited: boolean }> {
   const email = input.email.trim().toLowerCase();
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? ''));
-  return inTransaction(deps, async (u) => {
+  const invite = input.password === undefined && input.passwordHash === undefined;
+  const passwordHash = invite ? NO_PASSWORD : (input.passwordHash ?? (await hashPassword(input.password!)));
+  const token = invite ? randomToken(32) : null;
+  const created = await inTransaction(deps, async (u) => {
     if (await users.findUserByEmail(u.trx, email)) {
       throw new DomainError('duplicate', msg('accounts.email_taken', { email }), [issue('email', msg('accounts.email_registered'))]);
     }
     const user: UserRecord = { id: deps.newId(), email, name: input.name.trim(), passwordHash, isAdmin: !!input.isAdmin, locale: input.locale ?? 'en', createdAt: u.now, updatedAt: u.now };
     await users.insertUser(u.trx, user);
-    await u.audit({ partnershipId: null, actorId: actorId ?? user.id, action: 'user.created', entityType: 'user', entityId: user.id, after: { ...publicUser(user), password: 'set' } });
-    return presentUser(user);
+    let invitation: { expiresAt: string; inviter: string | null } | null = null;
+    if (token) {
+      invitation = { expiresAt: hoursFrom(u.now, INVITATION_LINK_HOURS), inviter: actorId ? ((await users.findUserById(u.trx, actorId))?.name ?? null) : null };
+      await users.insertPasswordReset(u.trx, { id: deps.newId(), user_id: user.id, token_hash: sha256(token), created_at: u.now, expires_at: invitation.expiresAt, used_at: null });
+    }
+    // "password" is redacted in the log whatever its value; invitationExpiresAt says the account was invited
+    const after = invitation ? { ...publicUser(user), password: 'invited', invitationExpiresAt: invitation.expiresAt } : { ...publicUser(user), password: 'set' };
+    await u.audit({ partnershipId: null, actorId: actorId ?? user.id, action: 'user.created', entityType: 'user', entityId: user.id, after });
+    return { user, invitation };
   });
+  let invited = false;
+  if (token && created.invitation) {
+    const mail = invitationMail({ to: created.user, inviter: created.invitation.inviter, publicUrl: deps.config.publicUrl, link: passwordLink(deps, token), days: INVITATION_LINK_HOURS / 24 });
+    try {
+      await deps.mailer.send(mail);
+      invited = true;
+    } catch (err) {
+      deps.log.error({ err, userId: created.user.id }, 'invitation e-mail failed: the account exists, its person can ask for a reset link');
+    }
+  }
+  return { ...presentAccount(created.user), invited };
 }
 
 export interface SignInResult { user: UserView; sessionToken: string; csrfToken: string; expiresAt: string }
@@ -53,7 +90,8 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   }
   const user = await users.findUserByEmail(deps.database.db, email);
   // verify against a dummy hash when the user does not exist, so timing does not reveal accounts
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(DUMMY_HASH, input.password), false);
+  // (and when the account was invited and has no password yet)
+  const ok = user && hasPassword(user.passwordHash) ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(DUMMY_HASH, input.password), false);
   if (!user || !ok) throw new DomainError('unauthenticated', msg('accounts.wrong_credentials'), [issue('password', msg('accounts.wrong_credentials_short'))], { reason: 'invalid_credentials' });
   await users.markSignInSucceeded(deps.database.db, attemptId);
   const sessionToken = randomToken(32);
@@ -152,8 +190,9 @@ export async function updateMe(deps: Deps, userId: string, patch: { name?: strin
 }
 
 /**
- * Starts a password reset: e-mails a one-time link valid for an hour. Always succeeds from the
- * caller's point of view, so the answer never tells whether an account exists.
+ * Starts a password reset: e-mails a one-time link valid for RESET_LINK_HOURS. Always succeeds from the
+ * caller's point of view, so the answer never tells whether an account exists. An invited account whose link
+ * expired gets its password this way too.
  */
 export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
   const user = await users.findUserByEmail(deps.database.db, email);
@@ -167,10 +206,10 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<v
   }
   const token = randomToken(32);
   await inTransaction(deps, async (u) => {
-    await users.insertPasswordReset(u.trx, { id: deps.newId(), user_id: user.id, token_hash: sha256(token), created_at: now, expires_at: new Date(Date.parse(now) + 3_600_000).toISOString(), used_at: null });
+    await users.insertPasswordReset(u.trx, { id: deps.newId(), user_id: user.id, token_hash: sha256(token), created_at: now, expires_at: hoursFrom(now, RESET_LINK_HOURS), used_at: null });
     await u.audit({ partnershipId: null, actorId: user.id, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, after: { requestedAt: now } });
   });
-  const link = `${deps.config.publicUrl.replace(/\/$/, '')}/reset-password#token=${token}`;
+  const link = passwordLink(deps, token);
   await deps.mailer.send({
     to: user.email,
     subject: 'Reset your Accord password',
@@ -178,7 +217,10 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<v
   });
 }
 
-/** Completes a reset: the link works once, within its hour; every session of the user ends. */
+/**
+ * Completes a reset or an invitation: the link works once, within its time; every session of the user ends. The
+ * event of an invited account's first password says its invitation was accepted.
+ */
 export async function confirmPasswordReset(deps: Deps, token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await inTransaction(deps, async (u) => {
@@ -187,9 +229,10 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
       throw new DomainError('validation_failed', msg('accounts.reset_link_invalid'), [issue('token', msg('accounts.reset_link_invalid_short'))]);
     }
     if ((await users.markPasswordResetUsed(u.trx, r.id, u.now)) !== 1) throw new DomainError('conflict', msg('accounts.reset_link_used'));
+    const invited = !hasPassword((await users.findUserById(u.trx, r.user_id))?.passwordHash ?? '');
     await users.updateUser(u.trx, r.user_id, { passwordHash }, u.now);
     await users.deleteUserSessions(u.trx, r.user_id);
-    await u.audit({ partnershipId: null, actorId: r.user_id, action: 'user.password_changed', entityType: 'user', entityId: r.user_id, before: { password: 'old' }, after: { password: 'new' } });
+    await u.audit({ partnershipId: null, actorId: r.user_id, action: 'user.password_changed', entityType: 'user', entityId: r.user_id, before: { password: 'old', ...(invited ? { invitation: 'pending' } : {}) }, after: { password: 'new', ...(invited ? { invitation: 'accepted' } : {}) } });
   });
 }
 
@@ -199,5 +242,43 @@ export async function listAllUsers(deps: Deps, actor: Actor, cursor: string | un
   const rows = await users.listUsers(deps.database.db, after, limit, q || undefined);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map(presentUser), nextCursor: rows.length > limit && last ? encodeCursor(last.email, last.id) : null };
+  return { items: page.map(presentAccount), nextCursor: rows.length > limit && last ? encodeCursor(last.email, last.id) : null };
+}
+
+/**
+ * A platform admin changes someone's account: platform admin granted or revoked, name, language. Each change of
+ * platform admin is its own event (`user.admin_granted`, `user.admin_revoked`) with the account before and after;
+ * a change of name or language is `user.updated`. The last platform admin cannot be revoked (409, field isAdmin).
+ * A revocation counts at the caller's next request: sessions read the account on every request, and the event drops
+ * every cached API token on this node at once and on the others when it arrives (ADR 0008).
+ */
+export async function updateAccount(deps: Deps, actor: Actor, id: string, patch: { isAdmin?: boolean; name?: string; locale?: string }): Promise<AccountView> {
+  if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden(msg('accounts.only_admins_change_accounts'));
+  const actorId = actor.kind === 'user' ? actor.id : null;
+  return inTransaction(deps, async (u) => {
+    // revoking: the admins are locked before anything is read, so a concurrent revocation is seen (PostgreSQL)
+    const admins = patch.isAdmin === false ? await users.lockPlatformAdmins(u.trx, deps.database.dialect) : null;
+    const before = await users.findUserById(u.trx, id);
+    if (!before) throw notFound(msg('accounts.the_account'));
+    if (admins && before.isAdmin && admins.length <= 1) {
+      throw new DomainError('conflict', msg('accounts.last_admin', { name: before.name }), [issue('isAdmin', msg('accounts.last_admin_short'), 'last_admin')]);
+    }
+    const profile = { ...(patch.name !== undefined && patch.name !== before.name ? { name: patch.name } : {}), ...(patch.locale !== undefined && patch.locale !== before.locale ? { locale: patch.locale } : {}) };
+    const adminChanges = patch.isAdmin !== undefined && patch.isAdmin !== before.isAdmin;
+    if (!adminChanges && Object.keys(profile).length === 0) return presentAccount(before);
+    let current = before;
+    if (Object.keys(profile).length > 0) {
+      await users.updateUser(u.trx, id, profile, u.now);
+      const after = (await users.findUserById(u.trx, id))!;
+      await u.audit({ partnershipId: null, actorId, action: 'user.updated', entityType: 'user', entityId: id, before: publicUser(current), after: publicUser(after) });
+      current = after;
+    }
+    if (adminChanges) {
+      await users.updateUser(u.trx, id, { isAdmin: patch.isAdmin }, u.now);
+      const after = (await users.findUserById(u.trx, id))!;
+      await u.audit({ partnershipId: null, actorId, action: patch.isAdmin ? 'user.admin_granted' : 'user.admin_revoked', entityType: 'user', entityId: id, before: publicUser(current), after: publicUser(after) });
+      current = after;
+    }
+    return presentAccount(current);
+  });
 }

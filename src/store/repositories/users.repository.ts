@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { preparedQuery } from '../prepared';
 import { likeEscape, searchForm } from '../pagination';
 import type { DB, UsersTable } from '../schema';
+import type { Dialect } from '../database';
 import type { PersonRole } from '../../domain/partnerships/partnership';
 import type { OrganisationRole } from '../../domain/organisations/organisation';
 
@@ -44,17 +45,29 @@ export async function findUserById(db: Kysely<DB>, id: string): Promise<UserReco
   return r ? toUser(r) : null;
 }
 
-export async function updateUser(db: Kysely<DB>, id: string, patch: Partial<Pick<UserRecord, 'name' | 'locale' | 'passwordHash'>>, at: string): Promise<void> {
+export async function updateUser(db: Kysely<DB>, id: string, patch: Partial<Pick<UserRecord, 'name' | 'locale' | 'passwordHash' | 'isAdmin'>>, at: string): Promise<void> {
   await db
     .updateTable('users')
     .set({
       ...(patch.name !== undefined ? { name: patch.name, search_name: searchForm(patch.name) } : {}),
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
       ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      ...(patch.isAdmin !== undefined ? { is_admin: patch.isAdmin ? 1 : 0 } : {}),
       updated_at: at,
     })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * The platform admins' ids. On PostgreSQL their rows stay locked until the transaction ends, so two admins revoking
+ * each other at the same moment cannot both go through: the second sees the first's change and one admin fewer.
+ * (Embedded SQLite runs one writing transaction at a time.)
+ */
+export async function lockPlatformAdmins(db: Kysely<DB>, dialect: Dialect): Promise<string[]> {
+  // in one order, so two transactions locking them cannot deadlock
+  const q = db.selectFrom('users').select('id').where('is_admin', '=', 1).orderBy('id');
+  return (await (dialect === 'postgres' ? q.forUpdate() : q).execute()).map((r) => r.id);
 }
 
 /**

@@ -2,6 +2,8 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect } from 'react';
 import { api, API_BASE, qs } from '../../lib/api';
 import { SESSION_KEY } from '../../lib/session';
+import type { MEMBER_SORTS, PERSON_SORTS } from '../../../src/contracts/partnerships';
+import type { MemberRole, PersonRole } from '../../../src/domain/partnerships/partnership';
 import type { AuditPage, MemberListT, PartnershipDetail, PartnershipPage, PersonListT } from './types';
 
 export interface PartnershipFilters {
@@ -38,12 +40,31 @@ export function usePartnership(id: string | undefined) {
   return useQuery({ queryKey: pKeys.one(id ?? ''), queryFn: () => api.get<PartnershipDetail>(`/partnerships/${id}`), enabled: !!id });
 }
 
-export function usePartnershipMembers(id: string) {
-  return useQuery({ queryKey: pKeys.members(id), queryFn: () => api.get<MemberListT>(`/partnerships/${id}/members`) });
+/** How the members panel asks for member organisations: the API's filters and sorts (MemberQuery). */
+export interface MemberListFilters { sort: (typeof MEMBER_SORTS)[number]; status: 'current' | 'left' | 'all'; role?: MemberRole }
+/** How the members panel asks for people (PersonQuery). */
+export interface PersonListFilters { sort: (typeof PERSON_SORTS)[number]; role?: PersonRole }
+const MEMBERS_PAGE = 50;
+
+/** Member organisations, a page at a time, filtered and sorted by the API (a large initiative has thousands). */
+export function usePartnershipMembers(id: string, f: MemberListFilters) {
+  return useInfiniteQuery({
+    queryKey: [...pKeys.members(id), f],
+    queryFn: ({ pageParam }) => api.get<MemberListT>(`/partnerships/${id}/members${qs({ ...f, cursor: pageParam, limit: MEMBERS_PAGE })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 }
 
-export function usePartnershipPeople(id: string, enabled: boolean) {
-  return useQuery({ queryKey: pKeys.people(id), queryFn: () => api.get<PersonListT>(`/partnerships/${id}/people`), enabled });
+/** People taking part, a page at a time, filtered and sorted by the API. */
+export function usePartnershipPeople(id: string, f: PersonListFilters, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...pKeys.people(id), f],
+    queryFn: ({ pageParam }) => api.get<PersonListT>(`/partnerships/${id}/people${qs({ ...f, cursor: pageParam, limit: MEMBERS_PAGE })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
 }
 
 /** A partnership's audit log, or with `id` null the platform's (accounts, tokens, organisations; platform admins). */

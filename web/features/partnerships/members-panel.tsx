@@ -8,7 +8,8 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AddPersonBody } from '../../../src/contracts/partnerships';
-import { MEMBER_ROLES, PERSON_ROLES } from '../../../src/domain/partnerships/partnership';
+import { MEMBER_SORTS, PERSON_SORTS } from '../../../src/contracts/partnerships';
+import { MEMBER_ROLES, PERSON_ROLES, type MemberRole, type PersonRole } from '../../../src/domain/partnerships/partnership';
 import type { Sector } from '../../../src/domain/organisations/organisation';
 import { api, qs } from '../../lib/api';
 import { useFormat } from '../../lib/format';
@@ -17,9 +18,10 @@ import type { OrganisationPage } from '../../lib/types';
 import { zodErrors } from '../../lib/zod-form';
 import { SectorBadge } from '../../components/badges';
 import { ConfirmButton } from '../../components/confirm';
-import { ConfirmCell, InlineAddForm, ListTable, PersonCell } from '../../components/list-table';
+import { ConfirmCell, InlineAddForm, PagedListTable, PersonCell } from '../../components/list-table';
+import { AnySelect, SortSelect } from '../../components/directory';
 import { EmptyState, ProblemAlert } from '../../components/page';
-import { pKeys, usePartnershipMembers, usePartnershipPeople } from './api';
+import { pKeys, usePartnershipMembers, usePartnershipPeople, type MemberListFilters, type PersonListFilters } from './api';
 import type { PartnershipDetail, PartnershipMember } from './types';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -145,31 +147,56 @@ function RoleSelect({ p, m }: { p: PartnershipDetail; m: PartnershipMember }) {
   );
 }
 
-/** Member organisations, current and past, with their roles. */
+const MEMBER_STATUSES = ['current', 'left', 'all'] as const;
+
+/** Member organisations, current and past, with their roles: filtered, sorted and paged by the API. */
 export function MemberOrganisations({ p }: { p: PartnershipDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const list = usePartnershipMembers(p.id);
+  const [filters, setFilters] = useState<MemberListFilters>({ sort: 'name', status: 'current' });
+  const list = usePartnershipMembers(p.id, filters);
   const canManage = p.allowedActions.includes('partnership.members.manage');
-  const items = list.data?.items ?? p.members;
-  const existing = useMemo(() => new Set(items.filter((m) => !m.leftOn).map((m) => m.organisationId)), [items]);
-  const sorted = [...items].sort((a, b) => Number(!!a.leftOn) - Number(!!b.leftOn) || a.organisationName.localeCompare(b.organisationName));
+  // the overview lists every current member: the add form leaves them out without fetching every page
+  const existing = useMemo(() => new Set(p.members.filter((m) => !m.leftOn).map((m) => m.organisationId)), [p.members]);
+  const filtered = filters.status !== 'current' || !!filters.role;
   return (
     <Card>
       <Stack gap="md">
         <Title order={2} fz="lg">
           {t('members.organisationsTitle')}
         </Title>
-        <ListTable
-          loading={list.isLoading && !p.members.length}
-          error={list.error}
-          isEmpty={sorted.length === 0}
-          empty={<EmptyState icon={IconBuilding} title={t('members.emptyTitle')} description={canManage ? t('members.emptyBodyManage') : t('members.emptyBody')} />}
+        <Grid gap="sm" align="flex-end">
+          <Grid.Col span={{ base: 12, xs: 4 }}>
+            <Select
+              label={t('common.status')}
+              allowDeselect={false}
+              value={filters.status}
+              onChange={(v) => v && setFilters({ ...filters, status: v as MemberListFilters['status'] })}
+              data={MEMBER_STATUSES.map((st) => ({ value: st, label: t(`members.statusFilter.${st}`) }))}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 4 }}>
+            <AnySelect label={t('common.role')} value={filters.role ?? null} onChange={(v) => setFilters({ ...filters, role: (v ?? undefined) as MemberRole | undefined })} data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRole.${r}`) }))} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 4 }}>
+            <SortSelect sorts={[...MEMBER_SORTS]} value={filters.sort} onChange={(v) => v && setFilters({ ...filters, sort: v as MemberListFilters['sort'] })} />
+          </Grid.Col>
+        </Grid>
+        <PagedListTable
+          list={list}
+          empty={
+            filtered ? (
+              <EmptyState icon={IconBuilding} title={t('members.noMatchTitle')} description={t('members.noMatchBody')} />
+            ) : (
+              <EmptyState icon={IconBuilding} title={t('members.emptyTitle')} description={canManage ? t('members.emptyBodyManage') : t('members.emptyBody')} />
+            )
+          }
           minWidth={720}
           headers={[t('members.organisation'), t('organisation.sector'), t('common.role'), t('members.joinedOn'), t('common.status')]}
           withActions={canManage}
         >
-          {sorted.map((m) => (
+          {(items) =>
+            items.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>
                 <Anchor component={Link} to={`/organisations/${m.organisationId}`} fw={600} size="sm">
@@ -203,8 +230,9 @@ export function MemberOrganisations({ p }: { p: PartnershipDetail }) {
               </Table.Td>
               {canManage && <Table.Td ta="right">{!m.leftOn && <LeaveButton p={p} m={m} />}</Table.Td>}
             </Table.Tr>
-          ))}
-        </ListTable>
+            ))
+          }
+        </PagedListTable>
         {canManage && <AddOrganisationForm p={p} existing={existing} />}
       </Stack>
     </Card>
@@ -218,7 +246,8 @@ export function MemberPeople({ p }: { p: PartnershipDetail }) {
   const qc = useQueryClient();
   const canRead = p.allowedActions.includes('partnership.people.read');
   const canManage = p.allowedActions.includes('partnership.members.manage');
-  const people = usePartnershipPeople(p.id, canRead);
+  const [filters, setFilters] = useState<PersonListFilters>({ sort: 'name' });
+  const people = usePartnershipPeople(p.id, filters, canRead);
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', role: 'member' as string, organisationId: null as string | null },
@@ -238,16 +267,29 @@ export function MemberPeople({ p }: { p: PartnershipDetail }) {
         <Title order={2} fz="lg">
           {t('people.title')}
         </Title>
-        <ListTable
-          loading={people.isLoading}
-          error={people.error}
-          isEmpty={people.data?.items.length === 0}
-          empty={<EmptyState icon={IconUsers} title={t('people.emptyTitle')} description={t('people.emptyBody')} />}
+        <Grid gap="sm" align="flex-end">
+          <Grid.Col span={{ base: 12, xs: 6 }}>
+            <AnySelect label={t('common.role')} value={filters.role ?? null} onChange={(v) => setFilters({ ...filters, role: (v ?? undefined) as PersonRole | undefined })} data={PERSON_ROLES.map((r) => ({ value: r, label: t(`personRole.${r}`) }))} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 6 }}>
+            <SortSelect sorts={[...PERSON_SORTS]} value={filters.sort} onChange={(v) => v && setFilters({ ...filters, sort: v as PersonListFilters['sort'] })} />
+          </Grid.Col>
+        </Grid>
+        <PagedListTable
+          list={people}
+          empty={
+            filters.role ? (
+              <EmptyState icon={IconUsers} title={t('people.noMatchTitle')} description={t('people.noMatchBody')} />
+            ) : (
+              <EmptyState icon={IconUsers} title={t('people.emptyTitle')} description={t('people.emptyBody')} />
+            )
+          }
           minWidth={640}
           headers={[t('common.name'), t('members.organisation'), t('common.role'), t('common.since')]}
           withActions={canManage}
         >
-          {(people.data?.items ?? []).map((person) => (
+          {(items) =>
+            items.map((person) => (
             <Table.Tr key={person.id}>
               <PersonCell name={person.name} email={person.email} />
               <Table.Td>
@@ -273,8 +315,9 @@ export function MemberPeople({ p }: { p: PartnershipDetail }) {
                 />
               )}
             </Table.Tr>
-          ))}
-        </ListTable>
+            ))
+          }
+        </PagedListTable>
         {canManage && (
           <InlineAddForm title={t('people.add')} error={add.error} onSubmit={form.onSubmit(add.submit)}>
             <Grid gap="sm" align="flex-start">
