@@ -145,6 +145,11 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
     await nextToField.or(inAlert).first().waitFor();
     expect(new URL(page.url()).hash).toBe('#token=bogus');
     await capture('reset-password-bad-token');
+    // an invitation's link welcomes the person instead of speaking of a new password
+    await go('/reset-password#token=bogus&invitation=1');
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Accord' }).waitFor();
+    await page.getByText('Choose the password for your new account').waitFor();
+    await capture('reset-password-invitation');
   });
 
   it('tells a visitor whose next page is gone from the server (a release since the tab opened) to reload, inside the layout', async () => {

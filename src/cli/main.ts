@@ -21,7 +21,7 @@ Commands:
   serve [--demo-if-empty]      Serve the web app and API (ACCORD_HOST, ACCORD_PORT)
   migrate                      Bring the database schema up to date
   demo load                    Load the demo partnerships into an empty database
-  user create --email E --name N [--admin] --password-stdin
+  user create --email E --name N [--admin] (--password-stdin | --invite)
                                Create an account; the password is read from standard input
   audit verify [--partnership ID]
                                Check every audit hash chain and name the first broken link
@@ -40,11 +40,13 @@ Migrates, then serves the web app and the API on ACCORD_HOST:ACCORD_PORT (defaul
 Ctrl-C stops gracefully: requests in flight finish and the database closes cleanly.`,
   migrate: `accord migrate\n\nApplies pending migrations to the database named by ACCORD_DATABASE_URL and lists them.`,
   demo: `accord demo load\n\nLoads the demo partnerships, organisations and people into an EMPTY database (refuses otherwise).`,
-  user: `accord user create --email E --name N [--admin] --password-stdin
+  user: `accord user create --email E --name N [--admin] [--locale en|fr|es] (--password-stdin | --invite)
 
 Creates an account. The password (at least 10 characters) is read from standard input, never from the
 command line, so it does not end up in the shell history:
-  printf '%s' 'a long passphrase' | accord user create --email ana@example.org --name "Ana Lima" --password-stdin`,
+  printf '%s' 'a long passphrase' | accord user create --email ana@example.org --name "Ana Lima" --password-stdin
+With --invite instead, the account gets no password: an e-mail in its language (--locale, default en) carries a
+one-time link to choose one, valid for 7 days (without SMTP settings the e-mail is written to the log).`,
   audit: `accord audit verify [--partnership ID]
 
 Recomputes every audit event's SHA-256 hash and its link to the event before it, chain by chain.
@@ -292,13 +294,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'user': {
       const { positionals, values } = parseArgs({
         args: rest,
-        options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, locale: { type: 'string' } },
+        options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, invite: { type: 'boolean' }, locale: { type: 'string' } },
         strict: true,
         allowPositionals: true,
       });
-      if (positionals[0] !== 'create' || positionals.length !== 1) throw new UsageError('usage: accord user create --email E --name N [--admin] --password-stdin');
-      if (!values['password-stdin']) throw new UsageError('--password-stdin is required: the password is read from standard input');
-      const password = await readStdin();
+      if (positionals[0] !== 'create' || positionals.length !== 1) throw new UsageError('usage: accord user create --email E --name N [--admin] (--password-stdin | --invite)');
+      if (values['password-stdin'] && values.invite) throw new UsageError('choose one: --password-stdin (a password now) or --invite (an e-mailed link to choose one)');
+      if (!values['password-stdin'] && !values.invite) throw new UsageError('--password-stdin is required (the password is read from standard input), or --invite to e-mail a link instead');
+      const password = values.invite ? undefined : await readStdin();
       const [{ CreateUserBody }, { createUser }] = await Promise.all([import('../contracts/accounts'), import('../services/accounts/accounts')]);
       const parsed = CreateUserBody.safeParse({ email: values.email, name: values.name, password, isAdmin: !!values.admin, locale: values.locale ?? 'en' });
       if (!parsed.success) {
@@ -306,6 +309,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       const user = await withDeps(config, (deps) => createUser(deps, null, parsed.data));
       process.stdout.write(`Created ${user.isAdmin ? 'platform admin' : 'user'} ${user.name} <${user.email}> (${user.id})\n`);
+      if (values.invite) {
+        if (user.invited) process.stdout.write(`Invitation e-mailed to ${user.email}: the link to choose a password works for 7 days\n`);
+        else process.stderr.write(`The invitation e-mail could not be sent (see the log); ${user.email} can ask for a link with "Forgot your password?" on the sign-in page\n`);
+      }
       return 0;
     }
     case 'audit': {

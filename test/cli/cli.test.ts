@@ -72,10 +72,27 @@ describe('the accord command', CLI_TIMEOUT, () => {
     const noStdin = accord(['user', 'create', '--email', 'cy@example.org', '--name', 'Cy']);
     expect(noStdin.code).toBe(2);
     expect(noStdin.err).toMatch(/--password-stdin is required/);
+    const both = accord(['user', 'create', '--email', 'cy@example.org', '--name', 'Cy', '--invite', '--password-stdin'], 'a long passphrase');
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/choose one: --password-stdin .* or --invite/);
     const db = new SQLite(path.join(dir, 'accord.db'), { readonly: true });
     const emails = db.prepare('select email from users order by email').all() as { email: string }[];
     db.close();
     expect(emails.map((e) => e.email)).toEqual(['ana@example.org']);
+  });
+
+  it('invites a user with --invite: no password, and the e-mail with its one-time link goes to the log without SMTP', () => {
+    const r = accord(['user', 'create', '--email', 'dee@example.org', '--name', 'Dee Okafor', '--locale', 'es', '--invite']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Created user Dee Okafor <dee@example.org>/);
+    expect(r.out).toMatch(/Invitation e-mailed to dee@example.org: the link to choose a password works for 7 days/);
+    // without SMTP the mail is written to the log: Spanish, with an invitation link
+    expect(r.out + r.err).toMatch(/reset-password#token=[\w-]+&invitation=1/);
+    const db = new SQLite(path.join(dir, 'accord.db'), { readonly: true });
+    const links = db.prepare("select r.expires_at, r.created_at from password_resets r join users u on u.id = r.user_id where u.email = 'dee@example.org'").all() as { expires_at: string; created_at: string }[];
+    db.close();
+    expect(links).toHaveLength(1);
+    expect(Date.parse(links[0].expires_at) - Date.parse(links[0].created_at)).toBe(7 * 24 * 3_600_000);
   });
 
   it('refuses to load the demo into a database that is not empty', () => {
@@ -112,9 +129,13 @@ describe('the accord command', CLI_TIMEOUT, () => {
     const target = path.join(dir, 'backup.db');
     const r = accord(['backup', target]);
     expect(r.code, r.err).toBe(0);
+    const source = new SQLite(path.join(dir, 'accord.db'), { readonly: true });
     const copy = new SQLite(target, { readonly: true });
-    expect((copy.prepare('select count(*) as n from users').get() as { n: number }).n).toBe(1);
+    const emails = (db: SQLite.Database) => (db.prepare('select email from users order by email').all() as { email: string }[]).map((u) => u.email);
+    expect(emails(copy)).toEqual(['ana@example.org', 'dee@example.org']);
+    expect(emails(copy)).toEqual(emails(source));
     copy.close();
+    source.close();
     const again = accord(['backup', target]);
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/already exists/);

@@ -137,6 +137,7 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     expect(ask.statusCode).toBe(202);
     const mail = await waitFor(() => t.mail.find((m) => m.to === w.emails.member));
     const token = /reset-password#token=([\w-]+)/.exec(mail.text)![1];
+    expect(mail.text).not.toContain('invitation=1');
     const done = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'a brand new passphrase' } });
     expect(done.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/me/home', headers: as(old) })).statusCode).toBe(401);

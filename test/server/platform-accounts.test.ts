@@ -87,6 +87,8 @@ describe.each(DIALECTS)('platform accounts on %s', (dialect) => {
     expect(sent[0].text).toContain('dans les 7 jours');
     const token = tokenIn(sent[0].text)!;
     expect(token.length).toBeGreaterThan(20);
+    // the link says it is an invitation, so the password page welcomes the person
+    expect(sent[0].text).toContain(`/reset-password#token=${token}&invitation=1`);
 
     // no password works before the link is used, and the link lives a week
     expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: created.email, password: 'any password at all' } }), 401, 'invalid_credentials', 'password');

@@ -23,8 +23,12 @@ export const presentAccount = (u: UserRecord): AccountView => ({ ...presentUser(
 
 const publicUser = (u: UserRecord) => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, locale: u.locale });
 const hoursFrom = (at: string, hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString();
-/** The password page's address with a one-time token in its fragment (never sent to a server nor written to its logs). */
-const passwordLink = (deps: Deps, token: string) => `${deps.config.publicUrl.replace(/\/$/, '')}/reset-password#token=${token}`;
+/**
+ * The password page's address with a one-time token in its fragment (never sent to a server nor written to its
+ * logs); an invitation says so, and the page welcomes the person instead of speaking of a new password.
+ */
+const passwordLink = (deps: Deps, token: string, invitation = false) =>
+  `${deps.config.publicUrl.replace(/\/$/, '')}/reset-password#token=${token}${invitation ? '&invitation=1' : ''}`;
 
 /**
  * Creates an account (CLI, admin API, demo). A precomputed hash may be passed to skip hashing. Without a password
@@ -59,7 +63,7 @@ export async function createUser(
   });
   let invited = false;
   if (token && created.invitation) {
-    const mail = invitationMail({ to: created.user, inviter: created.invitation.inviter, publicUrl: deps.config.publicUrl, link: passwordLink(deps, token), days: INVITATION_LINK_HOURS / 24 });
+    const mail = invitationMail({ to: created.user, inviter: created.invitation.inviter, publicUrl: deps.config.publicUrl, link: passwordLink(deps, token, true), days: INVITATION_LINK_HOURS / 24 });
     try {
       await deps.mailer.send(mail);
       invited = true;

@@ -12,17 +12,21 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   // the e-mailed link carries the token in the fragment (#token=), which browsers never send to a server
   // or write to its logs; ?token= is still accepted for links written by hand
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? params.get('token');
-  useDocumentTitle(t('reset.title'));
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const token = fragment.get('token') ?? params.get('token');
+  // an invitation's link: the person has no password yet, so the page welcomes them rather than speak of a new one
+  const invitation = !!token && fragment.get('invitation') === '1';
+  const title = invitation ? t('reset.welcomeTitle') : token ? t('reset.chooseTitle') : t('reset.title');
+  useDocumentTitle(title);
   return (
-    <AuthCard title={token ? t('reset.chooseTitle') : t('reset.title')} intro={token ? t('reset.chooseIntro') : t('reset.intro')} maw={440}>
+    <AuthCard title={title} intro={invitation ? t('reset.welcomeIntro') : token ? t('reset.chooseIntro') : t('reset.intro')} maw={440}>
       {token ? (
         <PasswordResetConfirmForm
           token={token}
           onDone={() => {
             // the used token leaves the address bar (and this history entry) at once
             window.history.replaceState(window.history.state, '', window.location.pathname);
-            notifications.show({ color: 'teal', message: t('reset.done') });
+            notifications.show({ color: 'teal', message: invitation ? t('reset.welcomeDone') : t('reset.done') });
             navigate('/sign-in', { replace: true });
           }}
         />
