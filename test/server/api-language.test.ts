@@ -172,18 +172,20 @@ describe('API refusals in the reader’s language', () => {
   });
 
   it('writes the figures inside a refusal with the reader’s decimal separator', async () => {
-    const send = (lang: string) =>
+    const send = (lang: string, percent: string) =>
       t.app.inject({
         method: 'POST',
         url: `/api/v1/partnerships/${w.partnership}/risks`,
         headers: headers(convener, lang),
         payload: {
           category: 'construction', title: 'Warehouse finished late', description: 'The warehouse may open after the first deliveries.', likelihood: 3, impact: 4,
-          allocation: [{ party: 'publicAuthority', organisationId: w.orgs.convenerOrg, percent: '12.5' }, { party: 'privateParty', organisationId: w.orgs.partnerOrg, percent: 50 }],
+          allocation: [{ party: 'publicAuthority', organisationId: w.orgs.convenerOrg, percent }, { party: 'privateParty', organisationId: w.orgs.partnerOrg, percent: 50 }],
         },
       });
-    const messages = async (lang: string) => problem(await send(lang), 422).errors!.map((e) => e.message);
+    const messages = async (lang: string, percent = '12.5') => problem(await send(lang, percent), 422).errors!.map((e) => e.message);
     expect(await messages('en')).toContain('The shares add up to 62.5%, not 100%');
+    // more fraction digits than Intl.NumberFormat takes (20): still a 422, every digit kept
+    expect(await messages('fr', '12.1234567890123456789012345')).toContain('Les parts font 62,1234567890123456789012345 %, pas 100 %');
     expect(await messages('fr')).toContain('Les parts font 62,5 %, pas 100 %');
     expect(await messages('es')).toContain('Las partes suman 62,5 %, no 100 %');
     const risks = await t.app.inject({ url: `/api/v1/partnerships/${w.partnership}/risks`, headers: as(convener) });

@@ -65,6 +65,10 @@ describe('figures in messages', () => {
     // no float in between: twenty digits stay twenty digits
     expect(render(m(figure('12345678901234567890.05', { group: true })), 'es')).toBe('Las partes suman 12.345.678.901.234.567.890,05 %, no 100 %');
     expect(render(m(figure(-7n)))).toBe('The shares add up to -7%, not 100%');
+    // past the 20 fraction digits Intl.NumberFormat accepts, and below zero
+    expect(render(m(figure('100.0000000000000000000000001')), 'fr')).toBe('Les parts font 100,0000000000000000000000001 %, pas 100 %');
+    expect(render(m(figure('-0.5', { group: true })), 'es')).toBe('Las partes suman -0,5 %, no 100 %');
+    expect(render(m(figure('-12345.5', { group: true })))).toBe('The shares add up to -12,345.5%, not 100%');
   });
 
   it('writes money with its code, grouped or not as the message asks', () => {

@@ -46,14 +46,18 @@ export function figure(value: number | bigint | string, options: { group?: boole
   return { figure: decimal, ...options };
 }
 const isFigure = (v: unknown): v is Figure => typeof v === 'object' && v !== null && typeof (v as Figure).figure === 'string';
-const formats = new Map<string, Intl.NumberFormat>();
+const integers = new Map<string, Intl.NumberFormat>();
+const decimalSeparators = new Map<Lang, string>();
 function wordFigure(f: Figure, lang: Lang): string {
-  const decimals = f.figure.split('.')[1]?.length ?? 0;
-  const id = `${lang}:${f.group ? 1 : 0}:${decimals}`;
-  let nf = formats.get(id);
-  if (!nf) formats.set(id, (nf = new Intl.NumberFormat(lang, { useGrouping: f.group ? 'auto' : false, minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  // a string is formatted as the exact decimal it spells (Intl.NumberFormat v3), not through a float
-  return `${f.prefix ?? ''}${nf.format(f.figure as unknown as number)}${f.suffix ?? ''}`;
+  // the whole part through Intl (a string is formatted as the exact integer it spells, not through a float), the
+  // fraction digits as they are after the language's separator: exact at any length (Intl stops at 20 digits)
+  const [whole, fraction] = f.figure.split('.');
+  const id = `${lang}:${f.group ? 1 : 0}`;
+  let nf = integers.get(id);
+  if (!nf) integers.set(id, (nf = new Intl.NumberFormat(lang, { useGrouping: f.group ? 'auto' : false, maximumFractionDigits: 0 })));
+  let separator = decimalSeparators.get(lang);
+  if (separator === undefined) decimalSeparators.set(lang, (separator = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'));
+  return `${f.prefix ?? ''}${nf.format(whole as unknown as number)}${fraction ? separator + fraction : ''}${f.suffix ?? ''}`;
 }
 
 export const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string';
