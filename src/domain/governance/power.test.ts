@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../kernel/errors';
+import { render } from '../kernel/messages';
 import { frac, type Fraction } from '../kernel/fraction';
 import type { Charter, Condition, Group, Rule, Seat } from './charter';
 import { decide, type Ballot } from './count';
@@ -588,6 +589,14 @@ describe('rules that cannot be analysed are refused, naming why', () => {
     const c: Charter = { ...simple, rules: { ordinary: { quorum: [{ kind: 'quorum', min: { kind: 'majority' }, base: 'fixed_membership', seats: 9 }], pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'votes_cast' } } } };
     const e = expectValidation(() => analysePower(c, 'ordinary'), 'quorum_unreachable');
     expect(e.issues[0].message).toMatch(/quorum/);
+  });
+
+  it('a quorum that full attendance cannot meet, its shares written in the reader’s format', () => {
+    const c: Charter = { ...simple, rules: { ordinary: { quorum: [{ kind: 'quorum', min: { kind: 'fraction', num: 2, den: 3 }, base: 'fixed_membership', seats: 9 }], pass: { kind: 'threshold', require: { kind: 'majority' }, base: 'votes_cast' } } } };
+    const e = expectValidation(() => analysePower(c, 'ordinary'), 'quorum_unreachable');
+    expect(e.issues[0].message).toContain('22.2% of the fixed membership present, needs at least 66.7% (6 of 9)');
+    expect(render(e.issues[0].msg!, 'fr')).toContain('présence de 22,2 % de l’effectif fixe, il faut au moins 66,7 % (6 sur 9)');
+    expect(render(e.issues[0].msg!, 'es')).toContain('presente el 22,2 % de la composición fija, se necesita al menos el 66,7 % (6 de 9)');
   });
 
   it('a rule that never passes (a veto by a non-voting seat)', () => {

@@ -22,7 +22,7 @@
  * - Exact counting has a work budget; past it, an index is estimated by Monte Carlo if a PRNG was passed in.
  */
 import { DomainError, issue, type FieldIssue } from '../kernel/errors';
-import { msg, render, type Msg } from '../kernel/messages';
+import { figureOrText, msg, render, type Msg } from '../kernel/messages';
 import { addF, divF, frac, fractionToString, type Fraction } from '../kernel/fraction';
 import {
   checkCharter,
@@ -1568,14 +1568,16 @@ function failedQuorumMsg(c: ConditionResult): Msg {
   let m: Msg | null = null;
   if (t?.kind === 'quorum_count' || t?.kind === 'quorum_share') {
     const quorum = t.scope === null ? msg('governance.power.quorum.scope_all') : msg('governance.power.quorum.scope_group', { group: t.scope });
-    if (t.kind === 'quorum_count') m = msg('governance.power.quorum.count_fails', { quorum, present: t.present, min: t.count });
+    // the figures in the reader's format ("66,6667 %" in French); English reads exactly as the explanation
+    const n = figureOrText;
+    if (t.kind === 'quorum_count') m = msg('governance.power.quorum.count_fails', { quorum, present: n(t.present), min: t.count });
     else {
-      const requirement = msg(t.strict ? 'governance.power.quorum.more_than' : 'governance.power.quorum.at_least', { ratio: t.ratio });
+      const requirement = msg(t.strict ? 'governance.power.quorum.more_than' : 'governance.power.quorum.at_least', { ratio: n(t.ratio) });
       const base = msg(`governance.power.quorum.base.${t.base}`);
       m =
         t.needed === null
-          ? msg('governance.power.quorum.share_fails', { quorum, share: t.share, base, requirement })
-          : msg('governance.power.quorum.share_count_fails', { quorum, share: t.share, base, requirement, needed: t.needed, total: t.total });
+          ? msg('governance.power.quorum.share_fails', { quorum, share: n(t.share), base, requirement })
+          : msg('governance.power.quorum.share_count_fails', { quorum, share: n(t.share), base, requirement, needed: n(t.needed), total: n(t.total) });
     }
   }
   return m && render(m) === c.explanation ? m : msg('governance.power.quorum.as_is', { explanation: c.explanation });

@@ -45,6 +45,8 @@ export function figure(value: number | bigint | string, options: { group?: boole
   if (!DECIMAL_TEXT.test(decimal)) throw new RangeError(`Not decimal text: ${decimal}`);
   return { figure: decimal, ...options };
 }
+/** A figure when the text is decimal ("66.6667"), else the text as it is ("2/3"). */
+export const figureOrText = (text: string): Figure | string => (DECIMAL_TEXT.test(text) ? { figure: text } : text);
 const isFigure = (v: unknown): v is Figure => typeof v === 'object' && v !== null && typeof (v as Figure).figure === 'string';
 const integers = new Map<string, Intl.NumberFormat>();
 const decimalSeparators = new Map<Lang, string>();
