@@ -46,7 +46,8 @@ Creates an account. The password (at least 10 characters) is read from standard 
 command line, so it does not end up in the shell history:
   printf '%s' 'a long passphrase' | accord user create --email ana@example.org --name "Ana Lima" --password-stdin
 With --invite instead, the account gets no password: an e-mail in its language (--locale, default en) carries a
-one-time link to choose one, valid for 7 days (without SMTP settings the e-mail is written to the log).`,
+one-time link to choose one, valid for 7 days or ACCORD_INVITATION_DAYS (without SMTP settings the e-mail is
+written to the log).`,
   audit: `accord audit verify [--partnership ID]
 
 Recomputes every audit event's SHA-256 hash and its link to the event before it, chain by chain.
@@ -310,7 +311,7 @@ export async function main(argv: string[]): Promise<number> {
       const user = await withDeps(config, (deps) => createUser(deps, null, parsed.data));
       process.stdout.write(`Created ${user.isAdmin ? 'platform admin' : 'user'} ${user.name} <${user.email}> (${user.id})\n`);
       if (values.invite) {
-        if (user.invited) process.stdout.write(`Invitation e-mailed to ${user.email}: the link to choose a password works for 7 days\n`);
+        if (user.invited) process.stdout.write(`Invitation e-mailed to ${user.email}: the link to choose a password works for ${config.invitationDays === 1 ? 'a day' : `${config.invitationDays} days`}, until ${user.invitationExpiresAt}\n`);
         else process.stderr.write(`The invitation e-mail could not be sent (see the log); ${user.email} can ask for a link with "Forgot your password?" on the sign-in page\n`);
       }
       return 0;

@@ -22,6 +22,7 @@ export const ConfigSchema = z.object({
   ACCORD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCORD_SECURE_COOKIES: bool.optional(),
   ACCORD_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  ACCORD_INVITATION_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   ACCORD_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   ACCORD_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   ACCORD_SMTP_URL: z.string().optional(),
@@ -39,6 +40,8 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['ACCORD_LOG_LEVEL'];
   secureCookies: boolean;
   sessionTtlHours: number;
+  /** How long an invitation's link to choose a password works (a reset link works for an hour). */
+  invitationDays: number;
   signIn: { maxFailures: number; windowMinutes: number };
   mail: { smtpUrl: string | null; from: string };
   trustProxy: boolean;
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.ACCORD_LOG_LEVEL,
     secureCookies: e.ACCORD_SECURE_COOKIES ?? publicUrl.startsWith('https:'),
     sessionTtlHours: e.ACCORD_SESSION_TTL_HOURS,
+    invitationDays: e.ACCORD_INVITATION_DAYS,
     signIn: { maxFailures: e.ACCORD_SIGNIN_MAX_FAILURES, windowMinutes: e.ACCORD_SIGNIN_WINDOW_MINUTES },
     mail: { smtpUrl: e.ACCORD_SMTP_URL ?? null, from: e.ACCORD_MAIL_FROM },
     trustProxy: e.ACCORD_TRUST_PROXY,

@@ -18,7 +18,7 @@ export const PasswordResetConfirmBody = z.object({ token: z.string().min(20).max
 export const CreateUserBody = z.object({
   email: Email,
   name: z.string().trim().min(1, 'Enter a name').max(200),
-  password: Password.optional().describe('Leave it out to send an invitation instead: the account gets no password, and an e-mail (in the account’s language) carries a one-time link to choose one, valid for 7 days'),
+  password: Password.optional().describe('Leave it out to send an invitation instead: the account gets no password, and an e-mail (in the account’s language) carries a one-time link to choose one, valid for 7 days unless the platform sets ACCORD_INVITATION_DAYS (see `invitationExpiresAt` in the answer)'),
   isAdmin: z.boolean().default(false).describe('A platform admin manages accounts and reads the platform audit log'),
   locale: z.enum(LOCALES).default('en').describe('The language of the app and of e-mails for this account'),
 });
@@ -30,6 +30,7 @@ export const AccountSummary = UserSummary.extend({
 export type AccountSummary = z.infer<typeof AccountSummary>;
 /** The answer to creating an account. */
 export const CreatedAccount = AccountSummary.extend({
+  invitationExpiresAt: Instant.nullable().describe('Until when the invitation’s link works; null when a password was given'),
   invited: z
     .boolean()
     .describe('True when the invitation e-mail was handed to the mail server (or, without SMTP, written to the log); false when a password was given, or when the e-mail could not be sent: the account exists, and the person can ask for a link from the sign-in page ("Forgot your password?")'),

@@ -93,6 +93,7 @@ describe('the accord command', CLI_TIMEOUT, () => {
     db.close();
     expect(links).toHaveLength(1);
     expect(Date.parse(links[0].expires_at) - Date.parse(links[0].created_at)).toBe(7 * 24 * 3_600_000);
+    expect(r.out).toContain(`works for 7 days, until ${links[0].expires_at}`);
   });
 
   it('refuses to load the demo into a database that is not empty', () => {

@@ -1,6 +1,6 @@
 /**
  * Platform admins manage accounts: they create one with a password or invite its person by e-mail (a one-time link,
- * valid for a week, to choose a password), grant and revoke platform admin (never the last one), and change a name
+ * valid for a week unless the platform sets otherwise, to choose a password), grant and revoke platform admin (never the last one), and change a name
  * or a language. Every change is audited in the platform chain; a refused request writes nothing; a revoked admin
  * loses access on the next request, by session or by API token.
  */
@@ -94,6 +94,8 @@ describe.each(DIALECTS)('platform accounts on %s', (dialect) => {
     expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: created.email, password: 'any password at all' } }), 401, 'invalid_credentials', 'password');
     const link = await t.deps.database.db.selectFrom('password_resets').selectAll().where('user_id', '=', created.id).executeTakeFirstOrThrow();
     expect(Date.parse(link.expires_at) - Date.parse(link.created_at)).toBe(7 * 24 * 3_600_000);
+    // the answer says until when: the admin can tell the person
+    expect(created.invitationExpiresAt).toBe(link.expires_at);
 
     const chosen = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'mon mot de passe à moi' } });
     expect(chosen.statusCode, chosen.body).toBe(200);
@@ -139,11 +141,28 @@ describe.each(DIALECTS)('platform accounts on %s', (dialect) => {
   run('creates an account with the password given, sending nothing and answering invited: false', async () => {
     const before = mail.sent.length;
     const created = await account('with.password');
-    expect(created).toMatchObject({ invited: false, invitationPending: false });
+    expect(created).toMatchObject({ invited: false, invitationPending: false, invitationExpiresAt: null });
     expect(mail.sent.length).toBe(before);
     await signIn(t.app, created.email, PASSWORD);
     const [event] = await eventsOf(created.id);
     expect(JSON.parse(event.diff).invitationExpiresAt).toBeUndefined();
+  });
+
+  run('makes the invitation’s link work for the days the platform sets (ACCORD_INVITATION_DAYS), and the e-mail says so', async () => {
+    const short = capturingMailer();
+    const other = await makeTestApp(dialect, { invitationDays: 2 }, { mailer: short.mailer });
+    try {
+      const session = await signIn(other.app, (await buildWorld(other.deps)).emails.admin, PASSWORD);
+      const res = await other.app.inject({ method: 'POST', url: USERS, headers: as(session, true), payload: { email: 'two.days@test.accord', name: 'Two Days', locale: 'fr' } });
+      expect(res.statusCode, res.body).toBe(201);
+      const created = CreatedAccount.parse(res.json());
+      const link = await other.deps.database.db.selectFrom('password_resets').selectAll().where('user_id', '=', created.id).executeTakeFirstOrThrow();
+      expect(Date.parse(link.expires_at) - Date.parse(link.created_at)).toBe(2 * 24 * 3_600_000);
+      expect(created.invitationExpiresAt).toBe(link.expires_at);
+      expect(short.sent[0].text).toContain('dans les 2 jours');
+    } finally {
+      await other.close();
+    }
   });
 
   run('keeps an invited account when the mail server refuses the invitation, answering invited: false; a reset link still reaches the person later', async () => {

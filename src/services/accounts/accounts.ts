@@ -12,8 +12,6 @@ import type { UserRecord } from '../../store/repositories/users.repository';
 
 /** How long a password reset link works. */
 export const RESET_LINK_HOURS = 1;
-/** How long the link of an invitation works: longer than a reset, since the person did not ask for it. */
-export const INVITATION_LINK_HOURS = 7 * 24;
 
 export interface UserView { id: string; email: string; name: string; isAdmin: boolean; locale: 'en' | 'fr' | 'es' }
 export const presentUser = (u: UserRecord): UserView => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, locale: (['en', 'fr', 'es'].includes(u.locale) ? u.locale : 'en') as UserView['locale'] });
@@ -33,14 +31,16 @@ const passwordLink = (deps: Deps, token: string, invitation = false) =>
 /**
  * Creates an account (CLI, admin API, demo). A precomputed hash may be passed to skip hashing. Without a password
  * (nor a hash) the account is invited: it stores no usable password, and an e-mail in its language carries a
- * one-time link to choose one, valid for INVITATION_LINK_HOURS. `invited` says whether that e-mail went out: a mail
- * server's refusal does not undo the account (the person can still ask for a reset link), it is logged and answered.
+ * one-time link to choose one, valid for `config.invitationDays` (ACCORD_INVITATION_DAYS, 7 by default: longer than a
+ * reset link's hour, since the person did not ask for it). `invited` says whether that e-mail went out: a mail server's
+ * refusal does not undo the account (the person can still ask for a reset link), it is logged and answered;
+ * `invitationExpiresAt` says until when the link works (null when a password was given).
  */
 export async function createUser(
   deps: Deps,
   actorId: string | null,
   input: { email: string; name: string; password?: string; passwordHash?: string; isAdmin?: boolean; locale?: string },
-): Promise<AccountView & { invited: boolean }> {
+): Promise<AccountView & { invited: boolean; invitationExpiresAt: string | null }> {
   const email = input.email.trim().toLowerCase();
   const invite = input.password === undefined && input.passwordHash === undefined;
   const passwordHash = invite ? NO_PASSWORD : (input.passwordHash ?? (await hashPassword(input.password!)));
@@ -53,7 +53,7 @@ export async function createUser(
     await users.insertUser(u.trx, user);
     let invitation: { expiresAt: string; inviter: string | null } | null = null;
     if (token) {
-      invitation = { expiresAt: hoursFrom(u.now, INVITATION_LINK_HOURS), inviter: actorId ? ((await users.findUserById(u.trx, actorId))?.name ?? null) : null };
+      invitation = { expiresAt: hoursFrom(u.now, deps.config.invitationDays * 24), inviter: actorId ? ((await users.findUserById(u.trx, actorId))?.name ?? null) : null };
       await users.insertPasswordReset(u.trx, { id: deps.newId(), user_id: user.id, token_hash: sha256(token), created_at: u.now, expires_at: invitation.expiresAt, used_at: null });
     }
     // "password" is redacted in the log whatever its value; invitationExpiresAt says the account was invited
@@ -63,7 +63,7 @@ export async function createUser(
   });
   let invited = false;
   if (token && created.invitation) {
-    const mail = invitationMail({ to: created.user, inviter: created.invitation.inviter, publicUrl: deps.config.publicUrl, link: passwordLink(deps, token, true), days: INVITATION_LINK_HOURS / 24 });
+    const mail = invitationMail({ to: created.user, inviter: created.invitation.inviter, publicUrl: deps.config.publicUrl, link: passwordLink(deps, token, true), days: deps.config.invitationDays });
     try {
       await deps.mailer.send(mail);
       invited = true;
@@ -71,7 +71,7 @@ export async function createUser(
       deps.log.error({ err, userId: created.user.id }, 'invitation e-mail failed: the account exists, its person can ask for a reset link');
     }
   }
-  return { ...presentAccount(created.user), invited };
+  return { ...presentAccount(created.user), invited, invitationExpiresAt: created.invitation?.expiresAt ?? null };
 }
 
 export interface SignInResult { user: UserView; sessionToken: string; csrfToken: string; expiresAt: string }

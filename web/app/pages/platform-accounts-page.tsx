@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedAccount } from '../../../src/contracts/accounts';
 import { useDocumentTitle } from '../../lib/hooks';
+import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useDebouncedParam, useUrlState } from '../../lib/url-state';
 import { NotFoundState, PageHeader } from '../../components/page';
@@ -19,6 +20,7 @@ import { accountKeys } from '../../features/accounts/platform-accounts-api';
 /** Everyone who can sign in, for platform admins: search, grant or revoke platform admin, create or invite an account. */
 export function PlatformAccountsPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const { user } = useSession();
   const qc = useQueryClient();
   const url = useUrlState();
@@ -34,7 +36,7 @@ export function PlatformAccountsPage() {
     if (mode === 'invite' && !account.invited) setNotSent(account);
     else {
       setNotSent(null);
-      notifications.show({ color: 'accord', message: account.invited ? t('platformAccounts.invitedToast', { email: account.email }) : t('platformAccounts.createdToast', { name: account.name }) });
+      notifications.show({ color: 'accord', message: account.invited ? t('platformAccounts.invitedToast', { email: account.email, until: f.dateTime(account.invitationExpiresAt) }) : t('platformAccounts.createdToast', { name: account.name }) });
     }
     await qc.invalidateQueries({ queryKey: accountKeys.all });
   };
