@@ -29,7 +29,7 @@ export function msg(key: MessageKey, params?: Record<string, MsgParam>): Msg {
 }
 
 /**
- * An amount worded with the reader's decimal and group separators. `decimal` is exact decimal text ("-1500.05",
+ * An amount worded with the reader's decimal and group separators. `figure` is exact decimal text ("-1500.05",
  * "100000"): every digit is kept, none is rounded. `group` writes thousands separators (as the language groups:
  * Spanish leaves four-digit numbers whole); `prefix` and `suffix` are written as they are ("EUR ", " tonnes").
  */
