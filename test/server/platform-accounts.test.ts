@@ -231,6 +231,19 @@ describe.each(DIALECTS)('platform accounts on %s', (dialect) => {
     expect(changedTables(before, await snapshotDb(t.deps))).toEqual([]);
   });
 
+  run('writes two events for a request that renames and grants admin at once: user.updated, then user.admin_granted', async () => {
+    const dee = await account('dee.both');
+    const res = await patch(dee.id, { name: 'Dee Both', isAdmin: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(AccountSummary.parse(res.json())).toMatchObject({ name: 'Dee Both', isAdmin: true });
+    const events = (await eventsOf(dee.id)).filter((e) => e.action !== 'user.created');
+    expect(events.map((e) => e.action)).toEqual(['user.updated', 'user.admin_granted']);
+    expect(JSON.parse(events[0].diff)).toEqual({ name: ['Person dee.both', 'Dee Both'] });
+    expect(JSON.parse(events[1].diff)).toEqual({ isAdmin: [false, true] });
+    // back as it was, for the tests that count admins
+    expect((await patch(dee.id, { isAdmin: false })).statusCode).toBe(200);
+  });
+
   run('refuses to revoke the last platform admin with 409 last_admin on isAdmin, in the reader’s language, and writes nothing', async () => {
     expect(await adminIds()).toEqual([w.users.admin]);
     const before = await snapshotDb(t.deps);

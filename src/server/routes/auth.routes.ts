@@ -76,7 +76,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     if (!can(actor, 'platform.admin', { type: 'platform' })) throw forbidden(msg('accounts.only_admins_create_accounts'));
     return reply.code(201).send(await accounts.createUser(deps, actor.id, req.body));
   });
-  r.patch('/api/v1/users/:id', { schema: { tags, summary: 'Grant or revoke platform admin, or change the name or language of an account (platform admins; the last platform admin stays one)', params: IdParam, body: UpdateUserBody, response: responses(200, AccountSummary) } }, async (req) => {
+  r.patch('/api/v1/users/:id', { schema: { tags, summary: 'Grant or revoke platform admin, or change the name or language of an account (platform admins; the last platform admin stays one)', description: 'Each kind of change is its own event in the platform audit log: `user.admin_granted` or `user.admin_revoked`, and `user.updated` for the name and language. A request that does both writes both events, in one transaction.', params: IdParam, body: UpdateUserBody, response: responses(200, AccountSummary) } }, async (req) => {
     requireUser(req);
     return accounts.updateAccount(deps, req.actor, req.params.id, req.body);
   });
