@@ -445,8 +445,8 @@ describe.skipIf(!run)('web journeys', { timeout: 600_000 }, () => {
       expect(await drawer.getByRole('radio', { name: 'Send an invitation e-mail' }).isChecked()).toBe(true);
       await check(p, 'platform-account-new', 'en');
       await drawer.getByRole('button', { name: 'Send the invitation' }).click();
-      // the toast says until when the link works (7 days from now, in the reader's format)
-      const until = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(Date.now() + 7 * 24 * 3_600_000));
+      // the toast says until when the link works (7 days from now, written as the app writes English dates)
+      const until = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(Date.now() + 7 * 24 * 3_600_000));
       await p.getByText(`Invitation sent to ${invitee}. The link works until ${until}`).waitFor();
       await drawer.waitFor({ state: 'hidden' });
 
