@@ -47,13 +47,13 @@ const MIME: Record<string, string> = {
 async function startFallbackServer(): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
   const { loadConfig } = await import('../../src/config/config');
-  const { composeDeps } = await import('../../src/server/compose');
+  const { composeDeps, createMailer } = await import('../../src/server/compose');
   const { buildApp } = await import('../../src/server/app');
   const { loadDemo } = await import('../../demo/load');
   const config = loadConfig({ ...process.env, ACCORD_DATABASE_URL: path.join(dir, 'accord.db'), ACCORD_PORT: '0', ACCORD_LOG_LEVEL: 'silent', ACCORD_WEB_DIR: path.join(dir, 'no-web') });
   const quiet = { info: () => undefined, warn: () => undefined, error: (...a: unknown[]) => (process.env.ACCORD_E2E_DEBUG ? console.error('[server]', ...a) : undefined) };
-  const mailer = { send: async () => undefined };
-  const deps = await composeDeps(config, { log: quiet, mailer } as never);
+  // no SMTP, as on a laptop: e-mails go to the (quiet) log, and the app says so where it matters (invitations)
+  const deps = await composeDeps(config, { log: quiet, mailer: createMailer(config, quiet) } as never);
   await loadDemo(deps, () => undefined);
   const app = await buildApp(deps, { logger: process.env.ACCORD_E2E_DEBUG ? { level: 'error' } : false, serveWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

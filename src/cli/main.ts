@@ -311,7 +311,8 @@ export async function main(argv: string[]): Promise<number> {
       const user = await withDeps(config, (deps) => createUser(deps, null, parsed.data));
       process.stdout.write(`Created ${user.isAdmin ? 'platform admin' : 'user'} ${user.name} <${user.email}> (${user.id})\n`);
       if (values.invite) {
-        if (user.invited) process.stdout.write(`Invitation e-mailed to ${user.email}: the link to choose a password works for ${config.invitationDays === 1 ? 'a day' : `${config.invitationDays} days`}, until ${user.invitationExpiresAt}\n`);
+        if (user.invitationInLog) process.stdout.write(`No mail server is set (ACCORD_SMTP_URL): the invitation for ${user.email}, with its link, was written to the log instead of being sent. Pass the link on; it works for ${config.invitationDays === 1 ? 'a day' : `${config.invitationDays} days`}, until ${user.invitationExpiresAt}\n`);
+        else if (user.invited) process.stdout.write(`Invitation e-mailed to ${user.email}: the link to choose a password works for ${config.invitationDays === 1 ? 'a day' : `${config.invitationDays} days`}, until ${user.invitationExpiresAt}\n`);
         else process.stderr.write(`The invitation e-mail could not be sent (see the log); ${user.email} can ask for a link with "Forgot your password?" on the sign-in page\n`);
       }
       return 0;

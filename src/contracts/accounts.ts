@@ -31,6 +31,7 @@ export type AccountSummary = z.infer<typeof AccountSummary>;
 /** The answer to creating an account. */
 export const CreatedAccount = AccountSummary.extend({
   invitationExpiresAt: Instant.nullable().describe('Until when the invitation’s link works; null when a password was given'),
+  invitationInLog: z.boolean().describe('True when no mail server is set (ACCORD_SMTP_URL): the invitation e-mail, its link included, was written to the server’s log and nobody received it, so the admin must pass the link on; `invited` is true then too'),
   invited: z
     .boolean()
     .describe('True when the invitation e-mail was handed to the mail server (or, without SMTP, written to the log); false when a password was given, or when the e-mail could not be sent: the account exists, and the person can ask for a link from the sign-in page ("Forgot your password?")'),

@@ -13,6 +13,7 @@ export function createMailer(config: Config, log: Logger): Mailer {
     return { send: async (m) => void (await transport.sendMail({ from: config.mail.from, ...m })) };
   }
   return {
+    logsOnly: true,
     send: async (m) => log.info({ mail: { to: m.to, subject: m.subject, text: m.text } }, 'e-mail (no SMTP configured: ACCORD_SMTP_URL is empty)'),
   };
 }

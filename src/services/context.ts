@@ -9,6 +9,8 @@ import type { ReadCache } from './read-cache';
 /** Something that sends e-mail (SMTP) or, without SMTP, writes it to the log. */
 export interface Mailer {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
+  /** True when no mail server is set (ACCORD_SMTP_URL): messages are written to the log and nobody receives them. */
+  readonly logsOnly?: boolean;
 }
 
 /** A minimal structured logger (pino's shape). */

@@ -81,11 +81,12 @@ describe('the accord command', CLI_TIMEOUT, () => {
     expect(emails.map((e) => e.email)).toEqual(['ana@example.org']);
   });
 
-  it('invites a user with --invite: no password, and the e-mail with its one-time link goes to the log without SMTP', () => {
+  it('invites a user with --invite: no password, and without SMTP the e-mail with its one-time link goes to the log, which the command says', () => {
     const r = accord(['user', 'create', '--email', 'dee@example.org', '--name', 'Dee Okafor', '--locale', 'es', '--invite']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Created user Dee Okafor <dee@example.org>/);
-    expect(r.out).toMatch(/Invitation e-mailed to dee@example.org: the link to choose a password works for 7 days/);
+    expect(r.out).toMatch(/No mail server is set \(ACCORD_SMTP_URL\): the invitation for dee@example.org, with its link, was written to the log instead of being sent/);
+    expect(r.out).not.toMatch(/Invitation e-mailed/);
     // without SMTP the mail is written to the log: Spanish, with an invitation link
     expect(r.out + r.err).toMatch(/reset-password#token=[\w-]+&invitation=1/);
     const db = new SQLite(path.join(dir, 'accord.db'), { readonly: true });
@@ -93,7 +94,7 @@ describe('the accord command', CLI_TIMEOUT, () => {
     db.close();
     expect(links).toHaveLength(1);
     expect(Date.parse(links[0].expires_at) - Date.parse(links[0].created_at)).toBe(7 * 24 * 3_600_000);
-    expect(r.out).toContain(`works for 7 days, until ${links[0].expires_at}`);
+    expect(r.out).toContain(`it works for 7 days, until ${links[0].expires_at}`);
   });
 
   it('refuses to load the demo into a database that is not empty', () => {

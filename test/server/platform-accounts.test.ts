@@ -12,7 +12,8 @@ import { expectProblem } from '../support/problems';
 import { changedTables, snapshotDb } from '../fuzz/db-snapshot';
 import { AccountSummary, CreatedAccount, CreatedApiToken } from '../../src/contracts/accounts';
 import { page } from '../../src/contracts/common';
-import { composeDeps } from '../../src/server/compose';
+import { composeDeps, createMailer } from '../../src/server/compose';
+import { loadConfig } from '../../src/config/config';
 import { buildApp } from '../../src/server/app';
 import { createDatabase } from '../../src/store/database';
 import { ReadCache } from '../../src/services/read-cache';
@@ -94,8 +95,9 @@ describe.each(DIALECTS)('platform accounts on %s', (dialect) => {
     expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: created.email, password: 'any password at all' } }), 401, 'invalid_credentials', 'password');
     const link = await t.deps.database.db.selectFrom('password_resets').selectAll().where('user_id', '=', created.id).executeTakeFirstOrThrow();
     expect(Date.parse(link.expires_at) - Date.parse(link.created_at)).toBe(7 * 24 * 3_600_000);
-    // the answer says until when: the admin can tell the person
+    // the answer says until when: the admin can tell the person; the e-mail went to a mail server, not to a log
     expect(created.invitationExpiresAt).toBe(link.expires_at);
+    expect(created.invitationInLog).toBe(false);
 
     const chosen = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'mon mot de passe à moi' } });
     expect(chosen.statusCode, chosen.body).toBe(200);
@@ -160,6 +162,25 @@ describe.each(DIALECTS)('platform accounts on %s', (dialect) => {
       expect(Date.parse(link.expires_at) - Date.parse(link.created_at)).toBe(2 * 24 * 3_600_000);
       expect(created.invitationExpiresAt).toBe(link.expires_at);
       expect(short.sent[0].text).toContain('dans les 2 jours');
+    } finally {
+      await other.close();
+    }
+  });
+
+  run('says when an invitation went to the server’s log because no mail server is set (invitationInLog), the link in the log entry', async () => {
+    const logged: unknown[] = [];
+    const log = { info: (o: unknown) => void logged.push(o), warn: () => undefined, error: () => undefined };
+    const other = await makeTestApp(dialect, {}, { mailer: createMailer(loadConfig({}), log) });
+    try {
+      const session = await signIn(other.app, (await buildWorld(other.deps)).emails.admin, PASSWORD);
+      const res = await other.app.inject({ method: 'POST', url: USERS, headers: as(session, true), payload: { email: 'in.the.log@test.accord', name: 'In The Log' } });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(CreatedAccount.parse(res.json())).toMatchObject({ invited: true, invitationInLog: true, invitationPending: true });
+      const entry = JSON.stringify(logged.find((o) => JSON.stringify(o).includes('in.the.log@test.accord')));
+      expect(entry).toMatch(/reset-password#token=[\w-]+&invitation=1/);
+      // with a password nothing is sent, and nothing is said to be in the log
+      const withPassword = await other.app.inject({ method: 'POST', url: USERS, headers: as(session, true), payload: { email: 'has.password@test.accord', name: 'Has Password', password: PASSWORD } });
+      expect(CreatedAccount.parse(withPassword.json())).toMatchObject({ invited: false, invitationInLog: false });
     } finally {
       await other.close();
     }

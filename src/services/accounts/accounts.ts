@@ -34,13 +34,14 @@ const passwordLink = (deps: Deps, token: string, invitation = false) =>
  * one-time link to choose one, valid for `config.invitationDays` (ACCORD_INVITATION_DAYS, 7 by default: longer than a
  * reset link's hour, since the person did not ask for it). `invited` says whether that e-mail went out: a mail server's
  * refusal does not undo the account (the person can still ask for a reset link), it is logged and answered;
- * `invitationExpiresAt` says until when the link works (null when a password was given).
+ * `invitationExpiresAt` says until when the link works (null when a password was given), and `invitationInLog` that no
+ * mail server is set: the e-mail, link included, went to the log and the admin must pass the link on.
  */
 export async function createUser(
   deps: Deps,
   actorId: string | null,
   input: { email: string; name: string; password?: string; passwordHash?: string; isAdmin?: boolean; locale?: string },
-): Promise<AccountView & { invited: boolean; invitationExpiresAt: string | null }> {
+): Promise<AccountView & { invited: boolean; invitationExpiresAt: string | null; invitationInLog: boolean }> {
   const email = input.email.trim().toLowerCase();
   const invite = input.password === undefined && input.passwordHash === undefined;
   const passwordHash = invite ? NO_PASSWORD : (input.passwordHash ?? (await hashPassword(input.password!)));
@@ -71,7 +72,7 @@ export async function createUser(
       deps.log.error({ err, userId: created.user.id }, 'invitation e-mail failed: the account exists, its person can ask for a reset link');
     }
   }
-  return { ...presentAccount(created.user), invited, invitationExpiresAt: created.invitation?.expiresAt ?? null };
+  return { ...presentAccount(created.user), invited, invitationExpiresAt: created.invitation?.expiresAt ?? null, invitationInLog: invited && deps.mailer.logsOnly === true };
 }
 
 export interface SignInResult { user: UserView; sessionToken: string; csrfToken: string; expiresAt: string }

@@ -28,12 +28,16 @@ export function PlatformAccountsPage() {
   const [creating, { open, close }] = useDisclosure(false);
   /** An invitation the mail server refused: the account exists, the person must ask for a link themselves. */
   const [notSent, setNotSent] = useState<CreatedAccount | null>(null);
+  /** An invitation written to the server's log (no mail server is set): the admin must pass its link on. */
+  const [inLog, setInLog] = useState<CreatedAccount | null>(null);
   useDocumentTitle(t('platformAccounts.title'));
   if (!user?.isAdmin) return <NotFoundState />;
 
   const created = async (account: CreatedAccount, mode: 'invite' | 'password') => {
     close();
+    setInLog(mode === 'invite' && account.invitationInLog ? account : null);
     if (mode === 'invite' && !account.invited) setNotSent(account);
+    else if (mode === 'invite' && account.invitationInLog) setNotSent(null);
     else {
       setNotSent(null);
       notifications.show({ color: 'accord', message: account.invited ? t('platformAccounts.invitedToast', { email: account.email, until: f.dateTime(account.invitationExpiresAt) }) : t('platformAccounts.createdToast', { name: account.name }) });
@@ -56,6 +60,11 @@ export function PlatformAccountsPage() {
         {notSent && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('platformAccounts.notSentTitle')} role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotSent(null)}>
             {t('platformAccounts.notSentBody', { name: notSent.name, email: notSent.email })}
+          </Alert>
+        )}
+        {inLog && (
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('platformAccounts.inLogTitle')} role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setInLog(null)}>
+            {t('platformAccounts.inLogBody', { name: inLog.name, email: inLog.email, until: f.dateTime(inLog.invitationExpiresAt) })}
           </Alert>
         )}
         <Card>
